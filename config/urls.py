@@ -1,0 +1,31 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from organisasi.forms import FormMasuk
+
+admin.site.site_header = "Administrasi Platform Kinerja ASN"
+admin.site.site_title = "Platform Kinerja ASN"
+
+urlpatterns = [
+    path(
+        "masuk/",
+        auth_views.LoginView.as_view(
+            authentication_form=FormMasuk, redirect_authenticated_user=True
+        ),
+        name="masuk",
+    ),
+    path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
+    path(
+        "akun/ganti-sandi/",
+        auth_views.PasswordChangeView.as_view(success_url="/akun/ganti-sandi/selesai/"),
+        name="ganti_sandi",
+    ),
+    path(
+        "akun/ganti-sandi/selesai/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="ganti_sandi_selesai",
+    ),
+    path("platform/", admin.site.urls),
+    path("", include("organisasi.urls")),
+]

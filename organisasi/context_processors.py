@@ -1,0 +1,25 @@
+"""The navigation a user sees, by role."""
+
+from django.urls import NoReverseMatch, reverse
+
+
+def _item(request, label, nama_url):
+    try:
+        url = reverse(nama_url)
+    except NoReverseMatch:
+        return None
+    aktif = request.path == url if url == "/" else request.path.startswith(url)
+    return {"label": label, "url": url, "aktif": aktif}
+
+
+def navigasi(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    menu = [("Beranda", "beranda")]
+    if user.admin_instansi:
+        menu += [("Kalender kerja", "kalender"), ("Akun pengguna", "pengguna_daftar")]
+    if user.is_superuser:
+        menu.append(("Administrasi platform", "admin:index"))
+    items = [i for i in (_item(request, label, nama) for label, nama in menu) if i]
+    return {"menu": items, "instansi_aktif": user.instansi if user.instansi_id else None}
