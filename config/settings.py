@@ -6,6 +6,7 @@ tenants live in the database.
 """
 
 import os
+import sys
 from pathlib import Path
 
 from psycopg.conninfo import conninfo_to_dict
@@ -33,7 +34,7 @@ def _database_from_url(url: str) -> dict:
 
 
 DEBUG = _env_bool("DJANGO_DEBUG")
-TESTING = _env_bool("KINERJA_TESTING")
+TESTING = _env_bool("KINERJA_TESTING") or "pytest" in sys.modules
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or (
     "kunci-pengembangan-jangan-dipakai-di-produksi" if (DEBUG or TESTING) else None
 )

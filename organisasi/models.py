@@ -80,7 +80,11 @@ class Pengguna(AbstractUser):
     def save(self, *args, **kwargs):
         # The platform superadmin belongs to no agency, so there is no
         # tenant-scoped history table its changes could be recorded in.
-        self.skip_history_when_saving = self.instansi_id is None
+        # (simple-history skips whenever the attribute exists, whatever its value.)
+        if self.instansi_id is None:
+            self.skip_history_when_saving = True
+        elif hasattr(self, "skip_history_when_saving"):
+            del self.skip_history_when_saving
         super().save(*args, **kwargs)
 
 

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import connection
 from psycopg import sql
 
+from . import peran_db
 from .tenancy import PENGATURAN_DB
 
 NAMA_KEBIJAKAN = "isolasi_instansi"
@@ -39,6 +40,10 @@ def tabel_instansi() -> list[str]:
 
 
 def pasang_rls(using: str = "default", **kwargs) -> None:
+    if not peran_db.sebagai_pemilik():
+        # post_migrate also follows `flush`, which runs as the app role and
+        # must not (and cannot) change the schema.
+        return
     role = settings.DATABASE_APP_ROLE
     with connection.cursor() as cur:
         peran = sql.Identifier(role)
