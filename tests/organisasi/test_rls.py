@@ -152,8 +152,11 @@ def test_arsip_dokumen_tidak_bisa_diubah_atau_dihapus_di_basis_data(instansi_a, 
             "UPDATE organisasi_arsipdokumen SET judul = 'palsu'",
             "DELETE FROM organisasi_arsipdokumen",
         ):
-            with pytest.raises(Exception, match="arsip_dokumen_tidak_berubah"):
-                with transaction.atomic(), connection.cursor() as cur:
-                    cur.execute(sql)
+            with (
+                pytest.raises(Exception, match="arsip_dokumen_tidak_berubah"),
+                transaction.atomic(),
+                connection.cursor() as cur,
+            ):
+                cur.execute(sql)
         arsip.refresh_from_db()
         assert arsip.judul == "SKP 2026"
