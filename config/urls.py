@@ -27,5 +27,6 @@ urlpatterns = [
         name="ganti_sandi_selesai",
     ),
     path("platform/", admin.site.urls),
+    path("kalender/", include("organisasi.urls_kalender")),
     path("", include("organisasi.urls")),
 ]

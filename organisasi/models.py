@@ -93,7 +93,7 @@ class HariKalender(ModelInstansi):
 
     class Jenis(models.TextChoices):
         LIBUR = "libur", "Libur tambahan"
-        MASUK = "masuk", "Hari kerja (libur nasional dibatalkan)"
+        MASUK = "masuk", "Hari kerja (libur dibatalkan atau hari kerja pengganti)"
 
     tanggal = models.DateField()
     jenis = models.CharField(max_length=10, choices=Jenis.choices)
