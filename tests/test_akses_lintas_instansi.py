@@ -1,0 +1,115 @@
+"""Access probe: a user of agency B walks every URL of the app aimed at agency A's data.
+
+Every named URL pattern is visited with GET and POST, with every id of A's
+objects in its integer slots. B must get 403/404 (or a redirect to a login
+page), never A's data, and A's data must be unchanged afterwards. A new view
+is covered by this test the moment it gets a URL.
+"""
+
+import datetime
+import itertools
+
+import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+
+from organisasi.models import ArsipDokumen, HariKalender, Pengguna
+from organisasi.tenancy import ModelInstansiDasar, lingkup_instansi
+
+pytestmark = pytest.mark.django_db
+
+RAHASIA = "RAHASIA-INSTANSI-A"
+# Logging out would end the probe's own session.
+DILEWATI = {"keluar"}
+
+
+def _pola_bernama(resolver=None, awalan=""):
+    resolver = resolver or get_resolver()
+    for pola in resolver.url_patterns:
+        if isinstance(pola, URLResolver):
+            ns = f"{awalan}{pola.namespace}:" if pola.namespace else awalan
+            yield from _pola_bernama(pola, ns)
+        elif isinstance(pola, URLPattern) and pola.name:
+            yield f"{awalan}{pola.name}", pola
+
+
+def _isi_data_a(instansi_a, admin_a, pegawai_a):
+    with lingkup_instansi(instansi_a):
+        hari = HariKalender.objects.create(
+            tanggal=datetime.date(2026, 9, 1), jenis="libur", keterangan=RAHASIA
+        )
+        arsip = ArsipDokumen.objects.create(
+            jenis="A.1.7",
+            judul=RAHASIA,
+            objek_tipe=ContentType.objects.get_for_model(pegawai_a),
+            objek_id=pegawai_a.pk,
+            isi=RAHASIA.encode(),
+        )
+    return [hari.pk, arsip.pk, admin_a.pk, pegawai_a.pk]
+
+
+def _kandidat_url(nama, pola, id_a, label_model):
+    """Every URL of the pattern with A's ids (and model labels) in its slots."""
+    slot = list(pola.pattern.regex.groupindex)
+    if not slot:
+        yield reverse(nama), False
+        return
+    converters = getattr(pola.pattern, "converters", {})
+    nilai = []
+    for s in slot:
+        conv = converters.get(s)
+        if conv is not None and conv.regex == "[0-9]+":
+            nilai.append([(s, i) for i in id_a])
+        else:
+            nilai.append([(s, v) for v in [*map(str, id_a), *label_model]])
+    for kombinasi in itertools.product(*nilai):
+        try:
+            yield reverse(nama, kwargs=dict(kombinasi)), True
+        except NoReverseMatch:
+            continue
+
+
+def _potret_a(instansi_a):
+    with lingkup_instansi(instansi_a):
+        return (
+            list(HariKalender.objects.order_by("pk").values()),
+            list(ArsipDokumen.objects.order_by("pk").values_list("pk", "sha256")),
+            HariKalender.history.count(),
+            list(Pengguna.objects.filter(instansi=instansi_a).order_by("pk").values()),
+        )
+
+
+def test_pengguna_instansi_lain_tidak_mendapat_apa_pun(
+    client, masuk_sebagai, instansi_a, admin_a, pegawai_a, admin_b
+):
+    id_a = _isi_data_a(instansi_a, admin_a, pegawai_a)
+    label_model = sorted(
+        m._meta.label for m in apps.get_models() if issubclass(m, ModelInstansiDasar)
+    ) + ["organisasi.Pengguna"]
+    sebelum = _potret_a(instansi_a)
+    masuk_sebagai(admin_b)
+
+    dikunjungi = 0
+    for nama, pola in _pola_bernama():
+        if nama in DILEWATI:
+            continue
+        for url, menyasar_a in _kandidat_url(nama, pola, id_a, label_model):
+            for metode in ("get", "post"):
+                resp = getattr(client, metode)(
+                    url, {"keterangan": "diubah", "tanggal": "2026-09-01"}
+                )
+                dikunjungi += 1
+                isi = resp.content.decode(errors="replace")
+                pesan = f"{metode.upper()} {url} -> {resp.status_code}"
+                assert RAHASIA not in isi, pesan
+                assert pegawai_a.nip not in isi, pesan
+                if menyasar_a and resp.status_code in (301, 302):
+                    # Only a redirect to a login page (Django admin) is acceptable.
+                    assert "login" in resp.url or "masuk" in resp.url, pesan
+                elif menyasar_a:
+                    assert resp.status_code in (403, 404, 405), pesan
+                else:
+                    assert resp.status_code in (200, 301, 302, 403, 404, 405), pesan
+    assert dikunjungi > 10
+    assert _potret_a(instansi_a) == sebelum
