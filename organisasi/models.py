@@ -141,3 +141,473 @@ class ArsipDokumen(ModelInstansiDasar):
     def save(self, *args, **kwargs):
         self.sha256 = hashlib.sha256(bytes(self.isi)).hexdigest()
         super().save(*args, **kwargs)
+
+
+# --- Organisation: units, positions, employees, placements ----------------------------
+
+
+class JenisUnit(models.TextChoices):
+    """Kinds of unit. The first group are the organisation kinds of Perwal Bekasi Lampiran II
+    (003:1292-1411); the rest are the parts inside them that rater rules refer to."""
+
+    SEKRETARIAT_DAERAH = "setda", "Sekretariat Daerah"
+    SEKRETARIAT_DPRD = "setwan", "Sekretariat DPRD"
+    INSPEKTORAT = "inspektorat", "Inspektorat Daerah"
+    DINAS = "dinas", "Dinas"
+    DINAS_UPTD = "dinas_uptd", "Dinas yang memiliki UPTD"
+    DINAS_PENDIDIKAN = "dinas_pendidikan", "Dinas Pendidikan"
+    BADAN = "badan", "Badan"
+    BADAN_UPTD = "badan_uptd", "Badan yang memiliki UPTD"
+    SATPOL_PP = "satpol_pp", "Satuan Polisi Pamong Praja"
+    RSUD = "rsud", "Rumah Sakit Umum Daerah"
+    KECAMATAN = "kecamatan", "Kecamatan"
+    KELURAHAN = "kelurahan", "Kelurahan"
+    BPBD = "bpbd", "Pelaksana BPBD"
+    KEMENTERIAN = "kementerian", "Kementerian/Lembaga"
+    UNIT_ESELON_I = "eselon_i", "Sekretariat Jenderal/Direktorat Jenderal/Badan"
+    UNIT_KERJA_MANDIRI = "mandiri", "Unit kerja mandiri"
+    ASISTEN = "asisten", "Asisten"
+    SEKRETARIAT = "sekretariat", "Sekretariat"
+    BAGIAN = "bagian", "Bagian"
+    SUB_BAGIAN = "sub_bagian", "Sub Bagian"
+    BIDANG = "bidang", "Bidang"
+    SUB_BIDANG = "sub_bidang", "Sub Bidang"
+    SEKSI = "seksi", "Seksi"
+    INSPEKTUR_PEMBANTU = "irban", "Inspektur Pembantu"
+    UPTD = "uptd", "UPTD/UPT"
+    WAKIL_DIREKTUR = "wadir", "Wakil Direktur"
+    INSTALASI = "instalasi", "Instalasi/Unit (RSUD)"
+    SEKOLAH_TK = "sekolah_tk", "TK/PAUD/PNF"
+    SEKOLAH_SD = "sekolah_sd", "Sekolah Dasar"
+    SEKOLAH_SMP = "sekolah_smp", "Sekolah Menengah Pertama"
+    UPP = "upp", "Unit Pelayanan Pendidikan"
+    DIREKTORAT = "direktorat", "Direktorat"
+    SUBDIREKTORAT = "subdirektorat", "Subdirektorat"
+    NONSTRUKTURAL = "nonstruktural", "Unit Kerja Nonstruktural (Kelompok/Subkelompok)"
+    LAINNYA = "lainnya", "Lainnya"
+
+
+# The organisation kinds a rater table is grouped by (Lampiran II's numbered groups).
+KELOMPOK_UNIT = frozenset(
+    {
+        JenisUnit.SEKRETARIAT_DAERAH,
+        JenisUnit.SEKRETARIAT_DPRD,
+        JenisUnit.INSPEKTORAT,
+        JenisUnit.DINAS,
+        JenisUnit.DINAS_UPTD,
+        JenisUnit.DINAS_PENDIDIKAN,
+        JenisUnit.BADAN,
+        JenisUnit.BADAN_UPTD,
+        JenisUnit.SATPOL_PP,
+        JenisUnit.RSUD,
+        JenisUnit.KECAMATAN,
+        JenisUnit.KELURAHAN,
+        JenisUnit.BPBD,
+        JenisUnit.KEMENTERIAN,
+        JenisUnit.UNIT_ESELON_I,
+        JenisUnit.UNIT_KERJA_MANDIRI,
+    }
+)
+
+
+class UnitKerja(ModelInstansi):
+    nama = models.CharField(max_length=200)
+    induk = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="anak"
+    )
+    jenis = models.CharField(max_length=20, choices=JenisUnit.choices)
+    kode = models.SlugField(
+        max_length=60,
+        blank=True,
+        help_text="Kode singkat unit, dipakai aturan penilai yang menyebut unit tertentu "
+        "(mis. seksi-sd).",
+    )
+    urutan = models.PositiveIntegerField(default=0)
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "unit kerja"
+        verbose_name_plural = "unit kerja"
+        ordering = ["urutan", "nama"]
+        indexes = [models.Index(fields=["instansi", "induk"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "induk", "nama"], name="unit_nama_unik_per_induk"
+            ),
+            models.CheckConstraint(
+                condition=~Q(induk=models.F("id")), name="unit_bukan_induk_diri"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class JenisJabatan(models.TextChoices):
+    JPT_UTAMA = "jpt_utama", "JPT Utama"
+    JPT_MADYA = "jpt_madya", "JPT Madya"
+    JPT_PRATAMA = "jpt_pratama", "JPT Pratama"
+    ADMINISTRATOR = "administrator", "Administrator"
+    PENGAWAS = "pengawas", "Pengawas"
+    PELAKSANA = "pelaksana", "Pelaksana"
+    FUNGSIONAL = "fungsional", "Fungsional"
+
+
+# Positions that may rate on their own authority ("paling rendah pejabat pengawas", 000:216-220).
+JABATAN_MANAJERIAL = frozenset(
+    {
+        JenisJabatan.JPT_UTAMA,
+        JenisJabatan.JPT_MADYA,
+        JenisJabatan.JPT_PRATAMA,
+        JenisJabatan.ADMINISTRATOR,
+        JenisJabatan.PENGAWAS,
+    }
+)
+JABATAN_JPT = frozenset({JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA})
+
+
+class JenjangFungsional(models.TextChoices):
+    AHLI_UTAMA = "ahli_utama", "Ahli Utama"
+    AHLI_MADYA = "ahli_madya", "Ahli Madya"
+    AHLI_MUDA = "ahli_muda", "Ahli Muda"
+    AHLI_PERTAMA = "ahli_pertama", "Ahli Pertama"
+    PENYELIA = "penyelia", "Penyelia"
+    MAHIR = "mahir", "Mahir"
+    TERAMPIL = "terampil", "Terampil"
+    PEMULA = "pemula", "Pemula"
+
+
+class Jabatan(ModelInstansi):
+    nama = models.CharField(max_length=200)
+    unit = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="jabatan")
+    jenis = models.CharField(max_length=20, choices=JenisJabatan.choices)
+    jenjang = models.CharField(
+        "jenjang fungsional", max_length=20, choices=JenjangFungsional.choices, blank=True
+    )
+    kepala_unit = models.BooleanField(
+        "memimpin unit", default=False, help_text="Jabatan ini adalah kepala unit kerjanya."
+    )
+
+    class Meta:
+        verbose_name = "jabatan"
+        verbose_name_plural = "jabatan"
+        ordering = ["-kepala_unit", "nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit"], condition=Q(kepala_unit=True), name="satu_kepala_per_unit"
+            ),
+            models.UniqueConstraint(fields=["unit", "nama"], name="jabatan_nama_unik_per_unit"),
+            models.CheckConstraint(
+                condition=Q(jenjang="") | Q(jenis="fungsional"),
+                name="jenjang_hanya_untuk_fungsional",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    @property
+    def manajerial(self) -> bool:
+        return self.jenis in JABATAN_MANAJERIAL
+
+
+class StatusPegawai(models.TextChoices):
+    PNS = "pns", "PNS"
+    PPPK = "pppk", "PPPK"
+
+
+# Pangkat/golongan ruang PNS: I/a-I/d, II/a-II/d, III/a-III/d, IV/a-IV/e.
+GOLONGAN_PNS = [f"{g}/{r}" for g, ruang in (("I", "abcd"), ("II", "abcd"), ("III", "abcd"),
+                                            ("IV", "abcde")) for r in ruang]  # fmt: skip
+GOLONGAN_PPPK = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
+    "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+]  # fmt: skip
+
+
+class Pegawai(ModelInstansi):
+    nip = models.CharField("NIP", max_length=18, validators=[validasi_nip])
+    nama = models.CharField("nama (tanpa gelar)", max_length=200)
+    gelar_depan = models.CharField(max_length=50, blank=True)
+    gelar_belakang = models.CharField(max_length=80, blank=True)
+    status = models.CharField(max_length=4, choices=StatusPegawai.choices)
+    golongan = models.CharField(
+        "pangkat/golongan", max_length=6, help_text="PNS: I/a sampai IV/e; PPPK: I sampai XVII."
+    )
+    email = models.EmailField(blank=True)
+    pengguna = models.OneToOneField(
+        Pengguna, on_delete=models.SET_NULL, null=True, blank=True, related_name="pegawai"
+    )
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "pegawai"
+        verbose_name_plural = "pegawai"
+        ordering = ["nama"]
+        indexes = [models.Index(fields=["instansi", "nama"])]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "nip"], name="nip_unik_per_instansi"),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama_lengkap
+
+    @property
+    def nama_lengkap(self) -> str:
+        depan = f"{self.gelar_depan} " if self.gelar_depan else ""
+        belakang = f", {self.gelar_belakang}" if self.gelar_belakang else ""
+        return f"{depan}{self.nama}{belakang}"
+
+
+class JenisPenempatan(models.TextChoices):
+    DEFINITIF = "definitif", "Definitif"
+    PLT = "plt", "Pelaksana Tugas (Plt.)"
+    PLH = "plh", "Pelaksana Harian (Plh.)"
+
+
+class Penempatan(ModelInstansi):
+    """Who holds which position from when to when. History is never overwritten:
+    a transfer ends one placement and starts another."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="penempatan")
+    jabatan = models.ForeignKey(Jabatan, on_delete=models.PROTECT, related_name="penempatan")
+    jenis = models.CharField(
+        max_length=10, choices=JenisPenempatan.choices, default=JenisPenempatan.DEFINITIF
+    )
+    mulai = models.DateField()
+    selesai = models.DateField(null=True, blank=True, help_text="Kosong: masih berlaku.")
+    diperbantukan = models.BooleanField(
+        "diperbantukan/dipekerjakan",
+        default=False,
+        help_text="Pegawai diperbantukan atau dipekerjakan di unit lain (003:1350-1352).",
+    )
+    berwenang_menilai = models.BooleanField(
+        "didelegasikan menilai",
+        default=False,
+        help_text="Plt/Plh yang diberi delegasi kewenangan menilai oleh atasan (000:6358-6362).",
+    )
+    dasar = models.CharField("dasar (nomor SK/surat)", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "penempatan"
+        verbose_name_plural = "penempatan"
+        ordering = ["-mulai"]
+        indexes = [
+            models.Index(fields=["instansi", "jabatan", "mulai"]),
+            models.Index(fields=["instansi", "pegawai", "mulai"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(selesai__isnull=True) | Q(selesai__gte=models.F("mulai")),
+                name="penempatan_selesai_setelah_mulai",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai} — {self.jabatan} ({self.get_jenis_display()})"
+
+    def berlaku_pada(self, tanggal) -> bool:
+        return self.mulai <= tanggal and (self.selesai is None or tanggal <= self.selesai)
+
+
+class DelegasiPenilai(ModelInstansi):
+    """A per-person decision on who rates an employee for a period (overrides every rule)."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="delegasi_dinilai")
+    penilai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="delegasi_menilai")
+    atasan_penilai = models.ForeignKey(
+        Pegawai, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    mulai = models.DateField()
+    selesai = models.DateField(null=True, blank=True)
+    dasar = models.CharField("dasar (nomor SK/surat)", max_length=200)
+
+    class Meta:
+        verbose_name = "delegasi penilai"
+        verbose_name_plural = "delegasi penilai"
+        ordering = ["-mulai"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(pegawai=models.F("penilai")), name="delegasi_bukan_diri_sendiri"
+            ),
+            models.CheckConstraint(
+                condition=Q(selesai__isnull=True) | Q(selesai__gte=models.F("mulai")),
+                name="delegasi_selesai_setelah_mulai",
+            ),
+        ]
+
+
+class AturanPenilai(ModelInstansi):
+    """One row of an agency's rater table (for Bekasi: Perwal 38/2023 Lampiran II).
+
+    `penilai` and `atasan` are lists of targets, the alternatives of a row such as
+    "Kepala Sub Bagian/ Kepala Bagian"; the first alternative that exists in the
+    employee's organisation is used, and the atasan with the same position in its list.
+    A target is a dict: {"cara": "kepala_daerah"} | {"cara": "kepala_kelompok"} |
+    {"cara": "leluhur", "tipe": <JenisUnit>} (nearest unit of that kind above) |
+    {"cara": "dalam", "tipe": <JenisUnit>, "induk": <JenisUnit>?, "kode": <kode>?}
+    (a unit of that kind inside the group, or inside the nearest `induk` above) |
+    {"cara": "instansi", "tipe": <JenisUnit>} (the agency's only unit of that kind).
+    """
+
+    class Peran(models.TextChoices):
+        KEPALA = "kepala", "Kepala unit"
+        STAF = "staf", "JF/Pelaksana di unit"
+        SEMUA = "semua", "Kepala dan JF/Pelaksana di unit"
+
+    nomor = models.CharField(max_length=10, help_text="Nomor baris, mis. 4.g")
+    kelompok = models.CharField(max_length=20, choices=JenisUnit.choices)
+    dinilai = models.CharField("pegawai yang dinilai", max_length=200)
+    peran = models.CharField(max_length=10, choices=Peran.choices)
+    tipe_unit = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Jenis unit tempat jabatan berada; kosong: di mana saja.",
+    )
+    pola_jabatan = models.CharField(
+        max_length=200, blank=True, help_text="Ekspresi reguler nama jabatan (opsional)."
+    )
+    hanya_diperbantukan = models.BooleanField(default=False)
+    penilai_teks = models.CharField("pejabat penilai", max_length=200)
+    penilai = models.JSONField()
+    atasan_teks = models.CharField("atasan pejabat penilai", max_length=200)
+    atasan = models.JSONField()
+    keterangan = models.TextField(blank=True)
+    sumber = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "aturan penilai"
+        verbose_name_plural = "aturan penilai"
+        ordering = ["kelompok", "nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "nomor"], name="aturan_penilai_nomor_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomor} {self.dinilai}"
+
+
+class PengaturanInstansi(ModelInstansi):
+    """An agency's choices where the regulation leaves one open (spec-local §2)."""
+
+    class Periode(models.TextChoices):
+        HARIAN = "harian", "Harian"
+        MINGGUAN = "mingguan", "Mingguan"
+        BULANAN = "bulanan", "Bulanan"
+        TRIWULANAN = "triwulanan", "Triwulanan"
+        SEMESTERAN = "semesteran", "Semesteran"
+        TAHUNAN = "tahunan", "Tahunan"
+
+    class PltPlh(models.TextChoices):
+        OTOMATIS = "otomatis", "Otomatis berwenang menilai (mis. Perwal Bekasi 38/2023 Pasal 25)"
+        DELEGASI = "delegasi", "Hanya bila didelegasikan atasan (ketentuan nasional)"
+
+    class Tunjangan(models.TextChoices):
+        TUNJANGAN_KINERJA = "tukin", "Tunjangan kinerja"
+        TPP = "tpp", "Tambahan Penghasilan Pegawai (TPP)"
+        TIDAK_ADA = "tidak_ada", "Tidak dikaitkan"
+
+    class ManualIK(models.TextChoices):
+        SELALU = "selalu", "Selalu wajib"
+        JIKA_PERLU = "jika_perlu", "Hanya bila indikator belum jelas (ketentuan nasional)"
+
+    class TugasBelajar(models.TextChoices):
+        PNS = "pns", "Hanya PNS"
+        PNS_PPPK = "pns_pppk", "PNS dan PPPK"
+
+    class Penyusun(models.TextChoices):
+        PEGAWAI = "pegawai", "Pegawai menyusun, pejabat penilai menilai"
+        PENILAI = "penilai", "Pejabat penilai menyusun"
+
+    instansi = models.OneToOneField(
+        Instansi, on_delete=models.CASCADE, editable=False, related_name="pengaturan"
+    )
+    periode_evaluasi = models.CharField(
+        "periode evaluasi kinerja periodik",
+        max_length=12,
+        choices=[(Periode.BULANAN, "Bulanan"), (Periode.TRIWULANAN, "Triwulanan")],
+        default=Periode.TRIWULANAN,
+    )
+    periode_dokumentasi = models.CharField(
+        "periode pendokumentasian kinerja",
+        max_length=12,
+        choices=Periode.choices,
+        default=Periode.BULANAN,
+    )
+    plt_plh_menilai = models.CharField(
+        "kewenangan Plt/Plh menilai",
+        max_length=10,
+        choices=PltPlh.choices,
+        default=PltPlh.DELEGASI,
+    )
+    istilah_instansi = models.CharField(
+        "sebutan instansi pada formulir", max_length=40, default="Instansi",
+        help_text="Mis. Instansi atau Perangkat Daerah.",
+    )  # fmt: skip
+    istilah_bkd = models.CharField(
+        "sebutan unit kepegawaian", max_length=40, default="BKD", help_text="Mis. BKD atau BKPSDM."
+    )
+    jabatan_kepala_daerah = models.CharField(
+        "sebutan pimpinan instansi/kepala daerah", max_length=60, default="Wali Kota",
+        help_text="Mis. Wali Kota, Bupati, Gubernur, Menteri.",
+    )  # fmt: skip
+    nama_kepala_daerah = models.CharField(
+        "nama pimpinan instansi/kepala daerah", max_length=200, blank=True
+    )
+    tunjangan = models.CharField(
+        "tunjangan yang didasarkan pada kinerja",
+        max_length=10,
+        choices=Tunjangan.choices,
+        default=Tunjangan.TUNJANGAN_KINERJA,
+    )
+    penerima_laporan = models.CharField(
+        "penerima laporan kinerja",
+        max_length=200,
+        default="Pejabat yang Berwenang (PyB)",
+        help_text="Mis. Sekretaris Daerah melalui BKPSDM (Perwal Bekasi 38/2023 Pasal 29).",
+    )
+    aspek_diizinkan = models.JSONField(
+        "aspek indikator yang diizinkan",
+        default=list,
+        help_text="Pilihan dari kuantitas, kualitas, waktu, biaya.",
+    )
+    manual_ik = models.CharField(
+        "manual indikator kinerja", max_length=12, choices=ManualIK.choices,
+        default=ManualIK.JIKA_PERLU,
+    )  # fmt: skip
+    tugas_belajar = models.CharField(
+        "SKP tugas belajar untuk",
+        max_length=10,
+        choices=TugasBelajar.choices,
+        default=TugasBelajar.PNS_PPPK,
+    )
+    penyusun_evaluasi = models.CharField(
+        "penyusun dokumen evaluasi", max_length=10, choices=Penyusun.choices,
+        default=Penyusun.PENILAI,
+    )  # fmt: skip
+    penilai_jf_wajib_manajerial = models.BooleanField(
+        "penilai JF/Pelaksana harus pejabat manajerial",
+        default=False,
+        help_text="Ketentuan daerah (mis. paparan BKD 2025); pengecualian di bawah.",
+    )
+    pengecualian_manajerial = models.JSONField(
+        "pengecualian (jabatan dan status)",
+        default=list,
+        blank=True,
+        help_text='Mis. [{"pola_jabatan": "Guru", "status": "pppk"}] untuk Guru PPPK.',
+    )
+    jf_kepala_unit_boleh_menilai = models.BooleanField(
+        "JF yang memimpin unit boleh didelegasikan menilai",
+        default=True,
+        help_text="Mis. guru yang menjadi kepala sekolah (000:6384-6402).",
+    )
+
+    class Meta:
+        verbose_name = "pengaturan instansi"
+        verbose_name_plural = "pengaturan instansi"
+
+    def __str__(self) -> str:
+        return f"Pengaturan {self.instansi}"
+
+
+ASPEK_INDIKATOR = ["kuantitas", "kualitas", "waktu", "biaya"]
