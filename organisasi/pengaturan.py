@@ -1,0 +1,145 @@
+"""An agency's own settings (spec-local §2): read for the active scope, changed by its admin."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+
+from .models import ASPEK_INDIKATOR, PengaturanInstansi, StatusPegawai
+from .tenancy import instansi_aktif_id
+
+# Every field an admin may change; `instansi` is fixed by the scope.
+ISIAN_PENGATURAN = frozenset(
+    f.name
+    for f in PengaturanInstansi._meta.concrete_fields
+    if f.editable and f.name not in {"id", "instansi"}
+)
+
+GALAT_ASPEK_KOSONG = "Pilih paling sedikit satu aspek indikator."
+STATUS_PENGECUALIAN = {"", StatusPegawai.PNS.value, StatusPegawai.PPPK.value}
+
+
+def pengaturan_instansi() -> PengaturanInstansi:
+    """The active agency's settings, created with the national defaults on first use."""
+    try:
+        return PengaturanInstansi.objects.get()
+    except PengaturanInstansi.DoesNotExist:
+        pass
+    # The model's default for aspects is an empty list; nationally all four are allowed.
+    pengaturan = PengaturanInstansi(aspek_diizinkan=list(ASPEK_INDIKATOR))
+    pengaturan._change_reason = "Pengaturan awal (ketentuan nasional)"
+    try:
+        # Savepoint: a concurrent first request may create the row at the same time.
+        with transaction.atomic():
+            pengaturan.save()
+    except IntegrityError:
+        return PengaturanInstansi.objects.get()
+    return pengaturan
+
+
+def istilah(pengaturan: PengaturanInstansi) -> dict[str, str]:
+    """The words forms and pages use for this agency ("Perangkat Daerah", "BKPSDM", ...).
+
+    `tunjangan` is empty when the agency links no allowance to performance,
+    so a template can leave the sentence out.
+    """
+    tunjangan = {
+        PengaturanInstansi.Tunjangan.TUNJANGAN_KINERJA: "tunjangan kinerja",
+        PengaturanInstansi.Tunjangan.TPP: "TPP",
+    }.get(pengaturan.tunjangan, "")
+    return {
+        "instansi": pengaturan.istilah_instansi,
+        "bkd": pengaturan.istilah_bkd,
+        "tunjangan": tunjangan,
+        "kepala_daerah": pengaturan.jabatan_kepala_daerah,
+    }
+
+
+def periksa_aspek(nilai) -> None:
+    if not isinstance(nilai, list) or not nilai:
+        raise ValidationError({"aspek_diizinkan": GALAT_ASPEK_KOSONG})
+    asing = [a for a in nilai if a not in ASPEK_INDIKATOR]
+    if asing:
+        raise ValidationError(
+            {
+                "aspek_diizinkan": f"Aspek tidak dikenal: {', '.join(map(str, asing))}. "
+                f"Pilih dari {', '.join(ASPEK_INDIKATOR)}."
+            }
+        )
+
+
+def periksa_pola(pola: str) -> str | None:
+    """Why a position-name pattern is unusable, or None.
+
+    The rater rule matches it with `re.search`, so a pattern that does not
+    compile would break every rater lookup of the agency.
+    """
+    if not pola.strip():
+        return "nama jabatan wajib diisi"
+    if len(pola) > 200:
+        return "nama jabatan paling banyak 200 karakter"
+    try:
+        re.compile(pola)
+    except re.error:
+        return (
+            "nama jabatan mengandung tanda baca yang tidak dapat dipakai "
+            "(mis. kurung tanpa pasangan)"
+        )
+    return None
+
+
+def periksa_pengecualian(nilai) -> None:
+    """The stored shape: [{"pola_jabatan": "Guru", "status": "pppk"|"pns"|""}, ...]."""
+    galat = "Pengecualian harus berupa daftar jabatan dan status."
+    if not isinstance(nilai, list):
+        raise ValidationError({"pengecualian_manajerial": galat})
+    for i, p in enumerate(nilai, start=1):
+        if not isinstance(p, dict) or set(p) != {"pola_jabatan", "status"}:
+            raise ValidationError({"pengecualian_manajerial": galat})
+        if p["status"] not in STATUS_PENGECUALIAN:
+            pesan = f"Pengecualian {i}: status harus PNS, PPPK atau kosong."
+            raise ValidationError({"pengecualian_manajerial": pesan})
+        alasan = (
+            periksa_pola(p["pola_jabatan"])
+            if isinstance(p["pola_jabatan"], str)
+            else "nama jabatan harus berupa teks"
+        )
+        if alasan:
+            raise ValidationError({"pengecualian_manajerial": f"Pengecualian {i}: {alasan}."})
+
+
+def _pastikan_admin(pengguna) -> None:
+    # Views check this too; services may be called from elsewhere (shell, tasks).
+    if not pengguna.admin_instansi or pengguna.instansi_id != instansi_aktif_id():
+        raise PermissionDenied(
+            "Hanya admin BKD/BKPSDM instansi ini yang boleh mengubah pengaturan instansi."
+        )
+
+
+@transaction.atomic
+def pengaturan_ubah(*, pengguna, data: dict) -> PengaturanInstansi:
+    """The agency admin changes some or all settings; an unchanged save records nothing."""
+    _pastikan_admin(pengguna)
+    asing = set(data) - ISIAN_PENGATURAN
+    if asing:
+        raise ValueError(f"Isian pengaturan tidak dikenal: {', '.join(sorted(asing))}")
+    pengaturan_instansi()
+    # Lock: two admins saving at once are applied one after the other.
+    pengaturan = PengaturanInstansi.objects.select_for_update().get()
+    berubah = False
+    for nama, nilai in data.items():
+        if getattr(pengaturan, nama) != nilai:
+            setattr(pengaturan, nama, nilai)
+            berubah = True
+    if not berubah:
+        return pengaturan
+    # Our own checks first: clearer messages than the model's generic "wajib diisi".
+    periksa_aspek(pengaturan.aspek_diizinkan)
+    periksa_pengecualian(pengaturan.pengecualian_manajerial)
+    pengaturan.full_clean()
+    pengaturan._change_reason = "Pengaturan diubah"
+    pengaturan._history_user = pengguna
+    pengaturan.save()
+    return pengaturan
