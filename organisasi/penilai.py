@@ -50,6 +50,7 @@ KELOMPOK = frozenset(
 MANAJERIAL = frozenset({"jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "pengawas"})
 JPT = frozenset({"jpt_utama", "jpt_madya", "jpt_pratama"})
 _BATAS_NAIK = 12  # deeper than any real organisation; stops a cycle in bad data
+_CATATAN_FINAL = "; hasil evaluasi bersifat final"
 
 
 # --- The snapshot ------------------------------------------------------------------
@@ -370,7 +371,7 @@ def _kepala(
             kebijakan.nama_kepala_daerah, kebijakan.jabatan_kepala_daerah, kepala_daerah=True
         )
         final = jabatan_dinilai.jenis in JPT
-        catatan = "; hasil evaluasi bersifat final" if final else ""
+        catatan = _CATATAN_FINAL if final else ""
         return Penetapan(pejabat, dasar + catatan, final=final)
     jabatan_kepala = peta.kepala.get(unit.id)
     if jabatan_kepala is None:
@@ -392,10 +393,10 @@ def _kepala(
             sebab_kosong = f", {_sebutan(p)} tidak diberi delegasi menilai"
     if pemegang is None:
         alasan = f"{dasar}; jabatan {jabatan_kepala.nama} kosong{sebab_kosong}"
-        return _naik_jabatan(peta, jabatan_kepala, alasan, kedalaman)
+        return _naik_jabatan(peta, jabatan_kepala, jabatan_dinilai, alasan, kedalaman)
     if dinilai is not None and pemegang.pegawai_id == dinilai.pegawai_id:
         alasan = f"{dasar}; {pemegang.nama} tidak menilai dirinya sendiri"
-        return _naik_jabatan(peta, jabatan_kepala, alasan, kedalaman)
+        return _naik_jabatan(peta, jabatan_kepala, jabatan_dinilai, alasan, kedalaman)
     if jabatan_kepala.jenis not in MANAJERIAL and not _boleh_non_manajerial(
         peta, pemegang, dinilai, jabatan_dinilai, dari_tabel
     ):
@@ -403,7 +404,7 @@ def _kepala(
             f"{dasar}; {jabatan_kepala.nama} bukan pejabat manajerial dan tidak diberi delegasi"
             " (penilai paling rendah pejabat pengawas, 000:216-220)"
         )
-        return _naik_jabatan(peta, jabatan_kepala, alasan, kedalaman)
+        return _naik_jabatan(peta, jabatan_kepala, jabatan_dinilai, alasan, kedalaman)
     return Penetapan(_pejabat(peta, pemegang), dasar)
 
 
@@ -421,8 +422,9 @@ def _boleh_non_manajerial(peta, pemegang, dinilai, jabatan_dinilai, dari_tabel) 
 def _dikecualikan(kebijakan, dinilai, jabatan_dinilai) -> bool:
     for p in kebijakan.pengecualian_manajerial:
         status_cocok = not p.get("status") or (dinilai and dinilai.status == p["status"])
-        pola = p.get("pola_jabatan", "")
-        if status_cocok and (not pola or re.search(pola, jabatan_dinilai.nama, re.IGNORECASE)):
+        # Plain words typed by an admin ("Guru"), so a substring, not a pattern.
+        pola = p.get("pola_jabatan", "").casefold()
+        if status_cocok and (not pola or pola in jabatan_dinilai.nama.casefold()):
             return True
     return False
 
@@ -435,13 +437,20 @@ def _naik_unit(peta, unit, jabatan_dinilai, dinilai, dasar, kedalaman, _sebab) -
     return _kepala(peta, induk, jabatan_dinilai, dinilai, dasar, kedalaman + 1)
 
 
-def _naik_jabatan(peta, jabatan_kepala: Jabatan, alasan: str, kedalaman) -> Penetapan:
+def _naik_jabatan(
+    peta, jabatan_kepala: Jabatan, jabatan_dinilai: Jabatan, alasan: str, kedalaman
+) -> Penetapan:
     """Vacant or unable post: the post's own rater takes over (003:358; 000:6352-6356)."""
     atas = _tentukan_aturan(peta, jabatan_kepala, None, kedalaman + 1).penilai
+    # Final depends on who is rated, not on the post skipped: an administrator rated by
+    # the kepala daerah because the JPT post above him is vacant keeps his objection.
+    final = bool(atas.pejabat and atas.pejabat.kepala_daerah and jabatan_dinilai.jenis in JPT)
+    alasan_atas = atas.alasan.removesuffix(_CATATAN_FINAL)
     return Penetapan(
         atas.pejabat,
-        f"{alasan}, sehingga dinilai atasan pejabat tersebut secara hierarki ({atas.alasan})",
-        final=atas.final,
+        f"{alasan}, sehingga dinilai atasan pejabat tersebut secara hierarki ({alasan_atas})"
+        + (_CATATAN_FINAL if final else ""),
+        final=final,
     )
 
 
