@@ -28,5 +28,7 @@ urlpatterns = [
     ),
     path("platform/", admin.site.urls),
     path("kalender/", include("organisasi.urls_kalender")),
+    path("impor/", include("organisasi.urls_impor")),
+    path("pengaturan/", include("organisasi.urls_pengaturan")),
     path("", include("organisasi.urls")),
 ]

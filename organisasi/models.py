@@ -611,3 +611,66 @@ class PengaturanInstansi(ModelInstansi):
 
 
 ASPEK_INDIKATOR = ["kuantitas", "kualitas", "waktu", "biaya"]
+
+
+# --- Import of units and employees from a SIASN export ---------------------------------
+
+
+class ImporData(ModelInstansi):
+    """One uploaded file and its import job: preview (dry run) first, then apply.
+
+    Its state changes go through queryset updates, so the uploaded file is not copied
+    into the history table on every progress tick; the data an import writes is audited
+    in its own tables (change reason "Impor <nama_berkas>").
+    """
+
+    class Jenis(models.TextChoices):
+        UNIT = "unit", "Unit kerja"
+        PEGAWAI = "pegawai", "Pegawai dan jabatan"
+
+    class Status(models.TextChoices):
+        MENUNGGU_PRATINJAU = "menunggu_pratinjau", "Menyiapkan pratinjau"
+        PRATINJAU = "pratinjau", "Pratinjau siap"
+        MENERAPKAN = "menerapkan", "Sedang diterapkan"
+        DITERAPKAN = "diterapkan", "Diterapkan"
+        GAGAL = "gagal", "Gagal"
+
+    jenis = models.CharField(max_length=10, choices=Jenis.choices)
+    nama_berkas = models.CharField(max_length=255)
+    isi = models.BinaryField("isi berkas")
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.MENUNGGU_PRATINJAU
+    )
+    total_baris = models.PositiveIntegerField(default=0)
+    diproses = models.PositiveIntegerField("baris diproses", default=0)
+    hasil = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Nasib tiap baris: nomor baris, data, aksi (baru/diperbarui/tetap/galat), "
+        "galat, perubahan.",
+    )
+    ringkasan = models.JSONField(default=dict, blank=True, help_text="Jumlah baris per aksi.")
+    galat_berkas = models.JSONField(
+        "galat berkas", default=list, blank=True, help_text="Galat yang menolak seluruh berkas."
+    )
+    terapkan_yang_valid = models.BooleanField("terapkan hanya baris yang valid", default=False)
+    dibuat_oleh = models.ForeignKey(Pengguna, on_delete=models.PROTECT, related_name="+")
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    diterapkan_oleh = models.ForeignKey(
+        Pengguna, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    diterapkan_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "impor data"
+        verbose_name_plural = "impor data"
+        ordering = ["-dibuat_pada"]
+        indexes = [models.Index(fields=["instansi", "-dibuat_pada"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()}: {self.nama_berkas}"
+
+    @property
+    def selesai(self) -> bool:
+        """No worker is busy with it: the page can stop polling."""
+        return self.status not in {self.Status.MENUNGGU_PRATINJAU, self.Status.MENERAPKAN}
