@@ -17,8 +17,17 @@ def navigasi(request):
     if user is None or not user.is_authenticated:
         return {}
     menu = [("Beranda", "beranda")]
+    if user.instansi_id:
+        menu.append(("Profil saya", "profil"))
     if user.admin_instansi:
-        menu += [("Kalender kerja", "kalender"), ("Akun pengguna", "pengguna_daftar")]
+        menu += [
+            ("Struktur organisasi", "unit_pohon"),
+            ("Pegawai", "pegawai_daftar"),
+            ("Impor data", "impor"),
+            ("Kalender kerja", "kalender"),
+            ("Akun pengguna", "pengguna_daftar"),
+            ("Pengaturan instansi", "pengaturan"),
+        ]
     if user.is_superuser:
         menu.append(("Administrasi platform", "admin:index"))
     items = [i for i in (_item(request, label, nama) for label, nama in menu) if i]

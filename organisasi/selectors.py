@@ -7,8 +7,19 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 
+from . import penilai
+from .models import (
+    AturanPenilai,
+    DelegasiPenilai,
+    Jabatan,
+    JenisPenempatan,
+    Penempatan,
+    PengaturanInstansi,
+    UnitKerja,
+)
 from .tenancy import ModelInstansi
 
 
@@ -83,3 +94,196 @@ def riwayat_objek(obj: models.Model) -> list[EntriRiwayat]:
         sebelumnya = rec
     hasil.reverse()
     return hasil
+
+
+# --- Organisation and raters -----------------------------------------------------------
+
+
+def _berlaku(tanggal):
+    return Q(mulai__lte=tanggal) & (Q(selesai__isnull=True) | Q(selesai__gte=tanggal))
+
+
+def _kebijakan() -> penilai.Kebijakan:
+    from .pengaturan import pengaturan_instansi
+
+    p = pengaturan_instansi()
+    return penilai.Kebijakan(
+        plt_plh_otomatis=p.plt_plh_menilai == PengaturanInstansi.PltPlh.OTOMATIS,
+        jf_wajib_manajerial=p.penilai_jf_wajib_manajerial,
+        pengecualian_manajerial=tuple(p.pengecualian_manajerial or ()),
+        jf_kepala_boleh_menilai=p.jf_kepala_unit_boleh_menilai,
+        jabatan_kepala_daerah=p.jabatan_kepala_daerah,
+        nama_kepala_daerah=p.nama_kepala_daerah,
+    )
+
+
+def _pemegang(p: Penempatan) -> penilai.Pemegang:
+    return penilai.Pemegang(
+        pegawai_id=p.pegawai_id,
+        nama=p.pegawai.nama_lengkap,
+        nip=p.pegawai.nip,
+        jabatan_id=p.jabatan_id,
+        jabatan_nama=p.jabatan.nama,
+        jenis=p.jenis,
+        berwenang_menilai=p.berwenang_menilai,
+    )
+
+
+def _jabatan(j: Jabatan) -> penilai.Jabatan:
+    return penilai.Jabatan(j.id, j.nama, j.unit_id, j.jenis, j.kepala_unit)
+
+
+def peta_organisasi(tanggal) -> penilai.PetaOrganisasi:
+    """The agency's structure and head-post holders on a date: a handful of queries,
+    independent of how many employees are then resolved against it."""
+    unit = {
+        u["id"]: penilai.Unit(u["id"], u["nama"], u["induk_id"], u["jenis"], u["kode"])
+        for u in UnitKerja.objects.filter(aktif=True).values(
+            "id", "nama", "induk_id", "jenis", "kode"
+        )
+    }
+    jabatan = {
+        j.id: _jabatan(j) for j in Jabatan.objects.filter(kepala_unit=True, unit_id__in=unit)
+    }
+    pemegang = [
+        _pemegang(p)
+        for p in Penempatan.objects.filter(_berlaku(tanggal), jabatan_id__in=jabatan)
+        .select_related("pegawai", "jabatan")
+        .order_by("mulai", "pk")
+    ]
+    aturan = [
+        penilai.Aturan(
+            nomor=a.nomor,
+            kelompok=a.kelompok,
+            dinilai=a.dinilai,
+            peran=a.peran,
+            tipe_unit=tuple(a.tipe_unit),
+            penilai=tuple(a.penilai),
+            penilai_teks=a.penilai_teks,
+            atasan=tuple(a.atasan),
+            atasan_teks=a.atasan_teks,
+            pola_jabatan=a.pola_jabatan,
+            hanya_diperbantukan=a.hanya_diperbantukan,
+            keterangan=a.keterangan,
+            sumber=a.sumber,
+        )
+        for a in AturanPenilai.objects.all()
+    ]
+    return penilai.PetaOrganisasi(unit, jabatan, pemegang, aturan, _kebijakan())
+
+
+def penempatan_definitif(pegawai_ids, tanggal) -> dict[int, Penempatan]:
+    """Each employee's definitive placement on the date (one query)."""
+    hasil = {}
+    for p in (
+        Penempatan.objects.filter(
+            _berlaku(tanggal), pegawai_id__in=pegawai_ids, jenis=JenisPenempatan.DEFINITIF
+        )
+        .select_related("jabatan__unit")
+        .order_by("mulai", "pk")
+    ):
+        hasil[p.pegawai_id] = p  # the latest start wins if data overlaps
+    return hasil
+
+
+def penilai_pegawai(daftar_pegawai, tanggal, peta=None) -> dict[int, penilai.HasilPenilai | None]:
+    """Rater and atasan for many employees on a date; None for one with no placement."""
+    daftar_pegawai = list(daftar_pegawai)
+    ids = [p.pk for p in daftar_pegawai]
+    peta = peta or peta_organisasi(tanggal)
+    penempatan = penempatan_definitif(ids, tanggal)
+    delegasi = {}
+    for d in (
+        DelegasiPenilai.objects.filter(_berlaku(tanggal), pegawai_id__in=ids)
+        .select_related("penilai", "atasan_penilai")
+        .order_by("mulai", "pk")
+    ):
+        delegasi[d.pegawai_id] = d
+    jabatan_delegasi = {
+        p.pegawai_id: p
+        for p in Penempatan.objects.filter(
+            _berlaku(tanggal),
+            jenis=JenisPenempatan.DEFINITIF,
+            pegawai_id__in=[
+                x for d in delegasi.values() for x in (d.penilai_id, d.atasan_penilai_id) if x
+            ],
+        ).select_related("pegawai", "jabatan")
+    }
+    hasil = {}
+    for pegawai in daftar_pegawai:
+        p = penempatan.get(pegawai.pk)
+        if p is None:
+            hasil[pegawai.pk] = None
+            continue
+        d = delegasi.get(pegawai.pk)
+        hasil[pegawai.pk] = penilai.tentukan(
+            peta,
+            penilai.Dinilai(
+                pegawai_id=pegawai.pk,
+                nama=pegawai.nama_lengkap,
+                status=pegawai.status,
+                jabatan=_jabatan(p.jabatan),
+                diperbantukan=p.diperbantukan,
+                delegasi=_delegasi(d, jabatan_delegasi) if d else None,
+            ),
+        )
+    return hasil
+
+
+def _delegasi(d: DelegasiPenilai, jabatan_delegasi) -> penilai.Delegasi:
+    def orang(pegawai):
+        if pegawai is None:
+            return None
+        p = jabatan_delegasi.get(pegawai.pk)
+        return penilai.Pemegang(
+            pegawai_id=pegawai.pk,
+            nama=pegawai.nama_lengkap,
+            nip=pegawai.nip,
+            jabatan_id=p.jabatan_id if p else 0,
+            jabatan_nama=p.jabatan.nama if p else "",
+        )
+
+    return penilai.Delegasi(orang(d.penilai), orang(d.atasan_penilai), d.dasar, d.mulai)
+
+
+@dataclass(frozen=True)
+class BarisPenilai:
+    pegawai: object
+    penempatan: object
+    hasil: penilai.HasilPenilai | None
+
+
+def baris_penilai(daftar_pegawai, tanggal) -> list[BarisPenilai]:
+    """Rows for a "who rates whom" table: employee, placement, rater and atasan."""
+    daftar_pegawai = list(daftar_pegawai)
+    ids = [p.pk for p in daftar_pegawai]
+    penempatan = penempatan_definitif(ids, tanggal)
+    hasil = penilai_pegawai(daftar_pegawai, tanggal)
+    return [BarisPenilai(p, penempatan.get(p.pk), hasil.get(p.pk)) for p in daftar_pegawai]
+
+
+def pegawai_tanpa_penilai(pegawai_qs, tanggal) -> list:
+    """Employees for whom no rater can be named on the date (no placement, or no one
+    in the chain of posts above them)."""
+    daftar = list(pegawai_qs)
+    hasil = penilai_pegawai(daftar, tanggal)
+    return [p for p in daftar if hasil[p.pk] is None or hasil[p.pk].penilai.pejabat is None]
+
+
+def jalur_unit(unit) -> list:
+    """The unit and its ancestors, root first (one query per level; trees are shallow)."""
+    jalur = [unit]
+    while jalur[-1].induk_id is not None:
+        jalur.append(UnitKerja.objects.get(pk=jalur[-1].induk_id))
+    return list(reversed(jalur))
+
+
+def info_nip(nip: str):
+    from django.core.exceptions import ValidationError
+
+    from .nip import periksa_nip
+
+    try:
+        return periksa_nip(nip)
+    except ValidationError:
+        return None

@@ -14,22 +14,46 @@ def beranda(request):
     if request.user.instansi_id is None:
         # The platform superadmin works in the platform administration.
         return redirect("admin:index")
-    kartu = []
+    kartu = [
+        {
+            "judul": "Profil dan penilai saya",
+            "isi": "Jabatan Anda, pejabat penilai dan atasannya, beserta alasannya.",
+            "url": reverse("profil"),
+        }
+    ]
     if request.user.admin_instansi:
-        kartu.append(
+        kartu += [
+            {
+                "judul": "Struktur organisasi",
+                "isi": "Telusuri unit kerja dan lihat siapa menilai siapa.",
+                "url": reverse("unit_pohon"),
+            },
+            {
+                "judul": "Pegawai",
+                "isi": "Cari pegawai, catat mutasi atau Plt/Plh, temukan yang belum punya penilai.",
+                "url": reverse("pegawai_daftar"),
+            },
+            {
+                "judul": "Impor data",
+                "isi": "Impor unit kerja dan pegawai dari berkas CSV/XLSX (ekspor SIASN).",
+                "url": reverse("impor"),
+            },
             {
                 "judul": "Kalender hari kerja",
                 "isi": "Atur hari libur dan cuti bersama yang berlaku di instansi Anda.",
                 "url": reverse("kalender"),
-            }
-        )
-        kartu.append(
+            },
+            {
+                "judul": "Pengaturan instansi",
+                "isi": "Periode evaluasi, kewenangan Plt/Plh, istilah pada formulir.",
+                "url": reverse("pengaturan"),
+            },
             {
                 "judul": "Akun pengguna",
                 "isi": "Reset kata sandi pegawai instansi Anda.",
                 "url": reverse("pengguna_daftar"),
-            }
-        )
+            },
+        ]
     return render(request, "beranda.html", {"kartu_beranda": kartu})
 
 

@@ -20,6 +20,7 @@ from organisasi.tenancy import ModelInstansiDasar, lingkup_instansi
 pytestmark = pytest.mark.django_db
 
 RAHASIA = "RAHASIA-INSTANSI-A"
+NIP_A = "197001012000031001"
 # Logging out would end the probe's own session.
 DILEWATI = {"keluar"}
 
@@ -35,6 +36,9 @@ def _pola_bernama(resolver=None, awalan=""):
 
 
 def _isi_data_a(instansi_a, admin_a, pegawai_a):
+    from organisasi.models import Jabatan, Pegawai, Penempatan, UnitKerja
+    from organisasi.pengaturan import pengaturan_instansi
+
     with lingkup_instansi(instansi_a):
         hari = HariKalender.objects.create(
             tanggal=datetime.date(2026, 9, 1), jenis="libur", keterangan=RAHASIA
@@ -46,7 +50,28 @@ def _isi_data_a(instansi_a, admin_a, pegawai_a):
             objek_id=pegawai_a.pk,
             isi=RAHASIA.encode(),
         )
-    return [hari.pk, arsip.pk, admin_a.pk, pegawai_a.pk]
+        pengaturan = pengaturan_instansi()
+        pengaturan.nama_kepala_daerah = RAHASIA
+        pengaturan.save()
+        unit = UnitKerja.objects.create(nama=f"Dinas {RAHASIA}", jenis="dinas")
+        jabatan = Jabatan.objects.create(
+            nama=f"Kepala {RAHASIA}", unit=unit, jenis="jpt_pratama", kepala_unit=True
+        )
+        pegawai = Pegawai.objects.create(nip=NIP_A, nama=RAHASIA, status="pns", golongan="IV/c")
+        penempatan = Penempatan.objects.create(
+            pegawai=pegawai, jabatan=jabatan, mulai=datetime.date(2026, 1, 2)
+        )
+    return [
+        hari.pk,
+        arsip.pk,
+        admin_a.pk,
+        pegawai_a.pk,
+        pengaturan.pk,
+        unit.pk,
+        jabatan.pk,
+        pegawai.pk,
+        penempatan.pk,
+    ]
 
 
 def _kandidat_url(nama, pola, id_a, label_model):
@@ -80,10 +105,28 @@ def _potret_a(instansi_a):
         )
 
 
+def _id_milik(instansi) -> set[int]:
+    from organisasi.pengaturan import pengaturan_instansi
+
+    with lingkup_instansi(instansi):
+        pengaturan_instansi()
+        milik = {
+            pk
+            for m in apps.get_models()
+            if issubclass(m, ModelInstansiDasar)
+            for pk in m.objects.values_list("pk", flat=True)
+        }
+    return milik | set(Pengguna.objects.filter(instansi=instansi).values_list("pk", flat=True))
+
+
 def test_pengguna_instansi_lain_tidak_mendapat_apa_pun(
-    client, masuk_sebagai, instansi_a, admin_a, pegawai_a, admin_b
+    client, masuk_sebagai, instansi_a, admin_a, pegawai_a, instansi_b, admin_b
 ):
     id_a = _isi_data_a(instansi_a, admin_a, pegawai_a)
+    # Rows B creates lazily (its settings) are made now, and any id that is also the
+    # pk of one of B's own rows is left out: B may open its own object with that id.
+    id_a = [i for i in id_a if i not in _id_milik(instansi_b)]
+    assert id_a, "semua id A bertabrakan dengan id B; tambah data A"
     label_model = sorted(
         m._meta.label for m in apps.get_models() if issubclass(m, ModelInstansiDasar)
     ) + ["organisasi.Pengguna"]
@@ -104,6 +147,7 @@ def test_pengguna_instansi_lain_tidak_mendapat_apa_pun(
                 pesan = f"{metode.upper()} {url} -> {resp.status_code}"
                 assert RAHASIA not in isi, pesan
                 assert pegawai_a.nip not in isi, pesan
+                assert NIP_A not in isi, pesan
                 if menyasar_a and resp.status_code in (301, 302):
                     # Only a redirect to a login page (Django admin) is acceptable.
                     assert "login" in resp.url or "masuk" in resp.url, pesan
