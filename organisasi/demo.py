@@ -1,59 +1,98 @@
-"""Demo tenants and logins, created idempotently by `manage.py demo` (and `make run`).
+"""Demo tenants, their organisations and logins, created idempotently by `manage.py demo`
+(and `make run`). All people are fictitious.
 
-All people are fictitious. The organisation of each tenant is filled in by
-the Organisasi work; this module owns the tenants and the login accounts.
+- "Kota Bekasi (demo)": monthly periods, Plt/Plh rate automatically, TPP, Perangkat
+  Daerah and BKPSDM, the rater table of Perwal 38/2023 Lampiran II.
+- "Kabupaten Karawang (demo)": quarterly periods, national defaults, a smaller organisation.
 """
+
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .models import Instansi
+from .models import Instansi, Pegawai, Penempatan
 from .tenancy import lingkup_instansi
 
 SANDI_DEMO = "Demo#Kinerja2026"
+MULAI_DEMO = date(2026, 1, 2)
 
 INSTANSI_DEMO = [
-    {"slug": "kota-bekasi-demo", "nama": "Kota Bekasi (demo)", "jenis": Instansi.Jenis.DAERAH},
+    {
+        "slug": "kota-bekasi-demo",
+        "nama": "Kota Bekasi (demo)",
+        "jenis": Instansi.Jenis.DAERAH,
+        "pengaturan": {
+            "periode_evaluasi": "bulanan",
+            "periode_dokumentasi": "bulanan",
+            "plt_plh_menilai": "otomatis",
+            "istilah_instansi": "Perangkat Daerah",
+            "istilah_bkd": "BKPSDM",
+            "jabatan_kepala_daerah": "Wali Kota",
+            "nama_kepala_daerah": "Wali Kota Bekasi (demo)",
+            "tunjangan": "tpp",
+            "penerima_laporan": "Sekretaris Daerah melalui BKPSDM",
+            "tugas_belajar": "pns",
+        },
+    },
     {
         "slug": "kabupaten-karawang-demo",
         "nama": "Kabupaten Karawang (demo)",
         "jenis": Instansi.Jenis.DAERAH,
+        "pengaturan": {
+            "periode_evaluasi": "triwulanan",
+            "jabatan_kepala_daerah": "Bupati",
+            "nama_kepala_daerah": "Bupati Karawang (demo)",
+            "manual_ik": "selalu",
+        },
     },
 ]
 
+# (instansi slug or None, peran, username, the person's jabatan ["@unit"], admin_instansi)
 AKUN_DEMO = [
-    # (instansi slug or None, peran, username, nama, nip, admin_instansi)
-    (None, "Superadmin platform", "superadmin", "Superadmin Platform", None, False),
-    (
-        "kota-bekasi-demo",
-        "Admin BKPSDM",
-        "admin.bekasi",
-        "Rina Kartika, S.Kom.",
-        None,
-        True,
-    ),
+    (None, "Superadmin platform", "superadmin", None, False),
+    ("kota-bekasi-demo", "Admin BKPSDM", "admin.bekasi", "Pengolah Data Kinerja", True),
     (
         "kota-bekasi-demo",
         "Pegawai",
         "pegawai.bekasi",
-        "Dedi Kurniawan, S.E.",
-        "198703122010011004",
+        "Analis SDM Aparatur Ahli Pertama@Sub Bidang Penilaian Kinerja",
         False,
     ),
     (
-        "kabupaten-karawang-demo",
-        "Admin BKD",
-        "admin.karawang",
-        "Sri Wahyuni, S.Sos.",
-        None,
-        True,
+        "kota-bekasi-demo",
+        "Pejabat penilai",
+        "penilai.bekasi",
+        "Kepala Sub Bidang Penilaian Kinerja",
+        False,
     ),
+    (
+        "kota-bekasi-demo",
+        "Atasan pejabat penilai",
+        "atasan.bekasi",
+        "Kepala Bidang Penilaian Kinerja Aparatur dan Penghargaan",
+        False,
+    ),
+    ("kabupaten-karawang-demo", "Admin BKD", "admin.karawang", "Pengolah Data Kinerja", True),
     (
         "kabupaten-karawang-demo",
         "Pegawai",
         "pegawai.karawang",
-        "Agus Setiawan, A.Md.",
-        "199001052015031002",
+        "Analis SDM Aparatur Ahli Pertama",
+        False,
+    ),
+    (
+        "kabupaten-karawang-demo",
+        "Pejabat penilai",
+        "penilai.karawang",
+        "Kepala Sub Bidang Evaluasi Kinerja",
+        False,
+    ),
+    (
+        "kabupaten-karawang-demo",
+        "Atasan pejabat penilai",
+        "atasan.karawang",
+        "Kepala Bidang Penilaian Kinerja",
         False,
     ),
 ]
@@ -65,13 +104,44 @@ LOGIN_DEMO = [
         "username": username,
         "password": SANDI_DEMO,
     }
-    for slug, peran, username, _nama, _nip, _admin in AKUN_DEMO
+    for slug, peran, username, _jabatan, _admin in AKUN_DEMO
 ]
+
+
+def _isi_instansi(instansi: Instansi, data: dict) -> list[str]:
+    from .data import lampiran_ii_bekasi
+    from .demo_organisasi import BEKASI, KARAWANG, buat_struktur
+    from .models import UnitKerja
+    from .pengaturan import pengaturan_instansi
+
+    dibuat = []
+    pengaturan = pengaturan_instansi()
+    for kolom, nilai in data["pengaturan"].items():
+        setattr(pengaturan, kolom, nilai)
+    pengaturan.save()
+    if not UnitKerja.objects.exists():
+        bekasi = instansi.slug == "kota-bekasi-demo"
+        jumlah = buat_struktur(
+            BEKASI if bekasi else KARAWANG, benih=38 if bekasi else 6, mulai=MULAI_DEMO
+        )
+        dibuat.append(f"organisasi {instansi.nama} ({jumlah} pegawai)")
+    if instansi.slug == "kota-bekasi-demo":
+        lampiran_ii_bekasi.muat_ke_instansi()
+    return dibuat
+
+
+def _pegawai_untuk(jabatan: str) -> Pegawai | None:
+    nama_jabatan, _, nama_unit = jabatan.partition("@")
+    qs = Penempatan.objects.filter(jabatan__nama=nama_jabatan, selesai__isnull=True)
+    if nama_unit:
+        qs = qs.filter(jabatan__unit__nama=nama_unit)
+    p = qs.select_related("pegawai").order_by("pk").first()
+    return p.pegawai if p else None
 
 
 @transaction.atomic
 def buat_demo() -> list[str]:
-    """Create or refresh the demo tenants and accounts; returns what was created."""
+    """Create or complete the demo tenants, organisations and accounts; returns what was made."""
     dibuat = []
     instansi = {}
     for data in INSTANSI_DEMO:
@@ -81,21 +151,30 @@ def buat_demo() -> list[str]:
         instansi[obj.slug] = obj
         if baru:
             dibuat.append(f"instansi {obj.nama}")
+        with lingkup_instansi(obj):
+            dibuat += _isi_instansi(obj, data)
     Pengguna = get_user_model()
-    for slug, _peran, username, nama, nip, admin in AKUN_DEMO:
+    for slug, _peran, username, nama_jabatan, admin in AKUN_DEMO:
         if Pengguna.objects.filter(username=username).exists():
             continue
         if slug is None:
-            Pengguna.objects.create_superuser(username=username, password=SANDI_DEMO, nama=nama)
-        else:
-            with lingkup_instansi(instansi[slug]):
-                Pengguna.objects.create_user(
-                    username=username,
-                    password=SANDI_DEMO,
-                    nama=nama,
-                    nip=nip,
-                    instansi=instansi[slug],
-                    admin_instansi=admin,
-                )
+            Pengguna.objects.create_superuser(
+                username=username, password=SANDI_DEMO, nama="Superadmin Platform"
+            )
+            dibuat.append(f"akun {username}")
+            continue
+        with lingkup_instansi(instansi[slug]):
+            pegawai = _pegawai_untuk(nama_jabatan)
+            pengguna = Pengguna.objects.create_user(
+                username=username,
+                password=SANDI_DEMO,
+                nama=pegawai.nama_lengkap if pegawai else username,
+                nip=pegawai.nip if pegawai else None,
+                instansi=instansi[slug],
+                admin_instansi=admin,
+            )
+            if pegawai is not None:
+                pegawai.pengguna = pengguna
+                pegawai.save(update_fields=["pengguna"])
         dibuat.append(f"akun {username}")
     return dibuat
