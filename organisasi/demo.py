@@ -29,7 +29,6 @@ INSTANSI_DEMO = [
             "istilah_instansi": "Perangkat Daerah",
             "istilah_bkd": "BKPSDM",
             "jabatan_kepala_daerah": "Wali Kota",
-            "nama_kepala_daerah": "Wali Kota Bekasi (demo)",
             "tunjangan": "tpp",
             "penerima_laporan": "Sekretaris Daerah melalui BKPSDM",
             "tugas_belajar": "pns",
@@ -42,7 +41,6 @@ INSTANSI_DEMO = [
         "pengaturan": {
             "periode_evaluasi": "triwulanan",
             "jabatan_kepala_daerah": "Bupati",
-            "nama_kepala_daerah": "Bupati Karawang (demo)",
             "manual_ik": "selalu",
         },
     },

@@ -298,8 +298,8 @@ def _dari_tabel(peta, jabatan, dinilai, aturan: Aturan, kedalaman) -> HasilPenil
         if unit_atasan is None:
             atasan = Penetapan(None, dasar_atasan + "; unit itu tidak ada dalam struktur")
         else:
-            atasan = _kepala(
-                peta, unit_atasan, jabatan, None, dasar_atasan, kedalaman, dari_tabel=True
+            atasan = _sebagai_atasan(
+                _kepala(peta, unit_atasan, jabatan, None, dasar_atasan, kedalaman, dari_tabel=True)
             )
         return HasilPenilai(penilai, atasan)
     return None
@@ -316,17 +316,22 @@ def _bawaan(peta, jabatan: Jabatan, dinilai, kedalaman) -> HasilPenilai:
     penilai = _kepala(peta, sasaran, jabatan, dinilai, dasar, kedalaman)
     # The atasan is the rater's own rater.
     if penilai.pejabat is None or penilai.pejabat.kepala_daerah:
-        atasan = Penetapan(
-            penilai.pejabat, "pejabat penilai adalah pimpinan tertinggi", final=penilai.final
-        )
+        atasan = Penetapan(penilai.pejabat, "pejabat penilai adalah pimpinan tertinggi")
     else:
         jabatan_penilai = peta.jabatan.get(penilai.pejabat.jabatan_id)
         if jabatan_penilai is None:
             atasan = Penetapan(None, "jabatan pejabat penilai tidak ditemukan")
         else:
             atas = _tentukan_aturan(peta, jabatan_penilai, None, kedalaman + 1).penilai
-            atasan = Penetapan(atas.pejabat, f"atasan langsung pejabat penilai ({atas.alasan})")
+            atasan = _sebagai_atasan(
+                Penetapan(atas.pejabat, f"atasan langsung pejabat penilai ({atas.alasan})")
+            )
     return HasilPenilai(penilai, atasan)
+
+
+def _sebagai_atasan(p: Penetapan) -> Penetapan:
+    """Finality belongs to the rating, which the penilai gives, never to the atasan."""
+    return Penetapan(p.pejabat, p.alasan.replace(_CATATAN_FINAL, ""))
 
 
 def _sasaran(peta, sasaran: dict, jabatan: Jabatan):

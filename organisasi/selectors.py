@@ -270,6 +270,19 @@ def pegawai_tanpa_penilai(pegawai_qs, tanggal) -> list:
     return [p for p in daftar if hasil[p.pk] is None or hasil[p.pk].penilai.pejabat is None]
 
 
+def subpohon_unit(unit) -> list[int]:
+    """Ids of a unit and every unit below it (one query)."""
+    anak: dict[int, list[int]] = {}
+    for pk, induk in UnitKerja.objects.values_list("pk", "induk_id"):
+        anak.setdefault(induk, []).append(pk)
+    hasil, antre = [], [unit.pk]
+    while antre:
+        pk = antre.pop()
+        hasil.append(pk)
+        antre.extend(anak.get(pk, []))
+    return hasil
+
+
 def jalur_unit(unit) -> list:
     """The unit and its ancestors, root first (one query per level; trees are shallow)."""
     jalur = [unit]

@@ -65,9 +65,11 @@ def unit_detail(request, pk):
     """A unit's positions and the people in it, with who rates each of them and why."""
     unit = get_object_or_404(UnitKerja.objects.select_related("induk"), pk=pk)
     tanggal = _tanggal(request)
+    termasuk_sub = request.GET.get("sub") == "1"
+    unit_ids = selectors.subpohon_unit(unit) if termasuk_sub else [unit.pk]
     pegawai = (
         Pegawai.objects.filter(
-            penempatan__jabatan__unit=unit,
+            penempatan__jabatan__unit__in=unit_ids,
             penempatan__jenis=JenisPenempatan.DEFINITIF,
             penempatan__mulai__lte=tanggal,
         )
@@ -84,6 +86,7 @@ def unit_detail(request, pk):
         "page_obj": halaman,
         "baris": baris,
         "tanggal": tanggal,
+        "termasuk_sub": termasuk_sub,
     }
     return render(request, "organisasi/unit_detail.html", konteks)
 

@@ -413,3 +413,33 @@ def test_delegasi_perorangan_dengan_atasan():
     assert _nama(hasil.penilai) == "Dewi Anjani"
     assert _nama(hasil.atasan) == "Berliana Putri"
     assert "didelegasikan berdasarkan" in hasil.atasan.alasan
+
+
+def test_atasan_tidak_pernah_membawa_sifat_final():
+    """Finality is of the rating (by the penilai); a JPT rated by the Sekda whose
+    atasan is the Wali Kota (Lampiran II 1.b, 003:1297) is not final at all."""
+    from organisasi.data.lampiran_ii_bekasi import aturan_bekasi
+    from organisasi.penilai import (
+        Dinilai,
+        Jabatan,
+        Kebijakan,
+        Pemegang,
+        PetaOrganisasi,
+        Unit,
+        tentukan,
+    )
+
+    unit = {1: Unit(1, "Sekretariat Daerah", None, "setda"), 2: Unit(2, "Asisten I", 1, "asisten")}
+    jabatan = {
+        10: Jabatan(10, "Sekretaris Daerah", 1, "jpt_madya", True),
+        20: Jabatan(20, "Asisten Pemerintahan", 2, "jpt_pratama", True),
+    }
+    pemegang = [Pemegang(1, "Sekda", "1", 10), Pemegang(2, "Asisten", "2", 20)]
+    peta = PetaOrganisasi(unit, jabatan, pemegang, aturan_bekasi(), Kebijakan())
+    hasil = tentukan(peta, Dinilai(2, "Asisten", "pns", jabatan[20]))
+    assert hasil.penilai.pejabat.nama == "Sekda" and not hasil.penilai.final
+    assert hasil.atasan.pejabat.kepala_daerah
+    assert not hasil.atasan.final and "final" not in hasil.atasan.alasan
+    sekda = tentukan(peta, Dinilai(1, "Sekda", "pns", jabatan[10]))
+    assert sekda.penilai.final and "final" in sekda.penilai.alasan
+    assert not sekda.atasan.final
