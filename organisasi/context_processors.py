@@ -23,6 +23,7 @@ def navigasi(request):
         menu += [
             ("Struktur organisasi", "unit_pohon"),
             ("Pegawai", "pegawai_daftar"),
+            ("Tabel penilai", "aturan_penilai"),
             ("Impor data", "impor"),
             ("Kalender kerja", "kalender"),
             ("Akun pengguna", "pengguna_daftar"),

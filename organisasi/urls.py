@@ -20,5 +20,6 @@ urlpatterns = [
         name="penempatan_tambah",
     ),
     path("pegawai/<int:pk>/delegasi/", views_organisasi.delegasi_tambah, name="delegasi_tambah"),
+    path("aturan-penilai/", views_organisasi.aturan_penilai, name="aturan_penilai"),
     path("jabatan/opsi/", views_organisasi.jabatan_opsi, name="jabatan_opsi"),
 ]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from . import selectors, services
 from .akses import admin_instansi_required, pengguna_instansi_required
 from .forms import FormDelegasi, FormPegawai, FormPenempatan, FormTanggal
-from .models import Jabatan, JenisPenempatan, Pegawai, UnitKerja
+from .models import AturanPenilai, Jabatan, JenisPenempatan, Pegawai, UnitKerja
 
 PER_HALAMAN = 50
 
@@ -210,3 +210,10 @@ def delegasi_tambah(request, pk):
             messages.success(request, "Delegasi penilai ditetapkan.")
             return redirect("pegawai_detail", pk=pegawai.pk)
     return render(request, "organisasi/delegasi_form.html", {"form": form, "pegawai": pegawai})
+
+
+@admin_instansi_required
+def aturan_penilai(request):
+    """The agency's rater table as loaded (for Bekasi: Lampiran II), for checking."""
+    aturan = AturanPenilai.objects.order_by("pk")
+    return render(request, "organisasi/aturan_penilai.html", {"aturan": aturan})

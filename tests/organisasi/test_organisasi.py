@@ -233,3 +233,16 @@ def test_halaman_unit_termasuk_sub_unit(client, masuk_sebagai, org, admin_a):
     assert "Dedi" not in isi
     isi = client.get(url, {"tanggal": "2026-03-02", "sub": "1"}).content.decode()
     assert "Dedi" in isi and "Wulan" in isi
+
+
+def test_tabel_penilai_instansi(client, masuk_sebagai, instansi_a, admin_a, admin_b):
+    from organisasi.data import lampiran_ii_bekasi
+
+    with lingkup_instansi(instansi_a):
+        lampiran_ii_bekasi.muat_ke_instansi()
+    masuk_sebagai(admin_a)
+    isi = client.get(reverse("aturan_penilai")).content.decode()
+    assert "Kepala Sub Bagian/ Kepala Bagian" in isi and "Lampiran II" in isi
+    masuk_sebagai(admin_b)
+    isi = client.get(reverse("aturan_penilai")).content.decode()
+    assert "ketentuan nasional" in isi and "Kepala Sub Bagian/ Kepala Bagian" not in isi
