@@ -1,0 +1,497 @@
+"""SKP documents: the context of each format (A.1.1-A.1.8) built from the database,
+rendered by the one renderer (`organisasi.dokumen`), and archived when signed.
+
+Labels are the regulation's, verbatim (000:2094-2470, 2785-2840, 3124-3480,
+3798-4127, 4229-4264; spec-planning §2-3). Values come from the SKP's frozen
+identity snapshot (`SKP.identitas`) and its rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from organisasi import selectors as org_selectors
+from organisasi.dokumen import arsip_terakhir, arsipkan, isi_arsip, render_pdf
+from organisasi.models import ArsipDokumen, UnitKerja
+from organisasi.pengaturan import pengaturan_instansi
+from organisasi.tanggal import BULAN, tanggal_id
+
+from .models import (
+    SKP,
+    STATUS_TERKUNCI,
+    Aspek,
+    BagianLampiran,
+    BarisMPH,
+    ButirLampiran,
+    ButirWorkblock,
+    EkspektasiKhusus,
+    IndikatorKinerjaIndividu,
+    JenisRHK,
+    Kelompok,
+    ManualIndikator,
+    MatriksPeranHasil,
+    PeranHasil,
+    PeranMPH,
+    Perspektif,
+    RencanaHasilKerja,
+    Workblock,
+)
+from .perilaku import PERILAKU
+from .selectors import rhk_berurut
+
+JUDUL_SKP = "SASARAN KINERJA PEGAWAI"
+BAGI_JPT = "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
+BAGI_ADMIN_JF = "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
+KUALITATIF = "PENDEKATAN HASIL KERJA KUALITATIF"
+KUANTITATIF = "PENDEKATAN HASIL KERJA KUANTITATIF"
+
+# format -> (template, title lines)
+FORMAT_SKP = {
+    "A.1.1": ("dokumen/a_1_1.html", [JUDUL_SKP, KUALITATIF, BAGI_JPT]),
+    "A.1.2": ("dokumen/a_1_2.html", [JUDUL_SKP, KUANTITATIF, BAGI_JPT]),
+    "A.1.6": ("dokumen/a_1_6.html", [JUDUL_SKP, KUALITATIF, BAGI_ADMIN_JF]),
+    "A.1.7": ("dokumen/a_1_7.html", [JUDUL_SKP, KUANTITATIF, BAGI_ADMIN_JF]),
+}
+JUDUL_MANUAL = [
+    "MANUAL INDIKATOR KINERJA",
+    "SKP PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI",
+]
+JUDUL_LAMPIRAN = ["LAMPIRAN SASARAN KINERJA PEGAWAI"]
+JUDUL_WORKBLOCK = ["WORKBLOCK UNTUK IDENTIFIKASI STRATEGI PENCAPAIAN HASIL KERJA"]
+JUDUL_MPH = ["MATRIKS PEMBAGIAN PERAN DAN HASIL"]
+
+JUDUL_LAMPIRAN_BAGIAN = (
+    (BagianLampiran.DUKUNGAN, "DUKUNGAN SUMBER DAYA"),
+    (BagianLampiran.SKEMA, "SKEMA PERTANGGUNGJAWABAN"),
+    (BagianLampiran.KONSEKUENSI, "KONSEKUENSI"),
+)
+TAMBAHAN_KOSONG = "- (dapat ditambahkan pada tahun berjalan)"
+TIDAK_ADA_PERAN = "TIDAK ADA PERAN"
+
+
+# --- Shared blocks (spec-planning §2) -----------------------------------------------------
+
+
+def periode_teks(mulai: date, selesai: date) -> str:
+    """'2 JANUARI SD 31 DESEMBER TAHUN 2026' (000:2102; day and month from the SKP, §2.1)."""
+    awal = f"{mulai.day} {BULAN[mulai.month - 1].upper()}"
+    akhir = f"{selesai.day} {BULAN[selesai.month - 1].upper()}"
+    if mulai.year != selesai.year:
+        awal += f" {mulai.year}"
+    return f"{awal} SD {akhir} TAHUN {selesai.year}"
+
+
+def _unit_puncak(skp: SKP) -> str:
+    """The top unit of the employee's placement (for a Pemda: the Perangkat Daerah)."""
+    unit = skp.penempatan.jabatan.unit
+    while unit.induk_id is not None:
+        unit = UnitKerja.objects.get(pk=unit.induk_id)
+    return unit.nama
+
+
+def nama_entitas_kepala(skp: SKP) -> str:
+    """Whose name heads the form: the agency, or, where the agency calls its parts
+    'Perangkat Daerah', the employee's Perangkat Daerah (spec-local B20)."""
+    ident = skp.identitas or {}
+    istilah = (ident.get("istilah_instansi") or pengaturan_instansi().istilah_instansi).strip()
+    nama_instansi = ident.get("instansi") or skp.instansi.nama
+    if istilah.lower() == "instansi":
+        return nama_instansi
+    return ident.get("perangkat_daerah") or _unit_puncak(skp) or nama_instansi
+
+
+def _kepala(skp: SKP, judul: list[str], *, terpisah: bool = False, **lain) -> dict:
+    return {
+        "judul": judul,
+        "nama_instansi": nama_entitas_kepala(skp).upper(),
+        "periode": periode_teks(skp.periode_mulai, skp.periode_selesai),
+        "terpisah": terpisah,  # A.1.8 puts name, label and period on three lines
+        "subjudul": [f"VERSI {skp.versi} (PERUBAHAN SKP)"] if skp.versi > 1 else [],
+        **lain,
+    }
+
+
+def _orang_langsung(pegawai) -> dict:
+    # Only when a (legacy) SKP has no identity snapshot; normally `identitas` is used.
+    if pegawai is None:
+        return {}
+    return {"nama": pegawai.nama_lengkap, "nip": pegawai.nip, "pangkat": pegawai.golongan}
+
+
+def _para_pihak(skp: SKP) -> tuple[dict, dict, dict]:
+    ident = skp.identitas or {}
+    pegawai = dict(ident.get("pegawai") or _orang_langsung(skp.pegawai))
+    penilai = dict(ident.get("penilai") or _orang_langsung(skp.penilai))
+    atasan = dict(ident.get("atasan") or _orang_langsung(skp.atasan_penilai))
+    if skp.penilai_kepala_daerah:
+        # The kepala daerah has no NIP, rank or unit row of their own: title and government.
+        penilai.setdefault("unit", ident.get("instansi") or skp.instansi.nama)
+        penilai["nama"] = penilai.get("nama") or penilai.get("jabatan", "")
+        penilai["kepala_daerah"] = True
+    return pegawai, penilai, atasan
+
+
+def _identitas(skp: SKP, *, nip_penilai_opsional: bool) -> list[dict]:
+    pegawai, penilai, _ = _para_pihak(skp)
+    baris = [
+        ("NAMA", "nama"),
+        ("NIP", "nip"),
+        ("PANGKAT/ GOL. RUANG", "pangkat"),
+        ("JABATAN", "jabatan"),
+        ("UNIT KERJA", "unit"),
+    ]
+    hasil = []
+    for nomor, (label, kunci) in enumerate(baris, 1):
+        label_penilai = label
+        if kunci == "nip" and nip_penilai_opsional:
+            label_penilai = "NIP (*opsional)"  # A.1.1/A.1.2 only (000:2108, 2234)
+        hasil.append(
+            {
+                "nomor": nomor,
+                "label": label,
+                "pegawai": pegawai.get(kunci) or "",
+                "label_penilai": label_penilai,
+                "penilai": penilai.get(kunci) or ("-" if penilai.get("kepala_daerah") else ""),
+            }
+        )
+    return hasil
+
+
+def _tanggal(nilai) -> str:
+    return tanggal_id(timezone.localdate(nilai)) if nilai else ""
+
+
+def _tanda_tangan(skp: SKP, tempat: str) -> dict:
+    """(tempat), (tanggal); employee left, the one who set the SKP right (000:2212-2216)."""
+    pegawai, penilai, atasan = _para_pihak(skp)
+    kanan = {"peran": "Pejabat Penilai Kinerja", **penilai}
+    if skp.ditetapkan_sebagai_atasan and atasan:
+        # Set by the rater's superior after the deadline (000:4573-4579).
+        kanan = {"peran": "Atasan Pejabat Penilai Kinerja", **atasan}
+    if skp.ditetapkan_pada:
+        kanan["keterangan"] = f"Ditetapkan pada {_tanggal(skp.ditetapkan_pada)}"
+    kiri = {"peran": "Pegawai yang Dinilai", **pegawai}
+    if skp.ditandatangani_pada:
+        kiri["keterangan"] = f"Ditandatangani pada {_tanggal(skp.ditandatangani_pada)}"
+    return {
+        "tempat": tempat,
+        "tanggal": _tanggal(skp.ditandatangani_pada or skp.ditetapkan_pada),
+        "kiri": kiri,
+        "kanan": kanan,
+    }
+
+
+def _perilaku(skp: SKP, tanda: str) -> dict:
+    """The 7 BerAKHLAK values with their fixed guides and the leader's bullets (§2.3)."""
+    khusus: dict[str, list[str]] = {}
+    for e in skp.ekspektasi_khusus.all():
+        khusus.setdefault(e.nilai, []).append(e.teks)
+    return {
+        "tanda": tanda,
+        "nilai": [
+            {
+                "nomor": n.nomor,
+                "label": n.label,
+                "panduan": n.panduan,
+                "ekspektasi": khusus.get(n.kode, []),
+            }
+            for n in PERILAKU
+        ],
+    }
+
+
+# --- Hasil kerja --------------------------------------------------------------------------
+
+LABEL_ASPEK = dict(Aspek.choices)
+LABEL_PERSPEKTIF = dict(Perspektif.choices)
+
+
+def _teks_pimpinan(r: RencanaHasilKerja) -> list[str]:
+    """A.1.7 column (2): the leader's RHK, plus the leader's IKI when one is linked
+    (a JPT leader's RHK is written with its IKI, 000:4121-4125)."""
+    teks = r.rhk_pimpinan_teks.strip() or (r.rhk_pimpinan.teks if r.rhk_pimpinan_id else "")
+    hasil = [teks] if teks else []
+    if r.iki_pimpinan_id and r.iki_pimpinan.teks not in teks:
+        hasil.append(f"Indikator Kinerja Individu: {r.iki_pimpinan.teks}")
+    return hasil
+
+
+def _hasil_kerja(skp: SKP) -> list[dict]:
+    """Sections A. UTAMA / B. TAMBAHAN; numbers run on across both (000:11873-11900)."""
+    seksi = {JenisRHK.UTAMA: [], JenisRHK.TAMBAHAN: []}
+    for nomor, r in enumerate(rhk_berurut(skp), 1):
+        daftar_iki = list(r.iki.all())
+        iki = []
+        for i, k in enumerate(daftar_iki, 1):
+            iki.append(
+                {
+                    "label": f"IKI {nomor}.{i}" if len(daftar_iki) > 1 else f"IKI {nomor}",
+                    "teks": k.teks,
+                    "target": k.target,
+                    "aspek": ", ".join(LABEL_ASPEK.get(a, a) for a in (k.aspek or [])),
+                    "perspektif": LABEL_PERSPEKTIF.get(k.perspektif, ""),
+                    "manual": getattr(k, "manual", None),
+                }
+            )
+        seksi[r.jenis].append(
+            {
+                "nomor": nomor,
+                "teks": r.teks,
+                "penugasan_dari": r.penugasan_dari,
+                "pimpinan": _teks_pimpinan(r),
+                "iki": iki,
+                "baris": max(1, len(iki)),  # rowspan of the RHK cells
+            }
+        )
+    return [
+        {"judul": JenisRHK.UTAMA.label, "rhk": seksi[JenisRHK.UTAMA], "kosong": "-"},
+        # An empty TAMBAHAN is written as in the examples (000:11104-11105).
+        {
+            "judul": JenisRHK.TAMBAHAN.label,
+            "rhk": seksi[JenisRHK.TAMBAHAN],
+            "kosong": TAMBAHAN_KOSONG,
+        },
+    ]
+
+
+def _lampiran(skp: SKP) -> list[dict]:
+    butir: dict[str, list[str]] = {}
+    for b in skp.lampiran.all():
+        butir.setdefault(b.bagian, []).append(b.teks)
+    return [{"judul": judul, "butir": butir.get(kode, [])} for kode, judul in JUDUL_LAMPIRAN_BAGIAN]
+
+
+def _pilihan(choices, terpilih: str) -> list[dict]:
+    return [{"label": label, "dipilih": kode == terpilih} for kode, label in choices]
+
+
+def _manual(skp: SKP) -> list[dict]:
+    """One A.1.3 table per IKI that has a manual, in SKP order."""
+    hasil = []
+    for bagian in _hasil_kerja(skp):
+        for r in bagian["rhk"]:
+            for iki in r["iki"]:
+                manual = iki["manual"]
+                if manual is None:
+                    continue
+                hasil.append(
+                    {
+                        "label": iki["label"],
+                        "rhk": r["teks"],
+                        "iki": iki["teks"],
+                        "target": iki["target"],
+                        "tujuan": manual.tujuan,
+                        "definisi": manual.definisi,
+                        "formula": manual.formula,
+                        "satuan": manual.satuan,
+                        "kendali": _pilihan(
+                            ManualIndikator.KualitasKendali.choices, manual.kualitas_kendali
+                        ),
+                        "sumber_data": manual.sumber_data,
+                        "periode": _pilihan(
+                            ManualIndikator.PeriodePelaporan.choices, manual.periode_pelaporan
+                        ),
+                    }
+                )
+    return hasil
+
+
+# --- SKP ----------------------------------------------------------------------------------
+
+
+def _muat(skp: SKP) -> SKP:
+    """The SKP with everything a document prints, in a fixed number of queries."""
+    iki = IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "pk")
+    return (
+        SKP.objects.select_related(
+            "instansi", "pegawai", "penilai", "atasan_penilai", "penempatan__jabatan__unit"
+        )
+        .prefetch_related(
+            Prefetch(
+                "rhk",
+                queryset=RencanaHasilKerja.objects.select_related(
+                    "rhk_pimpinan", "iki_pimpinan"
+                ).prefetch_related(Prefetch("iki", queryset=iki)),
+            ),
+            Prefetch(
+                "ekspektasi_khusus",
+                queryset=EkspektasiKhusus.objects.order_by("urutan", "pk"),
+            ),
+            Prefetch("lampiran", queryset=ButirLampiran.objects.order_by("urutan", "pk")),
+        )
+        .get(pk=skp.pk)
+    )
+
+
+def draf(skp: SKP) -> bool:
+    """Not yet set: every page carries a DRAF watermark."""
+    return skp.status not in STATUS_TERKUNCI
+
+
+def konteks_skp(skp: SKP, *, tempat: str = "") -> dict:
+    kode = skp.format
+    template, judul = FORMAT_SKP[kode]
+    jpt = skp.kelompok == Kelompok.JPT_PUKM
+    return {
+        "template": template,
+        "format": kode,
+        "kepala": _kepala(skp, judul),
+        "identitas": _identitas(skp, nip_penilai_opsional=jpt),
+        "hasil_kerja": _hasil_kerja(skp),
+        "perilaku": _perilaku(skp, "**" if kode == "A.1.7" else "*"),
+        "ttd": _tanda_tangan(skp, tempat),
+    }
+
+
+def konteks_lampiran(skp: SKP, *, tempat: str = "") -> dict:
+    pegawai, _, _ = _para_pihak(skp)
+    return {
+        "kepala": _kepala(skp, JUDUL_LAMPIRAN, terpisah=True, jabatan=pegawai.get("jabatan", "")),
+        "bagian": _lampiran(skp),
+        "ttd": _tanda_tangan(skp, tempat),
+    }
+
+
+def konteks_manual(skp: SKP) -> dict:
+    return {"kepala": _kepala(skp, JUDUL_MANUAL), "manual": _manual(skp)}
+
+
+def judul_skp(skp: SKP) -> str:
+    pegawai, _, _ = _para_pihak(skp)
+    return f"SKP {skp.tahun} {pegawai.get('nama', '')} ({skp.format}, versi {skp.versi})"
+
+
+def pdf_skp(skp: SKP, *, tempat: str = "") -> bytes:
+    """The SKP in its format, then its Lampiran (A.1.8) and, for a JPT/PUKM SKP with
+    manuals, the Manual IK pages (A.1.3): one PDF."""
+    skp = _muat(skp)
+    utama = konteks_skp(skp, tempat=tempat)
+    bagian = [
+        (utama["template"], utama),
+        ("dokumen/a_1_8.html", konteks_lampiran(skp, tempat=tempat)),
+    ]
+    if skp.kelompok == Kelompok.JPT_PUKM:
+        manual = konteks_manual(skp)
+        if manual["manual"]:
+            bagian.append(("dokumen/a_1_3.html", manual))
+    return render_pdf(bagian, judul=judul_skp(skp), draf=draf(skp))
+
+
+def arsipkan_skp(skp: SKP, pengguna, *, tempat: str = "") -> ArsipDokumen:
+    """Render the signed SKP once and keep those exact bytes (called when it is signed)."""
+    isi = pdf_skp(skp, tempat=tempat)
+    return arsipkan(skp, jenis=skp.format, judul=judul_skp(skp), isi=isi, oleh=pengguna)
+
+
+def arsip_skp(skp: SKP) -> ArsipDokumen | None:
+    return arsip_terakhir(skp, skp.format)
+
+
+def pdf_tersimpan(skp: SKP) -> bytes | None:
+    """The archived PDF of a signed SKP, byte for byte; None if there is none."""
+    arsip = arsip_skp(skp)
+    return isi_arsip(arsip) if arsip else None
+
+
+# --- Workblock (A.1.4) --------------------------------------------------------------------
+
+
+def _daftar_bernomor(butir: list[ButirWorkblock]) -> list[dict]:
+    """A. RUTIN then B. TRANSFORMATIF; one counter runs on across both (000:10387-10413)."""
+    hasil, nomor = [], 0
+    for kode, judul in ButirWorkblock.Kategori.choices:
+        isi = []
+        for b in butir:
+            if b.kategori == kode:
+                nomor += 1
+                isi.append({"nomor": nomor, "teks": b.teks})
+        hasil.append({"judul": judul, "butir": isi})
+    return hasil
+
+
+def konteks_workblock(workblock: Workblock) -> dict:
+    butir = list(workblock.butir.order_by("urutan", "pk"))
+    return {
+        "kepala": {"judul": JUDUL_WORKBLOCK, "tanpa_periode": True},
+        "wb": workblock,
+        "kegiatan": _daftar_bernomor([b for b in butir if b.tipe == ButirWorkblock.Tipe.KEGIATAN]),
+        "keluaran": _daftar_bernomor([b for b in butir if b.tipe == ButirWorkblock.Tipe.KELUARAN]),
+    }
+
+
+def pdf_workblock(workblock: Workblock) -> bytes:
+    return render_pdf(
+        "dokumen/a_1_4.html",
+        konteks_workblock(workblock),
+        judul=f"Workblock {workblock.judul[:80]}",
+    )
+
+
+# --- MPH (A.1.5) --------------------------------------------------------------------------
+
+
+def konteks_mph(matriks: MatriksPeranHasil) -> dict:
+    """Pivot: columns = the leader's IKI (a team matrix: the ketua's RHK), rows = people,
+    cells = their role-results, TIDAK ADA PERAN, or '-' when nothing is recorded."""
+    skp_p = _muat(matriks.skp_pimpinan)
+    tim = matriks.induk_id is not None
+    kolom = []
+    for nomor, r in enumerate(rhk_berurut(skp_p), 1):
+        if tim:
+            kolom.append({"kunci": r.pk, "label": f"RHK {nomor}", "teks": r.teks})
+            continue
+        daftar_iki = list(r.iki.all())
+        for i, k in enumerate(daftar_iki, 1):
+            label = f"IKI {nomor}.{i}" if len(daftar_iki) > 1 else f"IKI {nomor}"
+            kolom.append({"kunci": k.pk, "label": label, "teks": k.teks})
+
+    daftar_baris = list(
+        BarisMPH.objects.filter(matriks=matriks)
+        .select_related("pegawai")
+        .prefetch_related(Prefetch("sel", queryset=PeranHasil.objects.order_by("urutan", "pk")))
+        .order_by("urutan", "pk")
+    )
+    hari_ini = timezone.localdate()
+    tanggal = max(skp_p.periode_mulai, min(hari_ini, skp_p.periode_selesai))
+    penempatan = org_selectors.penempatan_definitif([b.pegawai_id for b in daftar_baris], tanggal)
+    baris = []
+    for b in daftar_baris:
+        sel = []
+        for k in kolom:
+            isi = [
+                s
+                for s in b.sel.all()
+                if (s.rhk_pimpinan_id if tim else s.iki_pimpinan_id) == k["kunci"]
+            ]
+            if any(s.tidak_ada_peran for s in isi):
+                sel.append({"tidak_ada": True, "peran": []})
+            else:
+                sel.append({"tidak_ada": False, "peran": [s.teks for s in isi if s.teks]})
+        p = penempatan.get(b.pegawai_id)
+        baris.append(
+            {
+                "nama": b.pegawai.nama_lengkap,
+                "ketua_tim": b.peran == PeranMPH.KETUA_TIM,
+                "jabatan": p.jabatan.nama if p else "",
+                "sel": sel,
+            }
+        )
+    pimpinan, _, _ = _para_pihak(skp_p)
+    subjudul = [f"TIM KERJA: {matriks.nama_tim.upper()}"] if matriks.nama_tim else []
+    return {
+        "kepala": {"judul": JUDUL_MPH, "tanpa_periode": True, "subjudul": subjudul},
+        "tim": tim,
+        "pimpinan": {"nama": pimpinan.get("nama", ""), "jabatan": pimpinan.get("jabatan", "")},
+        "kolom": kolom,
+        "baris": baris,
+        "tidak_ada_peran": TIDAK_ADA_PERAN,
+    }
+
+
+def pdf_mph(matriks: MatriksPeranHasil) -> bytes:
+    return render_pdf(
+        "dokumen/a_1_5.html", konteks_mph(matriks), judul="Matriks Pembagian Peran dan Hasil"
+    )
