@@ -61,3 +61,112 @@ class Org:
         Penempatan.objects.create(pegawai=pegawai, jabatan=jabatan, mulai=AWAL)
         pegawai.jabatan_kepala = jabatan
         return pegawai
+
+
+def skp_contoh(
+    org: Org,
+    *,
+    pegawai=None,
+    pendekatan: str = "kuantitatif",
+    tahun: int = 2026,
+    status: str = "draf",
+    isi: bool = True,
+):
+    """An SKP of `org.staf` (rated by the Kepala Seksi) with two RHK, three IKI, a
+    Lampiran and one ekspektasi khusus, created directly (no workflow checks)."""
+    from skp.models import (
+        SKP,
+        ButirLampiran,
+        EkspektasiKhusus,
+        IndikatorKinerjaIndividu,
+        RencanaHasilKerja,
+    )
+    from skp.services import identitas, kelompok_untuk
+
+    pegawai = pegawai or org.staf
+    with lingkup_instansi(org.instansi):
+        penempatan = Penempatan.objects.select_related("jabatan__unit").get(
+            pegawai=pegawai, selesai__isnull=True, jenis="definitif"
+        )
+        penilai = org.kasi if pegawai == org.staf else org.kabid
+        skp = SKP(
+            pegawai=pegawai,
+            penempatan=penempatan,
+            tahun=tahun,
+            nomor_seri=pegawai.pk * 100 + tahun % 100,
+            periode_mulai=date(tahun, 1, 2),
+            periode_selesai=date(tahun, 12, 31),
+            kelompok=kelompok_untuk(penempatan),
+            pendekatan=pendekatan,
+            penilai=penilai,
+            atasan_penilai=org.kabid if penilai == org.kasi else org.kadis,
+        )
+        skp.identitas = identitas(skp, date(tahun, 1, 5))
+        skp.save()
+        if isi:
+            r1 = RencanaHasilKerja.objects.create(
+                skp=skp,
+                urutan=1,
+                teks="Tersusunnya rekayasa lalu lintas simpang padat",
+                penugasan_dari="Kepala Seksi Rekayasa",
+                rhk_pimpinan_teks="Meningkatnya kelancaran lalu lintas kota",
+            )
+            IndikatorKinerjaIndividu.objects.create(
+                rhk=r1,
+                urutan=1,
+                teks="Jumlah simpang yang direkayasa",
+                target="12 simpang",
+                aspek=["kuantitas"],
+            )
+            IndikatorKinerjaIndividu.objects.create(
+                rhk=r1,
+                urutan=2,
+                teks="Rekomendasi diterima pimpinan tepat waktu",
+                target="90% dalam 5 hari kerja",
+                aspek=["kualitas", "waktu"],
+            )
+            r2 = RencanaHasilKerja.objects.create(
+                skp=skp,
+                jenis="tambahan",
+                urutan=1,
+                teks="Terlaksananya survei kepuasan pengguna jalan",
+                penugasan_dari="Kepala Bidang Lalu Lintas",
+                rhk_pimpinan_teks="Meningkatnya kepuasan masyarakat",
+            )
+            IndikatorKinerjaIndividu.objects.create(
+                rhk=r2, urutan=1, teks="Laporan survei", target="1 laporan", aspek=["kuantitas"]
+            )
+            for bagian, teks in (
+                ("dukungan", "Data volume kendaraan dari dinas"),
+                ("skema", "Dilaporkan setiap bulan berupa laporan kemajuan"),
+                ("konsekuensi", "Apabila memenuhi ekspektasi: penghargaan non materiil"),
+            ):
+                ButirLampiran.objects.create(skp=skp, bagian=bagian, teks=teks, urutan=1)
+            EkspektasiKhusus.objects.create(
+                skp=skp,
+                nilai="kolaboratif",
+                teks="Aktif berbagi data dengan seksi lain",
+                ditetapkan_oleh=penilai,
+            )
+        if status != "draf":
+            SKP.objects.filter(pk=skp.pk).update(status=status)
+            skp.refresh_from_db()
+    return skp
+
+
+def akun(org: Org, pegawai, username: str, *, admin: bool = False):
+    """A login linked to an employee of `org` (password SANDI from conftest)."""
+    from organisasi.models import Pengguna
+
+    with lingkup_instansi(org.instansi):
+        pengguna = Pengguna.objects.create_user(
+            username=username,
+            password="Sandi-Uji-2026!",
+            nama=pegawai.nama,
+            nip=pegawai.nip,
+            instansi=org.instansi,
+            admin_instansi=admin,
+        )
+        pegawai.pengguna = pengguna
+        pegawai.save(update_fields=["pengguna"])
+    return pengguna

@@ -1,0 +1,144 @@
+"""Reads for SKP, always within the user's agency (the scoped managers ensure it)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db.models import Prefetch, Q
+
+from organisasi.models import Pegawai
+from organisasi.pengaturan import pengaturan_instansi
+
+from . import aturan, workflow
+from .models import (
+    SKP,
+    ButirLampiran,
+    EkspektasiKhusus,
+    IndikatorKinerjaIndividu,
+    Kelompok,
+    RencanaHasilKerja,
+    Status,
+)
+
+
+def pegawai_pengguna(pengguna) -> Pegawai | None:
+    if not pengguna.is_authenticated or pengguna.instansi_id is None:
+        return None
+    return Pegawai.objects.filter(pengguna=pengguna).first()
+
+
+def peran(pengguna, skp: SKP) -> frozenset[workflow.Peran]:
+    pegawai = pegawai_pengguna(pengguna)
+    return workflow.peran_dalam(
+        pegawai_id=pegawai.pk if pegawai else None,
+        skp_pegawai_id=skp.pegawai_id,
+        penilai_id=skp.penilai_id,
+        atasan_id=skp.atasan_penilai_id,
+        tereskalasi=skp.dieskalasi_pada is not None,
+    )
+
+
+def skp_terlihat(pengguna):
+    """SKPs this user may open: own, rated by them, escalated to them; all for the admin."""
+    qs = SKP.objects.select_related("pegawai", "penilai", "penempatan__jabatan__unit")
+    if pengguna.admin_instansi:
+        return qs
+    pegawai = pegawai_pengguna(pengguna)
+    if pegawai is None:
+        return qs.none()
+    return qs.filter(
+        Q(pegawai=pegawai)
+        | Q(penilai=pegawai)
+        | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
+    )
+
+
+def skp_lengkap(pk: int, pengguna) -> SKP:
+    """One SKP with its content, in a fixed number of queries."""
+    iki = IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "pk")
+    return (
+        skp_terlihat(pengguna)
+        .select_related("atasan_penilai", "ditetapkan_oleh", "pendahulu")
+        .prefetch_related(
+            Prefetch(
+                "rhk",
+                queryset=RencanaHasilKerja.objects.select_related(
+                    "rhk_pimpinan__skp", "iki_pimpinan"
+                )
+                .prefetch_related(Prefetch("iki", queryset=iki))
+                .order_by("jenis", "urutan", "pk"),
+            ),
+            Prefetch(
+                "ekspektasi_khusus",
+                queryset=EkspektasiKhusus.objects.order_by("nilai", "urutan", "pk"),
+            ),
+            Prefetch("lampiran", queryset=ButirLampiran.objects.order_by("bagian", "urutan", "pk")),
+            "catatan_alur__oleh",
+        )
+        .get(pk=pk)
+    )
+
+
+def data_aturan(skp: SKP) -> aturan.DataSKP:
+    """The plain values the content rules read (uses prefetched rows when present)."""
+    pengaturan = pengaturan_instansi()
+    daftar = []
+    for nomor, r in enumerate(rhk_berurut(skp), 1):
+        pimpinan_jpt = bool(r.rhk_pimpinan_id and r.rhk_pimpinan.skp.kelompok == Kelompok.JPT_PUKM)
+        daftar.append(
+            aturan.DataRHK(
+                nomor=nomor,
+                jenis=r.jenis,
+                teks=r.teks,
+                penugasan_dari=r.penugasan_dari,
+                rhk_pimpinan_teks=r.rhk_pimpinan_teks,
+                pimpinan_jpt=pimpinan_jpt,
+                iki_pimpinan=r.iki_pimpinan_id is not None,
+                dari_mph=r.peran_hasil_id is not None,
+                iki=[
+                    aturan.DataIKI(
+                        teks=k.teks,
+                        target=k.target,
+                        aspek=tuple(k.aspek or ()),
+                        perspektif=k.perspektif,
+                        target_mutlak_dikecualikan=k.target_mutlak_dikecualikan,
+                        punya_manual=hasattr(k, "manual"),
+                    )
+                    for k in r.iki.all()
+                ],
+            )
+        )
+    return aturan.DataSKP(
+        kelompok=skp.kelompok,
+        pendekatan=skp.pendekatan,
+        rhk=daftar,
+        lampiran=dict(Counter(b.bagian for b in skp.lampiran.all())),
+        aspek_diizinkan=tuple(pengaturan.aspek_diizinkan or ()),
+        manual_ik_wajib=pengaturan.manual_ik == "selalu",
+        tugas_belajar=skp.tugas_belajar,
+    )
+
+
+def rhk_berurut(skp: SKP) -> list[RencanaHasilKerja]:
+    """UTAMA first, then TAMBAHAN; numbering runs on across both (000:11873-11900)."""
+    semua = list(skp.rhk.all())
+    return sorted(semua, key=lambda r: (r.jenis != "utama", r.urutan, r.pk))
+
+
+def temuan(skp: SKP) -> list[aturan.Temuan]:
+    return aturan.periksa(data_aturan(skp))
+
+
+def skp_untuk_dinilai(pengguna):
+    """The rater's inbox: SKPs waiting for them first, then the rest of their team's."""
+    pegawai = pegawai_pengguna(pengguna)
+    if pegawai is None:
+        return SKP.objects.none()
+    return (
+        SKP.objects.filter(
+            Q(penilai=pegawai) | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
+        )
+        .exclude(status=Status.DIGANTI)
+        .select_related("pegawai", "penempatan__jabatan", "penilai")
+        .order_by("status", "-tahun", "pegawai__nama")
+    )

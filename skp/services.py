@@ -1,0 +1,450 @@
+"""Writes for SKP: each in one transaction, checked against the workflow, audited."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from organisasi import selectors as org_selectors
+from organisasi.models import JABATAN_JPT, JenisUnit, Pegawai
+from organisasi.pengaturan import pengaturan_instansi
+
+from . import aturan, selectors, workflow
+from .models import (
+    SKP,
+    BagianLampiran,
+    ButirLampiran,
+    CatatanAlur,
+    EkspektasiKhusus,
+    IndikatorKinerjaIndividu,
+    JenisRHK,
+    Kelompok,
+    RencanaHasilKerja,
+    Status,
+)
+from .workflow import Aksi, AksiDitolak
+
+PANGKAT = {
+    "I/a": "Juru Muda", "I/b": "Juru Muda Tingkat I", "I/c": "Juru", "I/d": "Juru Tingkat I",
+    "II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur",
+    "II/d": "Pengatur Tingkat I", "III/a": "Penata Muda", "III/b": "Penata Muda Tingkat I",
+    "III/c": "Penata", "III/d": "Penata Tingkat I", "IV/a": "Pembina",
+    "IV/b": "Pembina Tingkat I", "IV/c": "Pembina Utama Muda", "IV/d": "Pembina Utama Madya",
+    "IV/e": "Pembina Utama",
+}  # fmt: skip
+
+
+def _catat(obj, pengguna, alasan: str) -> None:
+    obj._history_user = pengguna
+    obj._change_reason = alasan
+
+
+def _kunci(skp: SKP) -> SKP:
+    """Re-read the SKP row under a lock: two tabs or two people cannot race a transition."""
+    return SKP.objects.select_for_update().get(pk=skp.pk)
+
+
+def _peran_pasti(pengguna, skp: SKP, aksi: Aksi) -> tuple[Pegawai, str | None]:
+    pegawai = selectors.pegawai_pengguna(pengguna)
+    if pegawai is None:
+        raise PermissionDenied("Akun ini belum terhubung dengan data pegawai.")
+    peran = selectors.peran(pengguna, skp)
+    try:
+        ke = workflow.periksa_aksi(aksi, skp.status, peran)
+    except AksiDitolak as exc:
+        raise PermissionDenied(str(exc)) from exc
+    return pegawai, ke
+
+
+def _pangkat(pegawai: Pegawai) -> str:
+    if pegawai.golongan in PANGKAT:
+        return f"{PANGKAT[pegawai.golongan]}, {pegawai.golongan}"
+    return pegawai.golongan  # PPPK golongan has no pangkat name
+
+
+def _orang(pegawai: Pegawai | None, penempatan=None) -> dict:
+    if pegawai is None:
+        return {}
+    return {
+        "nama": pegawai.nama_lengkap,
+        "nip": pegawai.nip,
+        "pangkat": _pangkat(pegawai),
+        "jabatan": penempatan.jabatan.nama if penempatan else "",
+        "unit": penempatan.jabatan.unit.nama if penempatan else "",
+    }
+
+
+def identitas(skp: SKP, tanggal: date) -> dict:
+    """The identity table and heading as they will be printed (frozen at penetapan)."""
+    pengaturan = pengaturan_instansi()
+    penempatan = org_selectors.penempatan_definitif(
+        [p for p in (skp.penilai_id, skp.atasan_penilai_id) if p], tanggal
+    )
+    penilai = _orang(skp.penilai, penempatan.get(skp.penilai_id))
+    if skp.penilai_kepala_daerah:
+        penilai = {
+            "nama": pengaturan.nama_kepala_daerah,
+            "jabatan": pengaturan.jabatan_kepala_daerah,
+        }
+    return {
+        "instansi": skp.pegawai.instansi.nama,
+        "istilah_instansi": pengaturan.istilah_instansi,
+        # The employee's top unit (a Perangkat Daerah) heads the form in some agencies.
+        "perangkat_daerah": org_selectors.jalur_unit(skp.penempatan.jabatan.unit)[0].nama,
+        "pegawai": _orang(skp.pegawai, skp.penempatan),
+        "penilai": penilai,
+        "atasan": _orang(skp.atasan_penilai, penempatan.get(skp.atasan_penilai_id)),
+    }
+
+
+def kelompok_untuk(penempatan) -> str:
+    jabatan = penempatan.jabatan
+    if jabatan.jenis in JABATAN_JPT or (
+        jabatan.kepala_unit and jabatan.unit.jenis == JenisUnit.UNIT_KERJA_MANDIRI
+    ):
+        return Kelompok.JPT_PUKM
+    return Kelompok.ADMIN_JF
+
+
+@transaction.atomic
+def skp_buat(
+    *, pengguna, pegawai: Pegawai, tahun: int, pendekatan: str, tanggal: date,
+    tugas_belajar: bool = False,
+) -> SKP:  # fmt: skip
+    """Start an SKP for the employee's placement on `tanggal` with the rater of that day."""
+    saya = selectors.pegawai_pengguna(pengguna)
+    if saya is None or (saya.pk != pegawai.pk and not pengguna.admin_instansi):
+        raise PermissionDenied("SKP disusun oleh pegawai yang bersangkutan.")
+    if tanggal.year != tahun:
+        raise ValidationError({"tahun": "Tanggal acuan harus berada di tahun SKP."})
+    penempatan = org_selectors.penempatan_definitif([pegawai.pk], tanggal).get(pegawai.pk)
+    if penempatan is None:
+        raise ValidationError(
+            "Pegawai belum memiliki penempatan definitif pada tanggal itu; hubungi admin BKD."
+        )
+    hasil = org_selectors.penilai_pegawai([pegawai], tanggal)[pegawai.pk]
+    if hasil is None or hasil.penilai.pejabat is None:
+        raise ValidationError(
+            "Pejabat penilai belum dapat ditentukan untuk jabatan ini; hubungi admin BKD."
+        )
+    pejabat, atasan = hasil.penilai.pejabat, hasil.atasan.pejabat
+    penilai_id = pejabat.pegawai_id
+    lama = SKP.objects.filter(penempatan=penempatan, tahun=tahun, penilai_id=penilai_id).exclude(
+        status=Status.DIGANTI
+    )
+    if lama.exists():
+        raise ValidationError(
+            "SKP untuk jabatan, tahun dan pejabat penilai ini sudah ada; buka SKP tersebut."
+        )
+    with connection.cursor() as cur:
+        cur.execute("SELECT nextval('skp_nomor_seri_seq')")
+        nomor_seri = cur.fetchone()[0]
+    skp = SKP(
+        pegawai=pegawai,
+        penempatan=penempatan,
+        tahun=tahun,
+        nomor_seri=nomor_seri,
+        periode_mulai=max(date(tahun, 1, 1), penempatan.mulai),
+        periode_selesai=min(date(tahun, 12, 31), penempatan.selesai or date(tahun, 12, 31)),
+        kelompok=kelompok_untuk(penempatan),
+        pendekatan=pendekatan,
+        tugas_belajar=tugas_belajar,
+        penilai_id=penilai_id,
+        penilai_kepala_daerah=pejabat.kepala_daerah,
+        atasan_penilai_id=atasan.pegawai_id if atasan else None,
+        alasan_penilai=hasil.penilai.alasan,
+    )
+    skp.identitas = identitas(skp, tanggal)
+    _catat(skp, pengguna, "SKP dibuat")
+    skp.full_clean()
+    skp.save()
+    return skp
+
+
+# --- Content (the employee, while draft) -------------------------------------------------
+
+
+def _sunting(pengguna, skp: SKP) -> SKP:
+    skp = _kunci(skp)
+    _peran_pasti(pengguna, skp, Aksi.SUNTING)
+    return skp
+
+
+@transaction.atomic
+def rhk_simpan(*, pengguna, skp: SKP, data: dict, rhk: RencanaHasilKerja | None = None):
+    skp = _sunting(pengguna, skp)
+    if rhk is None:
+        urutan = (skp.rhk.aggregate(m=Max("urutan"))["m"] or 0) + 1
+        rhk = RencanaHasilKerja(skp=skp, urutan=urutan)
+    elif rhk.skp_id != skp.pk:
+        raise PermissionDenied("Rencana hasil kerja ini bukan bagian SKP ini.")
+    for kolom in ("teks", "penugasan_dari", "rhk_pimpinan_teks", "jenis"):
+        if kolom in data:
+            setattr(rhk, kolom, data[kolom])
+    if not rhk.teks.strip():
+        raise ValidationError({"teks": "Rencana hasil kerja wajib diisi."})
+    _catat(rhk, pengguna, "Rencana hasil kerja disimpan")
+    rhk.full_clean(exclude=["skp", "rhk_pimpinan", "iki_pimpinan", "peran_hasil"])
+    rhk.save()
+    return rhk
+
+
+@transaction.atomic
+def rhk_hapus(*, pengguna, rhk: RencanaHasilKerja) -> None:
+    _sunting(pengguna, rhk.skp)
+    if rhk.peran_hasil_id:
+        raise ValidationError(
+            "Rencana hasil kerja ini berasal dari matriks peran dan hasil pimpinan; "
+            "minta pimpinan mengubah matriksnya."
+        )
+    _catat(rhk, pengguna, "Rencana hasil kerja dihapus")
+    rhk.delete()
+
+
+@transaction.atomic
+def rhk_pindah(*, pengguna, rhk: RencanaHasilKerja, arah: int) -> None:
+    """Move an RHK up (-1) or down (+1) within its section; numbers are renumbered 1..n."""
+    skp = _sunting(pengguna, rhk.skp)
+    sebaris = list(skp.rhk.filter(jenis=rhk.jenis).order_by("urutan", "pk"))
+    i = next(n for n, r in enumerate(sebaris) if r.pk == rhk.pk)
+    j = i + arah
+    if 0 <= j < len(sebaris):
+        sebaris[i], sebaris[j] = sebaris[j], sebaris[i]
+    for n, r in enumerate(sebaris, 1):
+        if r.urutan != n:
+            r.urutan = n
+            _catat(r, pengguna, "Urutan diubah")
+            r.save(update_fields=["urutan"])
+
+
+@transaction.atomic
+def iki_simpan(
+    *, pengguna, rhk: RencanaHasilKerja, data: dict, iki: IndikatorKinerjaIndividu | None = None
+) -> IndikatorKinerjaIndividu:
+    skp = _sunting(pengguna, rhk.skp)
+    if iki is None:
+        urutan = (rhk.iki.aggregate(m=Max("urutan"))["m"] or 0) + 1
+        iki = IndikatorKinerjaIndividu(rhk=rhk, urutan=urutan)
+    elif iki.rhk_id != rhk.pk:
+        raise PermissionDenied("Indikator ini bukan bagian rencana hasil kerja ini.")
+    for kolom in ("teks", "target", "aspek", "perspektif", "target_mutlak_dikecualikan"):
+        if kolom in data:
+            setattr(iki, kolom, data[kolom])
+    galat = {}
+    if not iki.teks.strip():
+        galat["teks"] = "Indikator kinerja individu wajib diisi."
+    if skp.pendekatan == "kuantitatif" and not iki.target.strip():
+        galat["target"] = "Pada pendekatan kuantitatif target wajib diisi (000:3543-3545)."
+    diizinkan = pengaturan_instansi().aspek_diizinkan or []
+    if asing := [a for a in iki.aspek if a not in diizinkan]:
+        galat["aspek"] = f"Aspek {', '.join(asing)} tidak dipakai di instansi ini."
+    if skp.kelompok == Kelompok.ADMIN_JF and iki.perspektif:
+        galat["perspektif"] = "Perspektif hanya untuk SKP pejabat pimpinan tinggi."
+    if galat:
+        raise ValidationError(galat)
+    _catat(iki, pengguna, "Indikator disimpan")
+    iki.save()
+    return iki
+
+
+@transaction.atomic
+def iki_hapus(*, pengguna, iki: IndikatorKinerjaIndividu) -> None:
+    _sunting(pengguna, iki.rhk.skp)
+    _catat(iki, pengguna, "Indikator dihapus")
+    iki.delete()
+
+
+@transaction.atomic
+def lampiran_tambah(
+    *, pengguna, skp: SKP, bagian: str, teks: str, jenis: str = ""
+) -> ButirLampiran:
+    skp = _sunting(pengguna, skp)
+    if bagian not in BagianLampiran.values:
+        raise ValidationError({"bagian": "Bagian lampiran tidak dikenal."})
+    if not teks.strip():
+        raise ValidationError({"teks": "Isi butir lampiran wajib diisi."})
+    urutan = (skp.lampiran.filter(bagian=bagian).aggregate(m=Max("urutan"))["m"] or 0) + 1
+    butir = ButirLampiran(skp=skp, bagian=bagian, jenis=jenis, teks=teks.strip(), urutan=urutan)
+    _catat(butir, pengguna, "Butir lampiran ditambahkan")
+    butir.save()
+    return butir
+
+
+@transaction.atomic
+def lampiran_hapus(*, pengguna, butir: ButirLampiran) -> None:
+    _sunting(pengguna, butir.skp)
+    _catat(butir, pengguna, "Butir lampiran dihapus")
+    butir.delete()
+
+
+# --- The rater's part ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def prioritas_atur(*, pengguna, rhk: RencanaHasilKerja, jenis: str) -> RencanaHasilKerja:
+    """The rater decides utama/tambahan (000:1788-1794, 3398-3400)."""
+    skp = _kunci(rhk.skp)
+    _peran_pasti(pengguna, skp, Aksi.ATUR)
+    if jenis not in JenisRHK.values:
+        raise ValidationError({"jenis": "Pilih UTAMA atau TAMBAHAN."})
+    if rhk.jenis != jenis:
+        rhk.jenis = jenis
+        rhk.urutan = (skp.rhk.filter(jenis=jenis).aggregate(m=Max("urutan"))["m"] or 0) + 1
+        _catat(rhk, pengguna, "Prioritas diatur pejabat penilai")
+        rhk.save(update_fields=["jenis", "urutan"])
+    return rhk
+
+
+@transaction.atomic
+def ekspektasi_tambah(*, pengguna, skp: SKP, nilai: str, teks: str) -> EkspektasiKhusus:
+    skp = _kunci(skp)
+    saya, _ = _peran_pasti(pengguna, skp, Aksi.ATUR)
+    if not teks.strip():
+        raise ValidationError({"teks": "Tuliskan ekspektasi khususnya."})
+    urutan = (skp.ekspektasi_khusus.filter(nilai=nilai).aggregate(m=Max("urutan"))["m"] or 0) + 1
+    e = EkspektasiKhusus(
+        skp=skp, nilai=nilai, teks=teks.strip(), urutan=urutan, ditetapkan_oleh=saya
+    )
+    e.full_clean(exclude=["skp", "ditetapkan_oleh"])
+    _catat(e, pengguna, "Ekspektasi khusus ditambahkan")
+    e.save()
+    return e
+
+
+@transaction.atomic
+def ekspektasi_hapus(*, pengguna, ekspektasi: EkspektasiKhusus) -> None:
+    _peran_pasti(pengguna, _kunci(ekspektasi.skp), Aksi.ATUR)
+    _catat(ekspektasi, pengguna, "Ekspektasi khusus dihapus")
+    ekspektasi.delete()
+
+
+# --- Transitions ---------------------------------------------------------------------------
+
+
+def _pindah(pengguna, skp: SKP, aksi: Aksi, catatan: str = "") -> SKP:
+    skp = _kunci(skp)
+    saya, ke = _peran_pasti(pengguna, skp, aksi)
+    if aksi in (Aksi.AJUKAN, Aksi.TETAPKAN):
+        temuan = selectors.temuan(selectors.skp_lengkap(skp.pk, pengguna))
+        if aturan.ada_pelanggaran(temuan):
+            wajib = [t.pesan for t in temuan if t.tingkat == aturan.Tingkat.WAJIB]
+            raise ValidationError(wajib)
+    CatatanAlur.objects.create(
+        skp=skp, oleh=saya, dari_status=skp.status, ke_status=ke, teks=catatan
+    )
+    skp.status = ke
+    return skp
+
+
+@transaction.atomic
+def skp_ajukan(*, pengguna, skp: SKP) -> SKP:
+    skp = _pindah(pengguna, skp, Aksi.AJUKAN)
+    skp.diajukan_pada = timezone.now()
+    _catat(skp, pengguna, "SKP diajukan")
+    skp.save()
+    return skp
+
+
+@transaction.atomic
+def skp_kembalikan(*, pengguna, skp: SKP, catatan: str) -> SKP:
+    if not catatan.strip():
+        raise ValidationError({"catatan": "Tuliskan catatan: apa yang perlu diperbaiki pegawai."})
+    skp = _pindah(pengguna, skp, Aksi.KEMBALIKAN, catatan.strip())
+    skp.catatan_penilai = catatan.strip()
+    _catat(skp, pengguna, "SKP dikembalikan")
+    skp.save()
+    return skp
+
+
+@transaction.atomic
+def skp_tetapkan(*, pengguna, skp: SKP, tanggal: date | None = None) -> SKP:
+    """The rater (or, once escalated, the atasan) sets the SKP; from now on it never changes."""
+    peran = selectors.peran(pengguna, skp)
+    skp = _pindah(pengguna, skp, Aksi.TETAPKAN)
+    saya = selectors.pegawai_pengguna(pengguna)
+    skp.ditetapkan_oleh = saya
+    skp.ditetapkan_sebagai_atasan = workflow.Peran.PENILAI not in peran
+    skp.ditetapkan_pada = timezone.now()
+    skp.identitas = identitas(skp, tanggal or timezone.localdate())
+    _catat(skp, pengguna, "SKP ditetapkan")
+    skp.save()
+    return skp
+
+
+@transaction.atomic
+def skp_tandatangani(*, pengguna, skp: SKP) -> SKP:
+    """The employee signs the set SKP; the PDF is rendered once and archived with its hash."""
+    from .dokumen import arsipkan_skp
+
+    skp = _pindah(pengguna, skp, Aksi.TANDATANGANI)
+    skp.ditandatangani_pada = timezone.now()
+    _catat(skp, pengguna, "SKP ditandatangani pegawai")
+    skp.save()
+    if skp.pendahulu_id:
+        lama = SKP.objects.select_for_update().get(pk=skp.pendahulu_id)
+        lama.status = Status.DIGANTI
+        _catat(lama, pengguna, f"Diganti versi {skp.versi}")
+        lama.save(update_fields=["status"])
+    arsipkan_skp(skp, pengguna, tempat=pengaturan_instansi().tempat_dokumen)
+    return skp
+
+
+@transaction.atomic
+def skp_buat_perubahan(*, pengguna, skp: SKP, alasan: str) -> SKP:
+    """A change during the year (000:638-648): a new version, copied, that runs the same flow."""
+    if not alasan.strip():
+        raise ValidationError({"alasan": "Tuliskan alasan perubahan SKP."})
+    skp = _kunci(skp)
+    _peran_pasti(pengguna, skp, Aksi.BUAT_PERUBAHAN)
+    if SKP.objects.filter(pendahulu=skp).exists():
+        raise ValidationError("Versi perubahan SKP ini sudah dibuat; buka versi terbarunya.")
+    baru = SKP.objects.get(pk=skp.pk)
+    baru.pk = None
+    baru.id = None
+    baru._state.adding = True
+    baru.versi = skp.versi + 1
+    baru.pendahulu = skp
+    baru.alasan_perubahan = alasan.strip()
+    baru.status = Status.DRAF
+    for kolom in (
+        "ditetapkan_oleh", "ditetapkan_pada", "ditandatangani_pada", "diajukan_pada",
+        "dieskalasi_pada",
+    ):  # fmt: skip
+        setattr(baru, kolom, None)
+    baru.ditetapkan_sebagai_atasan = False
+    baru.catatan_penilai = ""
+    _catat(baru, pengguna, f"Perubahan SKP: {alasan.strip()}")
+    baru.save()
+    for r in skp.rhk.prefetch_related("iki__manual").order_by("jenis", "urutan", "pk"):
+        daftar_iki = list(r.iki.all())
+        r.pk = r.id = None
+        r._state.adding = True
+        r.skp = baru
+        r.peran_hasil = None  # the MPH cell stays with the version it created
+        r.save()
+        for k in daftar_iki:
+            manual = getattr(k, "manual", None)
+            k.pk = k.id = None
+            k._state.adding = True
+            k.rhk = r
+            k.save()
+            if manual is not None:
+                manual.pk = manual.id = None
+                manual._state.adding = True
+                manual.iki = k
+                manual.save()
+    for e in skp.ekspektasi_khusus.all():
+        e.pk = e.id = None
+        e._state.adding = True
+        e.skp = baru
+        e.save()
+    for b in skp.lampiran.all():
+        b.pk = b.id = None
+        b._state.adding = True
+        b.skp = baru
+        b.save()
+    return baru

@@ -1,0 +1,344 @@
+"""SKP pages: the employee's list and editor, the rater's inbox and review.
+
+Editing is HTMX: each section (RHK with their IKI, ekspektasi khusus, Lampiran)
+is a partial beside the page, re-rendered after every change."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django_htmx.http import reswap, retarget
+
+from organisasi.akses import pengguna_instansi_required
+
+from . import selectors, services, workflow
+from .forms import (
+    FormCatatan,
+    FormEkspektasi,
+    FormIKI,
+    FormLampiran,
+    FormPerubahan,
+    FormRHK,
+    FormSKPBaru,
+)
+from .models import (
+    SKP,
+    BagianLampiran,
+    ButirLampiran,
+    EkspektasiKhusus,
+    IndikatorKinerjaIndividu,
+    RencanaHasilKerja,
+)
+from .perilaku import PERILAKU
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _skp(request, pk) -> SKP:
+    try:
+        return selectors.skp_lengkap(pk, request.user)
+    except SKP.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _galat(form, exc: ValidationError):
+    if hasattr(exc, "error_dict"):
+        for kolom, pesan in exc.message_dict.items():
+            form.add_error(kolom if kolom in form.fields else None, pesan)
+    else:
+        for pesan in exc.messages:
+            form.add_error(None, pesan)
+
+
+def _konteks(request, skp: SKP, **lain) -> dict:
+    peran = selectors.peran(request.user, skp)
+    aksi = workflow.aksi_tersedia(skp.status, peran)
+    rhk = selectors.rhk_berurut(skp)
+    for n, r in enumerate(rhk, 1):
+        r.nomor = n  # numbering runs on from UTAMA into TAMBAHAN
+    ekspektasi = {}
+    for e in skp.ekspektasi_khusus.all():
+        ekspektasi.setdefault(e.nilai, []).append(e)
+    lampiran = {b: [] for b in BagianLampiran.values}
+    for b in skp.lampiran.all():
+        lampiran[b.bagian].append(b)
+    return {
+        "skp": skp,
+        "peran": peran,
+        "aksi": aksi,
+        "boleh_sunting": workflow.Aksi.SUNTING in aksi,
+        "boleh_atur": workflow.Aksi.ATUR in aksi,
+        "rhk_utama": [r for r in rhk if r.jenis == "utama"],
+        "rhk_tambahan": [r for r in rhk if r.jenis == "tambahan"],
+        "perilaku": [(p, ekspektasi.get(p.kode, [])) for p in PERILAKU],
+        "lampiran": [(b, lbl, lampiran[b]) for b, lbl in BagianLampiran.choices],
+        "temuan": selectors.temuan(skp)
+        if skp.status not in ("ditetapkan", "ditandatangani")
+        else [],
+        "form_rhk": FormRHK(prefix="rhk"),
+        "form_lampiran": FormLampiran(prefix="lampiran"),
+        "form_ekspektasi": FormEkspektasi(prefix="ekspektasi"),
+        "form_catatan": FormCatatan(),
+        "form_perubahan": FormPerubahan(),
+        **lain,
+    }
+
+
+_TARGET = {
+    "skp/_rhk_daftar.html": "#bagian-rhk",
+    "skp/_perilaku.html": "#bagian-perilaku",
+    "skp/_lampiran.html": "#bagian-lampiran",
+}
+
+
+def _bagian(request, skp_pk, templat, **lain):
+    """Re-render one HTMX section of the SKP page from fresh data. Forms post from
+    inside the section, so the response is re-aimed at the whole section."""
+    skp = _skp(request, skp_pk)
+    respons = render(request, templat, _konteks(request, skp, **lain))
+    return reswap(retarget(respons, _TARGET[templat]), "innerHTML")
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+@pengguna_instansi_required
+def skp_saya(request):
+    pegawai = selectors.pegawai_pengguna(request.user)
+    if pegawai is None:
+        raise Http404("Akun ini belum terhubung dengan data pegawai.")
+    hari_ini = timezone.localdate()
+    form = FormSKPBaru(request.POST or None, initial={"tahun": hari_ini.year})
+    if request.method == "POST" and form.is_valid():
+        tahun = form.cleaned_data["tahun"]
+        tanggal = hari_ini if hari_ini.year == tahun else date(tahun, 1, 2)
+        try:
+            skp = services.skp_buat(
+                pengguna=request.user,
+                pegawai=pegawai,
+                tahun=tahun,
+                pendekatan=form.cleaned_data["pendekatan"],
+                tugas_belajar=form.cleaned_data["tugas_belajar"],
+                tanggal=tanggal,
+            )
+        except ValidationError as exc:
+            _galat(form, exc)
+        else:
+            messages.success(request, f"SKP {tahun} dibuat. Susun rencana hasil kerja Anda.")
+            return redirect("skp_detail", pk=skp.pk)
+    daftar = (
+        SKP.objects.filter(pegawai=pegawai)
+        .select_related("penilai", "penempatan__jabatan")
+        .order_by("-tahun", "-nomor_seri", "-versi")
+    )
+    return render(request, "skp/skp_saya.html", {"daftar": daftar, "form": form})
+
+
+@pengguna_instansi_required
+def skp_bawahan(request):
+    daftar = selectors.skp_untuk_dinilai(request.user)
+    return render(request, "skp/skp_bawahan.html", {"daftar": daftar})
+
+
+@pengguna_instansi_required
+def skp_detail(request, pk):
+    skp = _skp(request, pk)
+    versi = SKP.objects.filter(nomor_seri=skp.nomor_seri).order_by("versi")
+    return render(request, "skp/skp_detail.html", _konteks(request, skp, versi=versi))
+
+
+# --- RHK and IKI (employee, while draft) ----------------------------------------------------
+
+
+@pengguna_instansi_required
+def rhk_form(request, pk, rhk_pk=None):
+    skp = _skp(request, pk)
+    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp) if rhk_pk else None
+    awal = (
+        {
+            "teks": rhk.teks,
+            "penugasan_dari": rhk.penugasan_dari,
+            "rhk_pimpinan_teks": rhk.rhk_pimpinan_teks,
+        }
+        if rhk
+        else {}
+    )
+    form = FormRHK(request.POST or None, initial=awal, prefix="rhk")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rhk_simpan(pengguna=request.user, skp=skp, rhk=rhk, data=form.cleaned_data)
+        except ValidationError as exc:
+            _galat(form, exc)
+        else:
+            return _bagian(request, pk, "skp/_rhk_daftar.html")
+    return render(request, "skp/_rhk_form.html", {"skp": skp, "rhk": rhk, "form": form})
+
+
+@pengguna_instansi_required
+@require_POST
+def rhk_hapus(request, pk, rhk_pk):
+    skp = _skp(request, pk)
+    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    try:
+        services.rhk_hapus(pengguna=request.user, rhk=rhk)
+    except ValidationError as exc:
+        return _bagian(request, pk, "skp/_rhk_daftar.html", galat=exc.messages)
+    return _bagian(request, pk, "skp/_rhk_daftar.html")
+
+
+@pengguna_instansi_required
+@require_POST
+def rhk_pindah(request, pk, rhk_pk):
+    skp = _skp(request, pk)
+    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    arah = -1 if request.POST.get("arah") == "naik" else 1
+    services.rhk_pindah(pengguna=request.user, rhk=rhk, arah=arah)
+    return _bagian(request, pk, "skp/_rhk_daftar.html")
+
+
+@pengguna_instansi_required
+def iki_form(request, pk, rhk_pk, iki_pk=None):
+    skp = _skp(request, pk)
+    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    iki = get_object_or_404(IndikatorKinerjaIndividu, pk=iki_pk, rhk=rhk) if iki_pk else None
+    awal = {}
+    if iki:
+        awal = {
+            "teks": iki.teks,
+            "target": iki.target,
+            "aspek": iki.aspek,
+            "perspektif": iki.perspektif,
+            "target_mutlak_dikecualikan": iki.target_mutlak_dikecualikan,
+        }
+    form = FormIKI(request.POST or None, initial=awal, skp=skp, prefix="iki")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.iki_simpan(pengguna=request.user, rhk=rhk, iki=iki, data=form.cleaned_data)
+        except ValidationError as exc:
+            _galat(form, exc)
+        else:
+            return _bagian(request, pk, "skp/_rhk_daftar.html")
+    konteks = {"skp": skp, "rhk": rhk, "iki": iki, "form": form}
+    return render(request, "skp/_iki_form.html", konteks)
+
+
+@pengguna_instansi_required
+@require_POST
+def iki_hapus(request, pk, iki_pk):
+    skp = _skp(request, pk)
+    iki = get_object_or_404(IndikatorKinerjaIndividu, pk=iki_pk, skp=skp)
+    services.iki_hapus(pengguna=request.user, iki=iki)
+    return _bagian(request, pk, "skp/_rhk_daftar.html")
+
+
+# --- Lampiran (employee) --------------------------------------------------------------------
+
+
+@pengguna_instansi_required
+@require_POST
+def lampiran_tambah(request, pk):
+    skp = _skp(request, pk)
+    form = FormLampiran(request.POST, prefix="lampiran")
+    if form.is_valid():
+        try:
+            services.lampiran_tambah(pengguna=request.user, skp=skp, **form.cleaned_data)
+        except ValidationError as exc:
+            _galat(form, exc)
+        else:
+            return _bagian(request, pk, "skp/_lampiran.html")
+    return _bagian(request, pk, "skp/_lampiran.html", form_lampiran=form)
+
+
+@pengguna_instansi_required
+@require_POST
+def lampiran_hapus(request, pk, butir_pk):
+    skp = _skp(request, pk)
+    butir = get_object_or_404(ButirLampiran, pk=butir_pk, skp=skp)
+    services.lampiran_hapus(pengguna=request.user, butir=butir)
+    return _bagian(request, pk, "skp/_lampiran.html")
+
+
+# --- The rater: priorities and ekspektasi khusus ---------------------------------------------
+
+
+@pengguna_instansi_required
+@require_POST
+def prioritas(request, pk, rhk_pk):
+    skp = _skp(request, pk)
+    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    try:
+        services.prioritas_atur(pengguna=request.user, rhk=rhk, jenis=request.POST.get("jenis", ""))
+    except ValidationError as exc:
+        return _bagian(request, pk, "skp/_rhk_daftar.html", galat=exc.messages)
+    return _bagian(request, pk, "skp/_rhk_daftar.html")
+
+
+@pengguna_instansi_required
+@require_POST
+def ekspektasi_tambah(request, pk):
+    skp = _skp(request, pk)
+    form = FormEkspektasi(request.POST, prefix="ekspektasi")
+    if form.is_valid():
+        try:
+            services.ekspektasi_tambah(pengguna=request.user, skp=skp, **form.cleaned_data)
+        except ValidationError as exc:
+            _galat(form, exc)
+        else:
+            return _bagian(request, pk, "skp/_perilaku.html")
+    return _bagian(request, pk, "skp/_perilaku.html", form_ekspektasi=form)
+
+
+@pengguna_instansi_required
+@require_POST
+def ekspektasi_hapus(request, pk, e_pk):
+    skp = _skp(request, pk)
+    e = get_object_or_404(EkspektasiKhusus, pk=e_pk, skp=skp)
+    services.ekspektasi_hapus(pengguna=request.user, ekspektasi=e)
+    return _bagian(request, pk, "skp/_perilaku.html")
+
+
+# --- Workflow actions -------------------------------------------------------------------------
+
+_PESAN = {
+    "ajukan": "SKP diajukan kepada pejabat penilai.",
+    "kembalikan": "SKP dikembalikan kepada pegawai dengan catatan.",
+    "tetapkan": "SKP ditetapkan. Pegawai dapat menandatanganinya.",
+    "tandatangani": "SKP ditandatangani. Dokumennya tersimpan dan dapat diunduh.",
+}
+
+
+@pengguna_instansi_required
+@require_POST
+def aksi(request, pk, nama):
+    skp = _skp(request, pk)
+    try:
+        if nama == "ajukan":
+            services.skp_ajukan(pengguna=request.user, skp=skp)
+        elif nama == "kembalikan":
+            services.skp_kembalikan(
+                pengguna=request.user, skp=skp, catatan=request.POST.get("catatan", "")
+            )
+        elif nama == "tetapkan":
+            services.skp_tetapkan(pengguna=request.user, skp=skp)
+        elif nama == "tandatangani":
+            services.skp_tandatangani(pengguna=request.user, skp=skp)
+        elif nama == "perubahan":
+            baru = services.skp_buat_perubahan(
+                pengguna=request.user, skp=skp, alasan=request.POST.get("alasan", "")
+            )
+            messages.success(request, f"Versi {baru.versi} dibuat sebagai draf.")
+            return redirect("skp_detail", pk=baru.pk)
+        else:
+            raise Http404
+    except ValidationError as exc:
+        for pesan in exc.messages:
+            messages.error(request, pesan)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc) or "Anda tidak berwenang melakukan tindakan ini.")
+    else:
+        messages.success(request, _PESAN[nama])
+    return redirect("skp_detail", pk=pk)
