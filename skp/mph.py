@@ -1,0 +1,1093 @@
+"""Planning tools around the SKP: the Matriks Pembagian Peran dan Hasil (A.1.5) and its
+cascade into the subordinates' SKPs, the performance tree, the Manual Indikator Kinerja
+(A.1.3) and the Workblock (A.1.4). Reads and writes, in the style of `skp.services`:
+each write is one transaction, locks the SKP row, checks who may act, and is audited.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.db.models import Exists, Max, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from organisasi import selectors as org_selectors
+from organisasi.models import (
+    JABATAN_MANAJERIAL,
+    JenisPenempatan,
+    Pegawai,
+    Penempatan,
+    UnitKerja,
+)
+from organisasi.tanggal import tanggal_id
+
+from . import selectors, services, workflow
+from .models import (
+    SKP,
+    BarisMPH,
+    ButirWorkblock,
+    IndikatorKinerjaIndividu,
+    JenisRHK,
+    Kelompok,
+    ManualIndikator,
+    MatriksPeranHasil,
+    Pendekatan,
+    PeranHasil,
+    PeranMPH,
+    RencanaHasilKerja,
+    Status,
+    Workblock,
+)
+from .services import _catat, _kunci
+
+# A matrix divides results the leader has committed to: the leader's SKP must be set.
+STATUS_MPH = frozenset({Status.DITETAPKAN, Status.DITANDATANGANI})
+# Where the workflow lets content change (draft or returned): the only SKPs a cascade writes.
+DAPAT_DISUNTING = workflow.ATURAN[workflow.Aksi.SUNTING].dari
+
+
+def tanggal_acuan(skp: SKP, hari_ini: date | None = None) -> date:
+    """The date placements and raters are read on: today, kept inside the SKP period."""
+    hari_ini = hari_ini or timezone.localdate()
+    return min(max(hari_ini, skp.periode_mulai), skp.periode_selesai)
+
+
+def _berlaku(tanggal: date) -> Q:
+    return Q(mulai__lte=tanggal) & (Q(selesai__isnull=True) | Q(selesai__gte=tanggal))
+
+
+def _pemilik(pengguna, skp: SKP) -> Pegawai:
+    saya = selectors.pegawai_pengguna(pengguna)
+    if saya is None or saya.pk != skp.pegawai_id:
+        raise PermissionDenied("Hanya pimpinan pemilik SKP ini yang dapat mengubah matriksnya.")
+    return saya
+
+
+def _status_mph(skp: SKP) -> None:
+    if skp.status not in STATUS_MPH:
+        raise ValidationError(
+            "Matriks pembagian peran dan hasil disusun dari SKP pimpinan yang sudah ditetapkan."
+        )
+
+
+def _rhk_turunan(ph: PeranHasil) -> RencanaHasilKerja | None:
+    """The RHK a role-result became, if any (reverse one-to-one; None when absent)."""
+    return getattr(ph, "rhk", None)
+
+
+def _nama_status(skp: SKP) -> str:
+    return skp.get_status_display().lower()
+
+
+# --- Columns ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """One column of a matrix: a leader IKI (JPT/PUKM matrix) or a leader RHK."""
+
+    pk: int
+    label: str
+    teks: str
+    target: str
+    rhk: RencanaHasilKerja
+    iki: IndikatorKinerjaIndividu | None = None
+
+
+def kolom_iki(matriks: MatriksPeranHasil) -> bool:
+    """A JPT/PUKM's own matrix divides its IKI; every other (and every team matrix)
+    divides the owner's RHK (000:3162-3192, 3404-3428; V40)."""
+    return matriks.induk_id is None and matriks.skp_pimpinan.kelompok == Kelompok.JPT_PUKM
+
+
+def kolom_matriks(matriks: MatriksPeranHasil) -> list[Kolom]:
+    iki = IndikatorKinerjaIndividu.objects.order_by("urutan", "pk")
+    daftar = sorted(
+        RencanaHasilKerja.objects.filter(skp_id=matriks.skp_pimpinan_id).prefetch_related(
+            Prefetch("iki", queryset=iki)
+        ),
+        key=lambda r: (r.jenis != JenisRHK.UTAMA, r.urutan, r.pk),
+    )
+    hasil = []
+    for nomor, r in enumerate(daftar, 1):
+        if kolom_iki(matriks):
+            semua = list(r.iki.all())
+            for n, k in enumerate(semua, 1):
+                label = f"IKI {nomor}.{n}" if len(semua) > 1 else f"IKI {nomor}"
+                hasil.append(Kolom(k.pk, label, k.teks, k.target, r, k))
+        else:
+            hasil.append(Kolom(r.pk, f"RHK {nomor}", r.teks, "", r))
+    return hasil
+
+
+def _kolom_sel(matriks: MatriksPeranHasil, ph: PeranHasil) -> int | None:
+    return ph.iki_pimpinan_id if kolom_iki(matriks) else ph.rhk_pimpinan_id
+
+
+def jabatan_skp(skp: SKP) -> str:
+    """The post as printed on the SKP (snapshot), else the placement's post."""
+    return (skp.identitas or {}).get("pegawai", {}).get("jabatan") or skp.penempatan.jabatan.nama
+
+
+def label_penugasan(matriks: MatriksPeranHasil) -> str:
+    """The "penugasan dari" label: the leader's post, or for a team matrix the team (000:3825)."""
+    if matriks.induk_id is not None and matriks.nama_tim:
+        return matriks.nama_tim
+    return jabatan_skp(matriks.skp_pimpinan)
+
+
+def teks_rhk_pimpinan(kolom: Kolom) -> str:
+    """A.1.7 column (2): for a JPT/PUKM leader the RHK and its IKI (000:4121-4125)."""
+    if kolom.iki is None:
+        return kolom.rhk.teks
+    return f"{kolom.rhk.teks.strip().rstrip('.')}. Indikator Kinerja Individu: {kolom.iki.teks}"
+
+
+# --- Reading a matrix -----------------------------------------------------------------------
+
+
+@dataclass
+class Sel:
+    baris: BarisMPH
+    kolom: Kolom
+    peran: list[PeranHasil] = field(default_factory=list)
+    tidak_ada_peran: bool = False
+
+    @property
+    def kosong(self) -> bool:
+        return not self.peran and not self.tidak_ada_peran
+
+
+@dataclass
+class BarisTampil:
+    baris: BarisMPH
+    jabatan: str
+    sel: list[Sel]
+
+
+@dataclass
+class DataMatriks:
+    matriks: MatriksPeranHasil
+    kolom: list[Kolom]
+    baris: list[BarisTampil]
+    kolom_kosong: list[Kolom]  # V39: nobody carries this column yet
+    pimpinan_jabatan: str
+    sub_matriks: list[MatriksPeranHasil]
+
+
+def _sel_prefetch() -> Prefetch:
+    return Prefetch(
+        "sel", queryset=PeranHasil.objects.select_related("rhk__skp").order_by("urutan", "pk")
+    )
+
+
+def _isi_sel(matriks, b: BarisMPH, kolom: Kolom, daftar_ph) -> Sel:
+    sel = Sel(b, kolom)
+    for ph in daftar_ph:
+        if _kolom_sel(matriks, ph) != kolom.pk:
+            continue
+        if ph.tidak_ada_peran:
+            sel.tidak_ada_peran = True
+        else:
+            ph.turunan = _rhk_turunan(ph)
+            sel.peran.append(ph)
+    return sel
+
+
+def data_matriks(matriks: MatriksPeranHasil, tanggal: date) -> DataMatriks:
+    """The whole matrix in a fixed number of queries."""
+    kolom = kolom_matriks(matriks)
+    daftar = list(
+        matriks.baris.select_related("pegawai")
+        .prefetch_related(_sel_prefetch())
+        .order_by("urutan", "pk")
+    )
+    penempatan = org_selectors.penempatan_definitif([b.pegawai_id for b in daftar], tanggal)
+    baris = []
+    terisi = set()
+    for b in daftar:
+        semua = list(b.sel.all())
+        sel = [_isi_sel(matriks, b, k, semua) for k in kolom]
+        terisi.update(s.kolom.pk for s in sel if s.peran)
+        p = penempatan.get(b.pegawai_id)
+        baris.append(BarisTampil(b, p.jabatan.nama if p else "", sel))
+    sub = list(
+        MatriksPeranHasil.objects.filter(induk=matriks)
+        .select_related("skp_pimpinan__pegawai")
+        .order_by("pk")
+    )
+    return DataMatriks(
+        matriks=matriks,
+        kolom=kolom,
+        baris=baris,
+        kolom_kosong=[k for k in kolom if k.pk not in terisi],
+        pimpinan_jabatan=jabatan_skp(matriks.skp_pimpinan),
+        sub_matriks=sub,
+    )
+
+
+def sel_tunggal(matriks: MatriksPeranHasil, baris: BarisMPH, kolom: Kolom) -> Sel:
+    daftar = list(
+        PeranHasil.objects.filter(baris=baris).select_related("rhk__skp").order_by("urutan", "pk")
+    )
+    return _isi_sel(matriks, baris, kolom, daftar)
+
+
+def cari_kolom(matriks: MatriksPeranHasil, pk: int) -> Kolom | None:
+    return next((k for k in kolom_matriks(matriks) if k.pk == pk), None)
+
+
+def boleh_sunting(pengguna, matriks: MatriksPeranHasil) -> bool:
+    saya = selectors.pegawai_pengguna(pengguna)
+    skp = matriks.skp_pimpinan
+    return saya is not None and saya.pk == skp.pegawai_id and skp.status in STATUS_MPH
+
+
+def matriks_skp(skp: SKP) -> list[MatriksPeranHasil]:
+    """The matrices of one SKP: its own (induk empty) first, then its team matrices."""
+    return list(
+        MatriksPeranHasil.objects.filter(skp_pimpinan=skp)
+        .select_related("induk__skp_pimpinan__pegawai", "skp_pimpinan__penempatan__jabatan")
+        .order_by("induk_id", "pk")
+    )
+
+
+def induk_tersedia(skp: SKP) -> list[MatriksPeranHasil]:
+    """Matrices of the same year where this SKP's owner is a ketua tim and that have no
+    team matrix of this SKP yet: where a team matrix (two-level MPH) can hang."""
+    sudah = MatriksPeranHasil.objects.filter(skp_pimpinan=skp, induk__isnull=False).values(
+        "induk_id"
+    )
+    return list(
+        MatriksPeranHasil.objects.filter(
+            skp_pimpinan__tahun=skp.tahun,
+            baris__pegawai_id=skp.pegawai_id,
+            baris__peran=PeranMPH.KETUA_TIM,
+        )
+        .exclude(pk__in=sudah)
+        .exclude(skp_pimpinan=skp)
+        .select_related("skp_pimpinan__pegawai", "skp_pimpinan__penempatan__jabatan")
+        .distinct()
+    )
+
+
+def boleh_matriks_pimpinan(skp: SKP) -> bool:
+    """Only someone who leads (a managerial post or the head of a unit) divides results
+    among subordinates; anyone else does it as a ketua tim, in a team matrix."""
+    jabatan = skp.penempatan.jabatan
+    return jabatan.jenis in JABATAN_MANAJERIAL or jabatan.kepala_unit
+
+
+def bawahan_langsung(skp: SKP, tanggal: date) -> list[Pegawai]:
+    """Everyone in the leader's unit subtree whose rater on the date is the leader."""
+    unit_ids = org_selectors.subpohon_unit(skp.penempatan.jabatan.unit)
+    penempatan = Penempatan.objects.filter(
+        _berlaku(tanggal), jenis=JenisPenempatan.DEFINITIF, jabatan__unit_id__in=unit_ids
+    )
+    calon = list(
+        Pegawai.objects.filter(aktif=True, pk__in=penempatan.values("pegawai_id"))
+        .exclude(pk=skp.pegawai_id)
+        .order_by("nama", "pk")
+    )
+    hasil = org_selectors.penilai_pegawai(calon, tanggal)
+    return [
+        p
+        for p in calon
+        if (h := hasil.get(p.pk)) is not None
+        and h.penilai.pejabat is not None
+        and h.penilai.pejabat.pegawai_id == skp.pegawai_id
+    ]
+
+
+# --- Writing a matrix -----------------------------------------------------------------------
+
+
+def _baris_baru(pengguna, matriks, pegawai, peran, urutan) -> BarisMPH:
+    b = BarisMPH(matriks=matriks, pegawai=pegawai, peran=peran, urutan=urutan)
+    _catat(b, pengguna, "Baris matriks peran dan hasil ditambahkan")
+    b.save()
+    return b
+
+
+@transaction.atomic
+def mph_buat(
+    *, pengguna, skp: SKP, tanggal: date, induk: MatriksPeranHasil | None = None,
+    nama_tim: str = "",
+) -> MatriksPeranHasil:  # fmt: skip
+    """Open the leader's matrix (induk empty) or a ketua tim's team matrix under `induk`.
+    Rows start with everyone the owner rates on `tanggal`."""
+    skp = _kunci(skp)
+    _pemilik(pengguna, skp)
+    _status_mph(skp)
+    nama_tim = nama_tim.strip()
+    if induk is None:
+        if not boleh_matriks_pimpinan(skp):
+            raise ValidationError(
+                "Matriks pimpinan disusun pejabat yang memimpin unit. Sebagai ketua tim, "
+                "susun matriks tim dari matriks pimpinan yang menunjuk Anda."
+            )
+    else:
+        if (
+            induk.skp_pimpinan.tahun != skp.tahun
+            or not induk.baris.filter(pegawai_id=skp.pegawai_id, peran=PeranMPH.KETUA_TIM).exists()
+        ):
+            raise ValidationError("Anda tidak tercatat sebagai ketua tim pada matriks induk itu.")
+        if not nama_tim:
+            raise ValidationError({"nama_tim": "Nama tim kerja wajib diisi."})
+    if MatriksPeranHasil.objects.filter(skp_pimpinan=skp, induk=induk).exists():
+        raise ValidationError("Matriks ini sudah ada; buka matriks tersebut.")
+    matriks = MatriksPeranHasil(skp_pimpinan=skp, induk=induk, nama_tim=nama_tim)
+    _catat(matriks, pengguna, "Matriks peran dan hasil dibuat")
+    matriks.save()
+    peran = PeranMPH.ANGGOTA_TIM if induk else PeranMPH.MANDIRI
+    for n, p in enumerate(bawahan_langsung(skp, tanggal), 1):
+        _baris_baru(pengguna, matriks, p, peran, n)
+    return matriks
+
+
+def _kunci_matriks(pengguna, matriks: MatriksPeranHasil) -> SKP:
+    skp = _kunci(matriks.skp_pimpinan)
+    _pemilik(pengguna, skp)
+    _status_mph(skp)
+    return skp
+
+
+@transaction.atomic
+def baris_tambah(
+    *, pengguna, matriks: MatriksPeranHasil, pegawai: Pegawai, tanggal: date, peran: str = ""
+) -> BarisMPH:
+    """Add anyone of the agency, e.g. a cross-unit team member: the role is recorded in
+    the host unit's matrix before it enters their SKP (000:3112-3120, V41)."""
+    skp = _kunci_matriks(pengguna, matriks)
+    if pegawai.pk == skp.pegawai_id:
+        raise ValidationError("Pimpinan tidak menjadi baris dalam matriksnya sendiri.")
+    if matriks.baris.filter(pegawai=pegawai).exists():
+        raise ValidationError(f"{pegawai.nama_lengkap} sudah ada dalam matriks ini.")
+    if not org_selectors.penempatan_definitif([pegawai.pk], tanggal):
+        # V37: placement (and so a rater) first (000:2993-2997).
+        raise ValidationError(
+            f"{pegawai.nama_lengkap} belum memiliki penempatan definitif pada "
+            f"{tanggal_id(tanggal)}; hubungi admin BKD."
+        )
+    peran = peran or (PeranMPH.ANGGOTA_TIM if matriks.induk_id else PeranMPH.MANDIRI)
+    if peran not in PeranMPH.values:
+        raise ValidationError({"peran": "Peran tidak dikenal."})
+    urutan = (matriks.baris.aggregate(m=Max("urutan"))["m"] or 0) + 1
+    return _baris_baru(pengguna, matriks, pegawai, peran, urutan)
+
+
+@transaction.atomic
+def baris_isi_bawahan(*, pengguna, matriks: MatriksPeranHasil, tanggal: date) -> int:
+    """Add the subordinates missing from the matrix (e.g. someone who joined later)."""
+    skp = _kunci_matriks(pengguna, matriks)
+    ada = set(matriks.baris.values_list("pegawai_id", flat=True))
+    urutan = matriks.baris.aggregate(m=Max("urutan"))["m"] or 0
+    peran = PeranMPH.ANGGOTA_TIM if matriks.induk_id else PeranMPH.MANDIRI
+    jumlah = 0
+    for p in bawahan_langsung(skp, tanggal):
+        if p.pk not in ada:
+            urutan += 1
+            jumlah += 1
+            _baris_baru(pengguna, matriks, p, peran, urutan)
+    return jumlah
+
+
+def _punya_matriks_tim(baris: BarisMPH) -> bool:
+    return MatriksPeranHasil.objects.filter(
+        induk_id=baris.matriks_id, skp_pimpinan__pegawai_id=baris.pegawai_id
+    ).exists()
+
+
+@transaction.atomic
+def baris_ubah_peran(*, pengguna, baris: BarisMPH, peran: str) -> BarisMPH:
+    _kunci_matriks(pengguna, baris.matriks)
+    if peran not in PeranMPH.values:
+        raise ValidationError({"peran": "Peran tidak dikenal."})
+    if (
+        baris.peran == PeranMPH.KETUA_TIM
+        and peran != PeranMPH.KETUA_TIM
+        and _punya_matriks_tim(baris)
+    ):
+        raise ValidationError(
+            f"{baris.pegawai.nama_lengkap} sudah menyusun matriks tim di bawah matriks ini; "
+            "perannya tetap ketua tim."
+        )
+    if baris.peran != peran:
+        baris.peran = peran
+        _catat(baris, pengguna, "Peran dalam matriks diubah")
+        baris.save(update_fields=["peran"])
+    return baris
+
+
+def _hapus_peran(pengguna, ph: PeranHasil) -> str | None:
+    """Remove one role-result. Its draft RHK goes with it (the employee cannot delete an
+    RHK that came from the matrix, `services.rhk_hapus`); a set SKP is never touched."""
+    rhk = RencanaHasilKerja.objects.filter(peran_hasil=ph).select_related("skp__pegawai").first()
+    catatan = None
+    if rhk is not None:
+        sub = _kunci(rhk.skp)
+        if sub.status not in DAPAT_DISUNTING:
+            raise ValidationError(
+                f"Peran hasil “{ph.teks}” sudah menjadi rencana hasil kerja dalam SKP "
+                f"{rhk.skp.pegawai.nama_lengkap} yang berstatus {_nama_status(sub)}; "
+                "ubah melalui perubahan SKP pegawai itu."
+            )
+        _catat(rhk, pengguna, "Dihapus: peran hasil ditarik pimpinan dari matriks")
+        rhk.delete()
+        catatan = (
+            f"Rencana hasil kerja “{rhk.teks}” dihapus dari draf SKP "
+            f"{rhk.skp.pegawai.nama_lengkap}."
+        )
+    _catat(ph, pengguna, "Peran hasil dihapus")
+    ph.delete()
+    return catatan
+
+
+@transaction.atomic
+def baris_hapus(*, pengguna, baris: BarisMPH) -> list[str]:
+    _kunci_matriks(pengguna, baris.matriks)
+    if _punya_matriks_tim(baris):
+        raise ValidationError(
+            f"{baris.pegawai.nama_lengkap} sudah menyusun matriks tim di bawah matriks ini; "
+            "baris tidak dapat dihapus."
+        )
+    catatan = [c for ph in baris.sel.all() if (c := _hapus_peran(pengguna, ph))]
+    _catat(baris, pengguna, "Baris matriks dihapus")
+    baris.delete()
+    return catatan
+
+
+def _pasangkan(lama: list[PeranHasil], baru: list[str]):
+    """Match the new lines to the existing role-results: same text first (so deleting
+    or reordering a line does not move texts between RHKs), then by position."""
+    sisa = list(lama)
+    pasangan: list[PeranHasil | None] = [None] * len(baru)
+    for i, teks in enumerate(baru):
+        cocok = next((ph for ph in sisa if ph.teks == teks), None)
+        if cocok is not None:
+            pasangan[i] = cocok
+            sisa.remove(cocok)
+    for i in range(len(baru)):
+        if pasangan[i] is None and sisa:
+            pasangan[i] = sisa.pop(0)
+    return pasangan, sisa
+
+
+@transaction.atomic
+def sel_simpan(
+    *, pengguna, matriks: MatriksPeranHasil, baris: BarisMPH, kolom: Kolom,
+    teks: list[str], tidak_ada_peran: bool = False,
+) -> list[str]:  # fmt: skip
+    """Set one cell: role-results in the language of results (one per item), or the
+    explicit TIDAK ADA PERAN (000:3198-3212). Returns notes on side effects."""
+    _kunci_matriks(pengguna, matriks)
+    if baris.matriks_id != matriks.pk:
+        raise PermissionDenied("Baris ini bukan bagian matriks ini.")
+    teks = [t.strip() for t in teks if t.strip()]
+    if tidak_ada_peran and teks:
+        raise ValidationError("Pilih salah satu: isi peran hasil atau tandai TIDAK ADA PERAN.")
+    kolom_fk = {"iki_pimpinan": kolom.iki} if kolom.iki is not None else {"rhk_pimpinan": kolom.rhk}
+    semua = list(PeranHasil.objects.filter(baris=baris, **kolom_fk).order_by("urutan", "pk"))
+    tanda = [ph for ph in semua if ph.tidak_ada_peran]
+    lama = [ph for ph in semua if not ph.tidak_ada_peran]
+    catatan: list[str] = []
+    if tidak_ada_peran:
+        for ph in lama:
+            if c := _hapus_peran(pengguna, ph):
+                catatan.append(c)
+        if not tanda:
+            ph = PeranHasil(baris=baris, tidak_ada_peran=True, urutan=0, **kolom_fk)
+            _catat(ph, pengguna, "Ditandai TIDAK ADA PERAN")
+            ph.save()
+        return catatan
+    for ph in tanda:
+        _catat(ph, pengguna, "Tanda TIDAK ADA PERAN dihapus")
+        ph.delete()
+    pasangan, sisa = _pasangkan(lama, teks)
+    for ph in sisa:
+        if c := _hapus_peran(pengguna, ph):
+            catatan.append(c)
+    for urutan, (t, ph) in enumerate(zip(teks, pasangan, strict=True), 1):
+        if ph is None:
+            ph = PeranHasil(baris=baris, teks=t, urutan=urutan, **kolom_fk)
+            _catat(ph, pengguna, "Peran hasil ditambahkan")
+            ph.save()
+        elif (ph.teks, ph.urutan) != (t, urutan):
+            ph.teks, ph.urutan = t, urutan
+            _catat(ph, pengguna, "Peran hasil diubah")
+            ph.save(update_fields=["teks", "urutan"])
+    return catatan
+
+
+# --- Cascade: every role-result becomes a draft RHK in the subordinate's SKP --------------
+
+
+@dataclass
+class HasilTurunkan:
+    skp_dibuat: list[str] = field(default_factory=list)
+    rhk_dibuat: list[str] = field(default_factory=list)
+    rhk_diperbarui: list[str] = field(default_factory=list)
+    dilewati: list[str] = field(default_factory=list)
+    sudah_sesuai: int = 0
+    tidak_ada_peran: int = 0
+
+    @property
+    def ringkasan(self) -> str:
+        return (
+            f"{len(self.rhk_dibuat)} rencana hasil kerja dibuat, "
+            f"{len(self.rhk_diperbarui)} diperbarui, {self.sudah_sesuai} sudah sesuai, "
+            f"{len(self.dilewati)} dilewati; {len(self.skp_dibuat)} draf SKP baru; "
+            f"{self.tidak_ada_peran} sel TIDAK ADA PERAN."
+        )
+
+
+def _skp_draf(pengguna, pegawai, skp_pimpinan, penempatan, hasil, tanggal) -> SKP:
+    """`services.skp_buat` run by the leader for a subordinate: same placement, rater and
+    identity resolution, recorded as made from the matrix."""
+    pejabat, atasan = hasil.penilai.pejabat, hasil.atasan.pejabat
+    tahun = skp_pimpinan.tahun
+    with connection.cursor() as cur:
+        cur.execute("SELECT nextval('skp_nomor_seri_seq')")
+        nomor_seri = cur.fetchone()[0]
+    skp = SKP(
+        pegawai=pegawai,
+        penempatan=penempatan,
+        tahun=tahun,
+        nomor_seri=nomor_seri,
+        periode_mulai=max(date(tahun, 1, 1), penempatan.mulai),
+        periode_selesai=min(date(tahun, 12, 31), penempatan.selesai or date(tahun, 12, 31)),
+        kelompok=services.kelompok_untuk(penempatan),
+        # The leader's approach: the same regulation format down the chain [DESIGN].
+        pendekatan=skp_pimpinan.pendekatan,
+        penilai_id=pejabat.pegawai_id,
+        penilai_kepala_daerah=pejabat.kepala_daerah,
+        atasan_penilai_id=atasan.pegawai_id if atasan else None,
+        alasan_penilai=hasil.penilai.alasan,
+    )
+    skp.identitas = services.identitas(skp, tanggal)
+    _catat(skp, pengguna, f"SKP dibuat dari matriks peran dan hasil {skp_pimpinan.pegawai}")
+    skp.full_clean()
+    skp.save()
+    return skp
+
+
+def _skp_sasaran(pengguna, daftar: list[Pegawai], skp_pimpinan, tanggal, hasil: HasilTurunkan):
+    """Each employee's SKP for the year, placement and rater of `tanggal` (the one a new
+    RHK goes into), created as a draft when missing; None (with the reason) if it cannot
+    take a new RHK."""
+    if not daftar:
+        return {}
+    ids = [p.pk for p in daftar]
+    penempatan = org_selectors.penempatan_definitif(ids, tanggal)
+    penilai = org_selectors.penilai_pegawai([p for p in daftar if p.pk in penempatan], tanggal)
+    ada = defaultdict(list)
+    # Locked in pk order (a stable order between two leaders cascading at once), newest
+    # version first per employee.
+    terkunci = SKP.objects.select_for_update().filter(pegawai_id__in=ids, tahun=skp_pimpinan.tahun)
+    for s in sorted(
+        terkunci.exclude(status=Status.DIGANTI).order_by("pk"), key=lambda s: (-s.versi, -s.pk)
+    ):
+        ada[s.pegawai_id].append(s)
+    sasaran = {}
+    for p in daftar:
+        sasaran[p.pk] = None
+        pen = penempatan.get(p.pk)
+        h = penilai.get(p.pk)
+        if pen is None:
+            hasil.dilewati.append(
+                f"{p.nama_lengkap}: belum memiliki penempatan definitif pada {tanggal_id(tanggal)}."
+            )
+            continue
+        if h is None or h.penilai.pejabat is None:
+            hasil.dilewati.append(f"{p.nama_lengkap}: pejabat penilai belum dapat ditentukan.")
+            continue
+        penilai_id = h.penilai.pejabat.pegawai_id
+        cocok = [s for s in ada[p.pk] if s.penempatan_id == pen.pk and s.penilai_id == penilai_id]
+        if not cocok:
+            sasaran[p.pk] = _skp_draf(pengguna, p, skp_pimpinan, pen, h, tanggal)
+            hasil.skp_dibuat.append(p.nama_lengkap)
+        elif cocok[0].status not in DAPAT_DISUNTING:
+            hasil.dilewati.append(
+                f"{p.nama_lengkap}: SKP {skp_pimpinan.tahun} berstatus "
+                f"{_nama_status(cocok[0])}; peran hasil baru masuk setelah pegawai membuat "
+                "perubahan SKP (atau SKP dikembalikan)."
+            )
+        else:
+            sasaran[p.pk] = cocok[0]
+    return sasaran
+
+
+@transaction.atomic
+def mph_turunkan(*, pengguna, matriks: MatriksPeranHasil, tanggal: date) -> HasilTurunkan:
+    """Make every role-result a draft RHK in its holder's SKP (000:3152-3154, 3286-3288).
+    Idempotent: a cell already carried is only brought up to date, and only while that
+    SKP is still editable; TIDAK ADA PERAN creates nothing."""
+    skp_pimpinan = _kunci_matriks(pengguna, matriks)
+    skp_pimpinan = SKP.objects.select_related("pegawai", "penempatan__jabatan").get(
+        pk=skp_pimpinan.pk
+    )
+    matriks.skp_pimpinan = skp_pimpinan
+    kolom = {k.pk: k for k in kolom_matriks(matriks)}
+    penugasan = label_penugasan(matriks)
+    hasil = HasilTurunkan()
+    daftar = list(
+        matriks.baris.select_related("pegawai")
+        .prefetch_related(_sel_prefetch())
+        .order_by("urutan", "pk")
+    )
+    perlu = [
+        b.pegawai
+        for b in daftar
+        if any(not ph.tidak_ada_peran and _rhk_turunan(ph) is None for ph in b.sel.all())
+    ]
+    sasaran = _skp_sasaran(pengguna, perlu, skp_pimpinan, tanggal, hasil)
+    urutan: dict[int, int] = {}
+    terkunci: dict[int, SKP] = {}
+    for b in daftar:
+        nama = b.pegawai.nama_lengkap
+        for ph in b.sel.all():
+            if ph.tidak_ada_peran:
+                hasil.tidak_ada_peran += 1
+                continue
+            k = kolom.get(_kolom_sel(matriks, ph))
+            if k is None:
+                hasil.dilewati.append(f"{nama}: kolom peran hasil “{ph.teks}” tidak ditemukan.")
+                continue
+            nilai = {
+                "teks": ph.teks,
+                "rhk_pimpinan_id": k.rhk.pk,
+                "iki_pimpinan_id": k.iki.pk if k.iki else None,
+                "rhk_pimpinan_teks": teks_rhk_pimpinan(k),
+                "penugasan_dari": penugasan,
+            }
+            rhk = _rhk_turunan(ph)
+            if rhk is None:
+                sub = sasaran.get(b.pegawai_id)
+                if sub is None:
+                    continue  # the reason is reported once per employee
+                if sub.pk not in urutan:
+                    urutan[sub.pk] = (
+                        sub.rhk.filter(jenis=JenisRHK.UTAMA).aggregate(m=Max("urutan"))["m"] or 0
+                    )
+                urutan[sub.pk] += 1
+                # UTAMA until the rater sets priorities (000:3398-3400).
+                baru = RencanaHasilKerja(
+                    skp=sub, jenis=JenisRHK.UTAMA, urutan=urutan[sub.pk], peran_hasil=ph, **nilai
+                )
+                _catat(baru, pengguna, "Dibuat dari matriks peran dan hasil pimpinan")
+                baru.save()
+                hasil.rhk_dibuat.append(f"{nama}: {ph.teks}")
+                continue
+            beda = [f for f, v in nilai.items() if getattr(rhk, f) != v]
+            if not beda:
+                hasil.sudah_sesuai += 1
+                continue
+            if rhk.skp_id not in terkunci:
+                terkunci[rhk.skp_id] = _kunci(rhk.skp)  # its status as of now, held
+            if terkunci[rhk.skp_id].status not in DAPAT_DISUNTING:
+                hasil.dilewati.append(
+                    f"{nama}: rencana hasil kerja “{rhk.teks}” berbeda dari matriks, tetapi "
+                    f"SKP-nya berstatus {_nama_status(terkunci[rhk.skp_id])}; tidak diubah."
+                )
+                continue
+            for f in beda:
+                setattr(rhk, f, nilai[f])
+            _catat(rhk, pengguna, "Diperbarui dari matriks peran dan hasil pimpinan")
+            rhk.save(update_fields=beda)
+            hasil.rhk_diperbarui.append(f"{nama}: {ph.teks}")
+    return hasil
+
+
+# --- Performance tree -----------------------------------------------------------------------
+
+
+@dataclass
+class Simpul:
+    """One RHK in the tree, or (for a JPT/PUKM) one of its IKI grouping the RHKs below."""
+
+    jenis: str  # "rhk" | "iki"
+    rhk: RencanaHasilKerja
+    skp: SKP
+    iki: IndikatorKinerjaIndividu | None = None
+    label: str = ""
+    anak: list[Simpul] = field(default_factory=list)
+    yatim: bool = False  # non-JPT RHK without a leader RHK
+    induk_luar: bool = False  # its leader RHK is outside this unit/year view
+    tanpa_pengampu: bool = False  # a leader's RHK/IKI nobody carries
+    jumlah_turunan: int = 0
+    kedalaman: int = 0
+
+
+@dataclass
+class DataPohon:
+    baris: list[dict]  # flat open/leaf/close tokens, rendered without recursion
+    jumlah_skp: int
+    jumlah_rhk: int
+    jumlah_yatim: int
+    jumlah_tanpa_pengampu: int
+    jumlah_induk_luar: int
+
+
+def _satu_versi(skps: list[SKP]) -> list[SKP]:
+    """One SKP per document: the newest set version if any (its RHKs are what the
+    subordinates link to), else the newest draft."""
+    terpilih: dict[int, SKP] = {}
+    for s in skps:
+        lama = terpilih.get(s.nomor_seri)
+        kunci = (s.status in STATUS_MPH, s.versi)
+        if lama is None or kunci > (lama.status in STATUS_MPH, lama.versi):
+            terpilih[s.nomor_seri] = s
+    return list(terpilih.values())
+
+
+_KOLOM_POHON = (
+    "pk", "skp_id", "jenis", "urutan", "teks", "rhk_pimpinan_id", "iki_pimpinan_id",
+    "rhk_pimpinan_teks", "penugasan_dari",
+)  # fmt: skip
+
+
+def pohon_kinerja(unit_ids: list[int], tahun: int) -> DataPohon:
+    """From the JPT's RHK down to every staff RHK via `rhk_pimpinan`, for SKPs placed in
+    the given units. Three queries whatever the number of employees."""
+    skps = _satu_versi(
+        list(
+            SKP.objects.filter(tahun=tahun, penempatan__jabatan__unit_id__in=unit_ids)
+            .exclude(status=Status.DIGANTI)
+            .select_related("pegawai", "penempatan__jabatan")
+            .annotate(
+                punya_matriks=Exists(MatriksPeranHasil.objects.filter(skp_pimpinan=OuterRef("pk")))
+            )
+        )
+    )
+    per_skp = {s.pk: s for s in skps}
+    rhk = list(
+        RencanaHasilKerja.objects.filter(skp_id__in=per_skp)
+        .only(*_KOLOM_POHON)
+        .order_by("skp_id", "jenis", "urutan", "pk")
+    )
+    jpt = [s.pk for s in skps if s.kelompok == Kelompok.JPT_PUKM]
+    iki = list(
+        IndikatorKinerjaIndividu.objects.filter(skp_id__in=jpt)
+        .only("pk", "rhk_id", "skp_id", "urutan", "teks", "target")
+        .order_by("rhk_id", "urutan", "pk")
+    )
+    # Who leads: a JPT/PUKM, anyone who rates an SKP shown, or who owns a matrix.
+    penilai = {s.penilai_id for s in skps if s.penilai_id}
+    pimpinan = {
+        s.pk
+        for s in skps
+        if s.kelompok == Kelompok.JPT_PUKM or s.pegawai_id in penilai or s.punya_matriks
+    }
+
+    simpul = {r.pk: Simpul("rhk", r, per_skp[r.skp_id]) for r in rhk}
+    # RHK numbers as printed in each SKP (UTAMA then TAMBAHAN), for the IKI labels.
+    nomor_rhk = {}
+    rhk_per_skp = defaultdict(list)
+    for r in rhk:
+        rhk_per_skp[r.skp_id].append(r)
+    for daftar in rhk_per_skp.values():
+        daftar.sort(key=lambda r: (r.jenis != JenisRHK.UTAMA, r.urutan, r.pk))
+        nomor_rhk.update((r.pk, n) for n, r in enumerate(daftar, 1))
+    iki_rhk = defaultdict(list)
+    simpul_iki = {}
+    for k in iki:
+        iki_rhk[k.rhk_id].append(k)
+    for rhk_id, daftar in iki_rhk.items():
+        induk = simpul.get(rhk_id)
+        if induk is None:
+            continue
+        for n, k in enumerate(daftar, 1):
+            s = Simpul("iki", induk.rhk, induk.skp, iki=k)
+            nomor = nomor_rhk[rhk_id]
+            s.label = f"IKI {nomor}.{n}" if len(daftar) > 1 else f"IKI {nomor}"
+            simpul_iki[k.pk] = s
+            induk.anak.append(s)
+
+    akar = []
+    for s in simpul.values():
+        r = s.rhk
+        if r.iki_pimpinan_id in simpul_iki:
+            simpul_iki[r.iki_pimpinan_id].anak.append(s)
+        elif r.rhk_pimpinan_id in simpul and r.rhk_pimpinan_id != r.pk:
+            simpul[r.rhk_pimpinan_id].anak.append(s)
+        else:
+            if r.rhk_pimpinan_id or r.iki_pimpinan_id:
+                s.induk_luar = True
+            elif s.skp.kelompok != Kelompok.JPT_PUKM:
+                s.yatim = True
+            akar.append(s)
+
+    def kunci(s: Simpul):
+        return (
+            s.yatim,
+            s.skp.kelompok != Kelompok.JPT_PUKM,
+            s.skp.pegawai.nama,
+            s.rhk.jenis != JenisRHK.UTAMA,
+            s.rhk.urutan,
+            s.rhk.pk,
+        )
+
+    akar.sort(key=kunci)
+    for s in list(simpul.values()) + list(simpul_iki.values()):
+        s.anak.sort(key=lambda a: (a.jenis != "iki",) + kunci(a))
+
+    baris: list[dict] = []
+    dikunjungi: set[int] = set()
+    # Iterative depth-first walk: no recursion limit, and a cycle in bad data stops.
+    tumpukan: list[tuple[Simpul, int, bool]] = [(s, 0, False) for s in reversed(akar)]
+    while tumpukan:
+        s, dalam, tutup = tumpukan.pop()
+        if tutup:
+            s.jumlah_turunan = sum(
+                a.jumlah_turunan + (a.jenis == "rhk") for a in s.anak if id(a) in dikunjungi
+            )
+            if s.jenis == "iki":
+                s.tanpa_pengampu = not s.anak
+            elif s.skp.pk in pimpinan and not any(a.jenis == "iki" for a in s.anak):
+                # An RHK with IKI is judged per IKI, so a gap is counted once.
+                s.tanpa_pengampu = not s.anak
+            baris.append({"jenis": "tutup"})
+            continue
+        if id(s) in dikunjungi:
+            continue
+        dikunjungi.add(id(s))
+        s.kedalaman = dalam
+        if s.jenis == "iki" or s.anak or s.skp.pk in pimpinan:
+            baris.append({"jenis": "buka", "simpul": s})
+            tumpukan.append((s, dalam, True))
+            for a in reversed(s.anak):
+                tumpukan.append((a, dalam + 1, False))
+        else:
+            baris.append({"jenis": "daun", "simpul": s})
+    return DataPohon(
+        baris=baris,
+        jumlah_skp=len(skps),
+        jumlah_rhk=len(rhk),
+        jumlah_yatim=sum(s.yatim for s in simpul.values()),
+        jumlah_tanpa_pengampu=sum(
+            s.tanpa_pengampu for s in list(simpul.values()) + list(simpul_iki.values())
+        ),
+        jumlah_induk_luar=sum(s.induk_luar for s in simpul.values()),
+    )
+
+
+def unit_pohon_boleh(pengguna, tanggal: date) -> list[dict]:
+    """Units whose tree this user may open: all for the agency admin; otherwise the
+    subtree of a unit they head (definitive, Plt or Plh) on the date."""
+    semua = list(UnitKerja.objects.filter(aktif=True).values("pk", "nama", "induk_id"))
+    anak = defaultdict(list)
+    for u in semua:
+        anak[u["induk_id"]].append(u)
+    if pengguna.admin_instansi:
+        akar = anak.get(None, [])
+    else:
+        saya = selectors.pegawai_pengguna(pengguna)
+        dipimpin = set()
+        if saya is not None:
+            dipimpin = set(
+                Penempatan.objects.filter(
+                    _berlaku(tanggal), pegawai=saya, jabatan__kepala_unit=True
+                ).values_list("jabatan__unit_id", flat=True)
+            )
+        akar = [u for u in semua if u["pk"] in dipimpin]
+    hasil = []
+    antre = [(u, 0) for u in sorted(akar, key=lambda u: u["nama"], reverse=True)]
+    while antre:
+        u, dalam = antre.pop()
+        u["kedalaman"] = dalam
+        u["label"] = "– " * dalam + u["nama"]
+        hasil.append(u)
+        berikut = sorted(anak[u["pk"]], key=lambda a: a["nama"], reverse=True)
+        antre.extend((a, dalam + 1) for a in berikut)
+    return hasil
+
+
+def subpohon(unit_id: int, daftar_unit: list[dict]) -> list[int]:
+    """Ids of a unit and all below it, from the list `unit_pohon_boleh` already read."""
+    anak = defaultdict(list)
+    for u in daftar_unit:
+        anak[u["induk_id"]].append(u["pk"])
+    hasil, antre = [], [unit_id]
+    while antre:
+        pk = antre.pop()
+        hasil.append(pk)
+        antre.extend(anak.get(pk, []))
+    return hasil
+
+
+# --- Manual Indikator Kinerja (A.1.3) -------------------------------------------------------
+
+
+KOLOM_MANUAL = (
+    "tujuan", "definisi", "formula", "satuan", "kualitas_kendali", "sumber_data",
+    "periode_pelaporan",
+)  # fmt: skip
+
+
+def _sunting_jpt(pengguna, skp: SKP, apa: str) -> SKP:
+    skp = services._sunting(pengguna, skp)
+    if skp.kelompok != Kelompok.JPT_PUKM:
+        # V13 (000:1676-1678, 2419-2421); the Workblock likewise (000:2775-2783).
+        raise ValidationError(
+            f"{apa} hanya disusun untuk SKP pejabat pimpinan tinggi dan pimpinan unit kerja "
+            "mandiri."
+        )
+    return skp
+
+
+@transaction.atomic
+def manual_simpan(*, pengguna, iki: IndikatorKinerjaIndividu, data: dict) -> ManualIndikator:
+    skp = _sunting_jpt(pengguna, iki.skp, "Manual indikator kinerja")
+    if iki.skp_id != skp.pk:
+        raise PermissionDenied("Indikator ini bukan bagian SKP ini.")
+    manual = ManualIndikator.objects.filter(iki=iki).first() or ManualIndikator(iki=iki)
+    for kolom in KOLOM_MANUAL:
+        if kolom in data:
+            setattr(manual, kolom, (data[kolom] or "").strip())
+    galat = {}
+    wajib = {
+        "tujuan": "Tujuan wajib diisi.",
+        "definisi": "Definisi wajib diisi.",
+        "sumber_data": "Sumber data wajib diisi.",
+        "kualitas_kendali": "Pilih kualitas dan tingkat kendali.",
+        "periode_pelaporan": "Pilih periode pelaporan.",
+    }
+    if skp.pendekatan == Pendekatan.KUANTITATIF:
+        # Optional only for the qualitative approach (000:2446, 2450-2458; V12).
+        wajib["formula"] = "Formula wajib diisi pada pendekatan kuantitatif."
+        wajib["satuan"] = "Satuan pengukuran wajib diisi pada pendekatan kuantitatif."
+    for kolom, pesan in wajib.items():
+        if not getattr(manual, kolom):
+            galat[kolom] = pesan
+    if manual.kualitas_kendali and (
+        manual.kualitas_kendali not in ManualIndikator.KualitasKendali.values
+    ):
+        # V10: only the three JPT/PUKM levels (000:2462-2466, 1796-1820).
+        galat["kualitas_kendali"] = (
+            "Kualitas dan tingkat kendali SKP pejabat pimpinan tinggi hanya Outcome, "
+            "Outcome Antara, atau Output kendali rendah."
+        )
+    if manual.periode_pelaporan and (
+        manual.periode_pelaporan not in ManualIndikator.PeriodePelaporan.values
+    ):
+        galat["periode_pelaporan"] = (
+            "Periode pelaporan: bulanan, triwulanan, semesteran, atau tahunan."
+        )
+    if galat:
+        raise ValidationError(galat)
+    _catat(manual, pengguna, "Manual indikator kinerja disimpan")
+    manual.full_clean(exclude=["iki", "skp"])
+    manual.save()
+    return manual
+
+
+@transaction.atomic
+def manual_hapus(*, pengguna, manual: ManualIndikator) -> None:
+    _sunting_jpt(pengguna, manual.skp, "Manual indikator kinerja")
+    _catat(manual, pengguna, "Manual indikator kinerja dihapus")
+    manual.delete()
+
+
+# --- Workblock (A.1.4) ----------------------------------------------------------------------
+
+
+KOLOM_WORKBLOCK = (
+    "judul", "indikator_diintervensi", "pemilik_strategi", "pihak_terlibat",
+    "waktu_penyelesaian", "penerima_manfaat", "tujuan", "anggaran",
+)  # fmt: skip
+
+
+@transaction.atomic
+def workblock_simpan(
+    *, pengguna, skp: SKP, data: dict, workblock: Workblock | None = None
+) -> Workblock:
+    skp = _sunting_jpt(pengguna, skp, "Workblock")
+    if workblock is None:
+        workblock = Workblock(skp=skp)
+    elif workblock.skp_id != skp.pk:
+        raise PermissionDenied("Workblock ini bukan bagian SKP ini.")
+    for kolom in KOLOM_WORKBLOCK:
+        if kolom in data:
+            setattr(workblock, kolom, (data[kolom] or "").strip())
+    galat = {}
+    for kolom, pesan in (
+        ("judul", "Judul inisiatif strategi wajib diisi."),
+        ("indikator_diintervensi", "Indikator dan target yang diintervensi wajib diisi."),
+        ("pemilik_strategi", "Pemilik strategi wajib diisi."),
+    ):
+        if not getattr(workblock, kolom):
+            galat[kolom] = pesan
+    if galat:
+        raise ValidationError(galat)
+    _catat(workblock, pengguna, "Workblock disimpan")
+    workblock.full_clean(exclude=["skp"])
+    workblock.save()
+    return workblock
+
+
+@transaction.atomic
+def workblock_hapus(*, pengguna, workblock: Workblock) -> None:
+    _sunting_jpt(pengguna, workblock.skp, "Workblock")
+    for b in workblock.butir.all():
+        _catat(b, pengguna, "Butir workblock dihapus bersama workblock")
+        b.delete()
+    _catat(workblock, pengguna, "Workblock dihapus")
+    workblock.delete()
+
+
+@transaction.atomic
+def butir_tambah(
+    *, pengguna, workblock: Workblock, tipe: str, kategori: str, teks: str
+) -> ButirWorkblock:
+    _sunting_jpt(pengguna, workblock.skp, "Workblock")
+    galat = {}
+    if tipe not in ButirWorkblock.Tipe.values:
+        galat["tipe"] = "Pilih strategi (key activities) atau keluaran kunci (key milestone)."
+    if kategori not in ButirWorkblock.Kategori.values:
+        galat["kategori"] = "Pilih RUTIN atau TRANSFORMATIF."
+    if not teks.strip():
+        galat["teks"] = "Uraian wajib diisi."
+    if galat:
+        raise ValidationError(galat)
+    urutan = (
+        workblock.butir.filter(tipe=tipe, kategori=kategori).aggregate(m=Max("urutan"))["m"] or 0
+    ) + 1
+    butir = ButirWorkblock(
+        workblock=workblock, tipe=tipe, kategori=kategori, urutan=urutan, teks=teks.strip()
+    )
+    _catat(butir, pengguna, "Butir workblock ditambahkan")
+    butir.save()
+    return butir
+
+
+@transaction.atomic
+def butir_hapus(*, pengguna, butir: ButirWorkblock) -> None:
+    _sunting_jpt(pengguna, butir.skp, "Workblock")
+    _catat(butir, pengguna, "Butir workblock dihapus")
+    butir.delete()
+
+
+def butir_bernomor(workblock: Workblock) -> dict[str, list[dict]]:
+    """Per type, the two sections with one counter running from RUTIN on to
+    TRANSFORMATIF (000:10387-10413); activities and milestones count separately."""
+    hasil = {}
+    semua = list(workblock.butir.all())
+    for tipe, label_tipe in ButirWorkblock.Tipe.choices:
+        nomor = 0
+        bagian = []
+        for kategori, label in ButirWorkblock.Kategori.choices:
+            daftar = sorted(
+                (b for b in semua if b.tipe == tipe and b.kategori == kategori),
+                key=lambda b: (b.urutan, b.pk),
+            )
+            isi = []
+            for b in daftar:
+                nomor += 1
+                isi.append({"nomor": nomor, "butir": b})
+            bagian.append({"kategori": kategori, "label": label, "isi": isi})
+        hasil[tipe] = {"label": label_tipe, "bagian": bagian}
+    return hasil
