@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -17,4 +18,11 @@ def jadwal_berkala(sender, **kwargs):
 
     sender.add_periodic_task(
         settings.CELERY_HEARTBEAT_SECONDS, sender.signature("organisasi.detak_jantung")
+    )
+    # SKP deadline reminders and escalations, before the working day starts. CELERY_TIMEZONE
+    # is Asia/Jakarta, so this is 06:00 WIB; the task takes the date when it runs.
+    sender.add_periodic_task(
+        crontab(hour=6, minute=0),
+        sender.signature("skp.periksa_tenggat_semua"),
+        name="skp.periksa_tenggat_semua",
     )

@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "organisasi.context_processors.navigasi",
+                "skp.context_processors.jumlah_pemberitahuan",
             ],
         },
     },

@@ -30,5 +30,6 @@ urlpatterns = [
     path("kalender/", include("organisasi.urls_kalender")),
     path("impor/", include("organisasi.urls_impor")),
     path("pengaturan/", include("organisasi.urls_pengaturan")),
+    path("skp/", include("skp.urls")),
     path("", include("organisasi.urls")),
 ]

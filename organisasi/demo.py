@@ -29,6 +29,7 @@ INSTANSI_DEMO = [
             "istilah_instansi": "Perangkat Daerah",
             "istilah_bkd": "BKPSDM",
             "jabatan_kepala_daerah": "Wali Kota",
+            "tempat_dokumen": "Bekasi",
             "tunjangan": "tpp",
             "penerima_laporan": "Sekretaris Daerah melalui BKPSDM",
             "tugas_belajar": "pns",
@@ -41,6 +42,7 @@ INSTANSI_DEMO = [
         "pengaturan": {
             "periode_evaluasi": "triwulanan",
             "jabatan_kepala_daerah": "Bupati",
+            "tempat_dokumen": "Karawang",
             "manual_ik": "selalu",
         },
     },

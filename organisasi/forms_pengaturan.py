@@ -1,10 +1,22 @@
 """The agency settings form: fields grouped as the page shows them, Indonesian errors."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from .models import ASPEK_INDIKATOR, PengaturanInstansi, StatusPegawai
-from .pengaturan import GALAT_ASPEK_KOSONG, periksa_pola
+from .pengaturan import (
+    GALAT_ASPEK_KOSONG,
+    periksa_batas_skp,
+    periksa_pengingat,
+    periksa_pola,
+)
+from .tanggal import BULAN, tanggal_id
+
+JUDUL_BATAS_SKP = "Batas penetapan SKP"
+ISIAN_BATAS_SKP = ("batas_skp_hari", "batas_skp_bulan", "pengingat_skp_hari_kerja")
 
 # (legend, fields) in page order.
 KELOMPOK = (
@@ -25,6 +37,7 @@ KELOMPOK = (
             "istilah_bkd",
             "jabatan_kepala_daerah",
             "nama_kepala_daerah",
+            "tempat_dokumen",
             "penerima_laporan",
         ),
     ),
@@ -32,6 +45,7 @@ KELOMPOK = (
         "SKP dan evaluasi",
         ("aspek_diizinkan", "manual_ik", "tugas_belajar", "penyusun_evaluasi", "tunjangan"),
     ),
+    (JUDUL_BATAS_SKP, ISIAN_BATAS_SKP),
 )
 
 _STATUS = {s.label.upper(): s.value for s in StatusPegawai}  # "PNS" -> "pns"
@@ -81,6 +95,30 @@ def urai_pengecualian(teks: str) -> list[dict]:
     return hasil
 
 
+def urai_pengingat(teks: str) -> list[int]:
+    """ "10, 3" -> [10, 3]: working days before the deadline, largest first, no repeats."""
+    kata = [k for k in re.split(r"[,;\s]+", teks or "") if k]
+    salah = [k for k in kata if not k.isascii() or not k.isdigit()]
+    if salah:
+        raise ValidationError(
+            f"“{salah[0]}” bukan bilangan bulat positif. Tuliskan jumlah hari kerja "
+            "dipisah koma, mis. “10, 3”."
+        )
+    return sorted({int(k) for k in kata}, reverse=True)
+
+
+class IsianPengingat(forms.Field):
+    """Text "10, 3" in the form, list [10, 3] in the model."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"})
+
+    def prepare_value(self, value):
+        return ", ".join(map(str, value)) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return urai_pengingat(value or "")
+
+
 class IsianPengecualian(forms.Field):
     """Textarea in the form, JSON list in the model."""
 
@@ -115,6 +153,31 @@ class FormPengaturan(forms.ModelForm):
         "“Guru” (semua status), “Penyuluh PNS”. Berlaku bila nama jabatan memuat teks "
         "tersebut (huruf besar/kecil tidak dibedakan).",
     )
+    batas_skp_hari = forms.IntegerField(
+        label="Tanggal",
+        min_value=1,
+        max_value=31,
+        help_text="Ketentuan nasional: SKP ditetapkan paling lambat akhir Januari (31 Januari). "
+        "Bila tanggal itu bukan hari kerja, batasnya hari kerja terakhir sebelumnya.",
+        error_messages={
+            "invalid": "Tanggal harus berupa angka.",
+            "min_value": "Tanggal paling kecil 1.",
+            "max_value": "Tanggal paling besar 31.",
+        },
+    )
+    batas_skp_bulan = forms.TypedChoiceField(
+        label="Bulan", coerce=int, choices=[(i, nama) for i, nama in enumerate(BULAN, start=1)]
+    )
+    pengingat_skp_hari_kerja = IsianPengingat(
+        label="Pengingat (hari kerja sebelum batas)",
+        required=False,
+        help_text="Pegawai dan pejabat penilai diingatkan sekian hari kerja sebelum batas "
+        "penetapan; pisahkan dengan koma, mis. “10, 3”. Kosongkan bila tidak perlu pengingat. "
+        "Setelah batas lewat, SKP yang belum ditetapkan diteruskan kepada atasan pejabat "
+        "penilai.",
+    )
+
+    judul_batas_skp = JUDUL_BATAS_SKP  # the template shows the preview under this fieldset
 
     class Meta:
         model = PengaturanInstansi
@@ -139,6 +202,8 @@ class FormPengaturan(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self._pertahankan_yang_tidak_dikirim()
         for nama, field in self.fields.items():
             if nama == "aspek_diizinkan":
                 continue
@@ -150,6 +215,67 @@ class FormPengaturan(forms.ModelForm):
             if field.required:
                 kata_kerja = "dipilih" if pilihan else "diisi"
                 field.error_messages["required"] = f"{field.label} wajib {kata_kerja}."
+
+    def _pertahankan_yang_tidak_dikirim(self):
+        # A page rendered before these settings existed (an open tab, an old client)
+        # keeps the stored values, as ModelForm does for omitted fields with a default.
+        data = self.data.copy()
+        for nama in ISIAN_BATAS_SKP:
+            field, kunci = self.fields[nama], self.add_prefix(nama)
+            if field.widget.value_omitted_from_data(data, self.files, kunci):
+                data[kunci] = str(field.prepare_value(self.get_initial_for_field(field, nama)))
+        self.data = data
+
+    def clean(self):
+        data = super().clean()
+        hari, bulan = data.get("batas_skp_hari"), data.get("batas_skp_bulan")
+        if hari is not None and bulan is not None:
+            try:
+                periksa_batas_skp(hari, bulan)
+            except ValidationError as exc:
+                self.add_error(None, exc)
+        return data
+
+    def clean_pengingat_skp_hari_kerja(self):
+        nilai = self.cleaned_data["pengingat_skp_hari_kerja"]
+        try:
+            periksa_pengingat(nilai)
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict["pengingat_skp_hari_kerja"]) from exc
+        return nilai
+
+    def pratinjau_batas_skp(self) -> dict | None:
+        """This year's deadline and reminder dates from the stored settings, shown under
+        the fields because the holiday rule is not obvious. Not on a rejected POST: the
+        instance then holds unsaved input."""
+        # Imported here: the SKP app builds on this one, not the other way round.
+        from skp.tenggat import batas_penetapan, tanggal_pengingat
+
+        from .hari_kerja import kalender_instansi
+
+        if self.is_bound:
+            return None
+        p = self.instance
+        try:
+            periksa_batas_skp(p.batas_skp_hari, p.batas_skp_bulan)
+            periksa_pengingat(p.pengingat_skp_hari_kerja)
+        except ValidationError:
+            return None
+        tahun = timezone.localdate().year
+        kalender = kalender_instansi(p.instansi_id)
+        batas = batas_penetapan(kalender, tahun, p.batas_skp_hari, p.batas_skp_bulan)
+        ns = sorted(set(p.pengingat_skp_hari_kerja), reverse=True)
+        return {
+            "tahun": tahun,
+            "tanggal": tanggal_id(batas.tanggal),
+            "nominal": tanggal_id(batas.mulai),
+            "bergeser": batas.tanggal != batas.mulai,
+            "alasan": kalender.nama_libur(batas.mulai) or "akhir pekan",
+            "pengingat": [
+                (n, tanggal_id(t))
+                for n, t in zip(ns, tanggal_pengingat(kalender, batas, ns), strict=True)
+            ],
+        }
 
     def clean_aspek_diizinkan(self):
         # Stored in the fixed order, whatever order the browser sent.

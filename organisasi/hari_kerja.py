@@ -131,6 +131,25 @@ class KalenderKerja:
                 n -= 1
         return tanggal
 
+    def hari_kerja_terakhir(self, tanggal: date) -> date:
+        """`tanggal` if it is a working day, else the last working day before it
+        ("paling lambat" a holiday means the working day before)."""
+        while not self.adalah_hari_kerja(tanggal):
+            tanggal -= _SEHARI
+        return tanggal
+
+    def kurangi_hari_kerja(self, sampai: date, n: int) -> date:
+        """The n-th working day before `sampai` (`sampai` never counts); for reminders
+        "n hari kerja sebelum batas"."""
+        if n < 1:
+            raise ValueError("Jumlah hari kerja sebelum batas harus bilangan bulat positif.")
+        tanggal = sampai
+        while n:
+            tanggal -= _SEHARI
+            if self.adalah_hari_kerja(tanggal):
+                n -= 1
+        return tanggal
+
     def hitung_hari_kerja(self, dari: date, sampai: date) -> int:
         """Working days in (dari, sampai]: the inverse of `tambah_hari_kerja`."""
         return sum(

@@ -487,6 +487,14 @@ class AturanPenilai(ModelInstansi):
         return f"{self.nomor} {self.dinilai}"
 
 
+def _semua_aspek() -> list[str]:
+    return ["kuantitas", "kualitas", "waktu", "biaya"]
+
+
+def _pengingat_bawaan() -> list[int]:
+    return [10, 3]
+
+
 class PengaturanInstansi(ModelInstansi):
     """An agency's choices where the regulation leaves one open (spec-local §2)."""
 
@@ -560,6 +568,12 @@ class PengaturanInstansi(ModelInstansi):
         choices=Tunjangan.choices,
         default=Tunjangan.TUNJANGAN_KINERJA,
     )
+    tempat_dokumen = models.CharField(
+        "tempat penandatanganan dokumen",
+        max_length=100,
+        blank=True,
+        help_text="Dicetak pada baris (tempat), (tanggal) dokumen, mis. Bekasi.",
+    )
     penerima_laporan = models.CharField(
         "penerima laporan kinerja",
         max_length=200,
@@ -568,7 +582,7 @@ class PengaturanInstansi(ModelInstansi):
     )
     aspek_diizinkan = models.JSONField(
         "aspek indikator yang diizinkan",
-        default=list,
+        default=_semua_aspek,
         help_text="Pilihan dari kuantitas, kualitas, waktu, biaya.",
     )
     manual_ik = models.CharField(
@@ -595,6 +609,18 @@ class PengaturanInstansi(ModelInstansi):
         default=list,
         blank=True,
         help_text='Mis. [{"pola_jabatan": "Guru", "status": "pppk"}] untuk Guru PPPK.',
+    )
+    batas_skp_hari = models.PositiveSmallIntegerField(
+        "batas penetapan SKP: tanggal",
+        default=31,
+        help_text="SKP ditetapkan paling lambat akhir Januari (000:634-636, 4569-4571).",
+    )
+    batas_skp_bulan = models.PositiveSmallIntegerField("batas penetapan SKP: bulan", default=1)
+    pengingat_skp_hari_kerja = models.JSONField(
+        "pengingat SKP (hari kerja sebelum batas)",
+        default=_pengingat_bawaan,
+        blank=True,
+        help_text="Mis. [10, 3]: pengingat 10 dan 3 hari kerja sebelum batas penetapan.",
     )
     jf_kepala_unit_boleh_menilai = models.BooleanField(
         "JF yang memimpin unit boleh didelegasikan menilai",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from .models import ASPEK_INDIKATOR, PengaturanInstansi, StatusPegawai
+from .tanggal import BULAN
 from .tenancy import instansi_aktif_id
 
 # Every field an admin may change; `instansi` is fixed by the scope.
@@ -18,6 +20,9 @@ ISIAN_PENGATURAN = frozenset(
 )
 
 GALAT_ASPEK_KOSONG = "Pilih paling sedikit satu aspek indikator."
+# The earliest reminder, in working days before the SKP deadline (about three months):
+# the daily job looks one year ahead for reminders, and further makes no sense.
+PENGINGAT_MAKS = 60
 STATUS_PENGECUALIAN = {"", StatusPegawai.PNS.value, StatusPegawai.PPPK.value}
 
 
@@ -66,6 +71,41 @@ def periksa_aspek(nilai) -> None:
             {
                 "aspek_diizinkan": f"Aspek tidak dikenal: {', '.join(map(str, asing))}. "
                 f"Pilih dari {', '.join(ASPEK_INDIKATOR)}."
+            }
+        )
+
+
+def periksa_batas_skp(hari, bulan) -> None:
+    """The SKP deadline must be a date that exists every year (so not 29 February)."""
+    if isinstance(bulan, bool) or not isinstance(bulan, int) or not 1 <= bulan <= 12:
+        raise ValidationError({"batas_skp_bulan": "Bulan batas penetapan harus 1 sampai 12."})
+    terakhir = calendar.monthrange(2001, bulan)[1]  # a common year
+    if isinstance(hari, bool) or not isinstance(hari, int) or not 1 <= hari <= terakhir:
+        raise ValidationError(
+            {
+                "batas_skp_hari": f"Tanggal batas penetapan harus 1 sampai {terakhir} "
+                f"untuk bulan {BULAN[bulan - 1]}."
+            }
+        )
+
+
+def periksa_pengingat(nilai) -> None:
+    """Reminders: a list of positive whole numbers of working days, e.g. [10, 3]."""
+    if not isinstance(nilai, list) or any(
+        isinstance(n, bool) or not isinstance(n, int) for n in nilai
+    ):
+        raise ValidationError(
+            {"pengingat_skp_hari_kerja": "Pengingat harus berupa daftar bilangan bulat."}
+        )
+    if any(n < 1 for n in nilai):
+        raise ValidationError(
+            {"pengingat_skp_hari_kerja": "Jumlah hari kerja pengingat harus lebih dari 0."}
+        )
+    if any(n > PENGINGAT_MAKS for n in nilai):
+        raise ValidationError(
+            {
+                "pengingat_skp_hari_kerja": f"Pengingat paling awal {PENGINGAT_MAKS} hari "
+                "kerja sebelum batas penetapan."
             }
         )
 
@@ -138,6 +178,8 @@ def pengaturan_ubah(*, pengguna, data: dict) -> PengaturanInstansi:
     # Our own checks first: clearer messages than the model's generic "wajib diisi".
     periksa_aspek(pengaturan.aspek_diizinkan)
     periksa_pengecualian(pengaturan.pengecualian_manajerial)
+    periksa_batas_skp(pengaturan.batas_skp_hari, pengaturan.batas_skp_bulan)
+    periksa_pengingat(pengaturan.pengingat_skp_hari_kerja)
     pengaturan.full_clean()
     pengaturan._change_reason = "Pengaturan diubah"
     pengaturan._history_user = pengguna
