@@ -33,6 +33,7 @@ INSTANSI_DEMO = [
             "tunjangan": "tpp",
             "penerima_laporan": "Sekretaris Daerah melalui BKPSDM",
             "tugas_belajar": "pns",
+            "format_tugas_belajar": "khusus",
         },
     },
     {

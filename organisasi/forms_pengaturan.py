@@ -43,7 +43,14 @@ KELOMPOK = (
     ),
     (
         "SKP dan evaluasi",
-        ("aspek_diizinkan", "manual_ik", "tugas_belajar", "penyusun_evaluasi", "tunjangan"),
+        (
+            "aspek_diizinkan",
+            "manual_ik",
+            "tugas_belajar",
+            "format_tugas_belajar",
+            "penyusun_evaluasi",
+            "tunjangan",
+        ),
     ),
     (JUDUL_BATAS_SKP, ISIAN_BATAS_SKP),
 )

@@ -595,6 +595,18 @@ class PengaturanInstansi(ModelInstansi):
         choices=TugasBelajar.choices,
         default=TugasBelajar.PNS_PPPK,
     )
+    format_tugas_belajar = models.CharField(
+        "format SKP tugas belajar",
+        max_length=12,
+        choices=[
+            ("nasional", "Format sesuai jabatan: A.1.1/A.1.2/A.1.6/A.1.7 (000:4465-4471)"),
+            (
+                "khusus",
+                "Format khusus kualitatif bagi pegawai tugas belajar (Perwal Bekasi, Format 5)",
+            ),
+        ],
+        default="nasional",
+    )
     penyusun_evaluasi = models.CharField(
         "penyusun dokumen evaluasi", max_length=10, choices=Penyusun.choices,
         default=Penyusun.PENILAI,

@@ -146,6 +146,8 @@ def periksa(skp: DataSKP) -> list[Temuan]:
         for i, k in enumerate(r.iki, 1):
             t += _periksa_iki(skp, r, i, k)
 
+    if skp.tugas_belajar:
+        t += _periksa_tugas_belajar(skp)
     semua_iki = [k for r in skp.rhk for k in r.iki]
     if jpt and semua_iki:
         ada = {k.perspektif for k in semua_iki}
@@ -288,6 +290,35 @@ def _periksa_iki(skp: DataSKP, r: DataRHK, i: int, k: DataIKI) -> list[Temuan]:
                     i,
                 )
             )
+    return t
+
+
+_AKADEMIK = re.compile(r"\b(ipk|indeks prestasi|evaluasi akademik|predikat akademik)\b", re.I)
+_KELULUSAN = re.compile(r"\b(lulus|kelulusan|wisuda)\b", re.IGNORECASE)
+
+
+def _periksa_tugas_belajar(skp: DataSKP) -> list[Temuan]:
+    """Study leave: results are the academic evaluation and on-time graduation
+    (000:4275-4279). Wording varies, so a missing one is a strong hint, not a block."""
+    teks = " ".join(f"{r.teks} " + " ".join(f"{k.teks} {k.target}" for k in r.iki) for r in skp.rhk)
+    t = []
+    if not _AKADEMIK.search(teks):
+        t.append(
+            Temuan(
+                "V46",
+                Tingkat.SARAN,
+                "SKP tugas belajar memuat hasil evaluasi akademik (IPK atau predikat) "
+                "(000:4275-4279).",
+            )
+        )
+    if not _KELULUSAN.search(teks):
+        t.append(
+            Temuan(
+                "V46",
+                Tingkat.SARAN,
+                "SKP tugas belajar memuat ketepatan waktu kelulusan (000:4275-4279).",
+            )
+        )
     return t
 
 

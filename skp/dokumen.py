@@ -55,6 +55,10 @@ FORMAT_SKP = {
     "A.1.6": ("dokumen/a_1_6.html", [JUDUL_SKP, KUALITATIF, BAGI_ADMIN_JF]),
     "A.1.7": ("dokumen/a_1_7.html", [JUDUL_SKP, KUANTITATIF, BAGI_ADMIN_JF]),
 }
+# A tenant's own study-leave form (Perwal Bekasi 38/2023 Format 5, 003:1227-1262): the
+# qualitative JPT layout, titled for study leave, rater's row 5 "INSTANSI".
+JUDUL_TUGAS_BELAJAR = [JUDUL_SKP, KUALITATIF, "BAGI PEGAWAI TUGAS BELAJAR"]
+
 JUDUL_MANUAL = [
     "MANUAL INDIKATOR KINERJA",
     "SKP PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI",
@@ -134,7 +138,9 @@ def _para_pihak(skp: SKP) -> tuple[dict, dict, dict]:
     return pegawai, penilai, atasan
 
 
-def _identitas(skp: SKP, *, nip_penilai_opsional: bool) -> list[dict]:
+def _identitas(
+    skp: SKP, *, nip_penilai_opsional: bool, unit_penilai: str = "UNIT KERJA"
+) -> list[dict]:
     pegawai, penilai, _ = _para_pihak(skp)
     baris = [
         ("NAMA", "nama"),
@@ -148,6 +154,8 @@ def _identitas(skp: SKP, *, nip_penilai_opsional: bool) -> list[dict]:
         label_penilai = label
         if kunci == "nip" and nip_penilai_opsional:
             label_penilai = "NIP (*opsional)"  # A.1.1/A.1.2 only (000:2108, 2234)
+        if kunci == "unit":
+            label_penilai = unit_penilai
         hasil.append(
             {
                 "nomor": nomor,
@@ -335,11 +343,15 @@ def konteks_skp(skp: SKP, *, tempat: str = "") -> dict:
     kode = skp.format
     template, judul = FORMAT_SKP[kode]
     jpt = skp.kelompok == Kelompok.JPT_PUKM
+    identitas = {"nip_penilai_opsional": jpt}
+    if (skp.identitas or {}).get("format_tugas_belajar") == "khusus":
+        template, judul = "dokumen/a_1_1.html", JUDUL_TUGAS_BELAJAR
+        identitas = {"nip_penilai_opsional": True, "unit_penilai": "INSTANSI"}
     return {
         "template": template,
         "format": kode,
         "kepala": _kepala(skp, judul),
-        "identitas": _identitas(skp, nip_penilai_opsional=jpt),
+        "identitas": _identitas(skp, **identitas),
         "hasil_kerja": _hasil_kerja(skp),
         "perilaku": _perilaku(skp, "**" if kode == "A.1.7" else "*"),
         "ttd": _tanda_tangan(skp, tempat),

@@ -142,3 +142,27 @@ def skp_untuk_dinilai(pengguna):
         .select_related("pegawai", "penempatan__jabatan", "penilai")
         .order_by("status", "-tahun", "pegawai__nama")
     )
+
+
+def perubahan_penilai(skp: SKP, tanggal) -> str | None:
+    """Why this SKP no longer fits the employee on `tanggal`: a transfer or a new
+    rater starts a new SKP (000:4581-4593). None when it still fits."""
+    from organisasi import selectors as org_selectors
+
+    if tanggal.year != skp.tahun or tanggal < skp.periode_mulai:
+        return None
+    penempatan = org_selectors.penempatan_definitif([skp.pegawai_id], tanggal).get(skp.pegawai_id)
+    if penempatan is None:
+        return None
+    if penempatan.pk != skp.penempatan_id:
+        return (
+            f"Anda kini menduduki jabatan {penempatan.jabatan.nama}; "
+            "untuk jabatan baru disusun SKP baru (000:4581-4587)."
+        )
+    hasil = org_selectors.penilai_pegawai([skp.pegawai], tanggal)[skp.pegawai_id]
+    if hasil and hasil.penilai.pejabat and hasil.penilai.pejabat.pegawai_id != skp.penilai_id:
+        return (
+            f"Pejabat penilai Anda kini {hasil.penilai.pejabat.label} ({hasil.penilai.alasan}); "
+            "SKP baru disusun dan ditetapkan bersama pejabat penilai baru (000:4589-4593)."
+        )
+    return None

@@ -95,6 +95,7 @@ def identitas(skp: SKP, tanggal: date) -> dict:
         "istilah_instansi": pengaturan.istilah_instansi,
         # The employee's top unit (a Perangkat Daerah) heads the form in some agencies.
         "perangkat_daerah": org_selectors.jalur_unit(skp.penempatan.jabatan.unit)[0].nama,
+        "format_tugas_belajar": pengaturan.format_tugas_belajar if skp.tugas_belajar else "",
         "pegawai": _orang(skp.pegawai, skp.penempatan),
         "penilai": penilai,
         "atasan": _orang(skp.atasan_penilai, penempatan.get(skp.atasan_penilai_id)),
@@ -121,6 +122,16 @@ def skp_buat(
         raise PermissionDenied("SKP disusun oleh pegawai yang bersangkutan.")
     if tanggal.year != tahun:
         raise ValidationError({"tahun": "Tanggal acuan harus berada di tahun SKP."})
+    pengaturan = pengaturan_instansi()
+    if tugas_belajar:
+        if pengaturan.tugas_belajar == "pns" and pegawai.status != "pns":
+            raise ValidationError(
+                {"tugas_belajar": "Di instansi ini SKP tugas belajar hanya untuk PNS."}
+            )
+        if pengaturan.format_tugas_belajar == "khusus" and pendekatan != "kualitatif":
+            raise ValidationError(
+                {"pendekatan": "SKP tugas belajar di instansi ini memakai pendekatan kualitatif."}
+            )
     penempatan = org_selectors.penempatan_definitif([pegawai.pk], tanggal).get(pegawai.pk)
     if penempatan is None:
         raise ValidationError(
@@ -372,6 +383,10 @@ def skp_tetapkan(*, pengguna, skp: SKP, tanggal: date | None = None) -> SKP:
     skp.identitas = identitas(skp, tanggal or timezone.localdate())
     _catat(skp, pengguna, "SKP ditetapkan")
     skp.save()
+    # The set SKP is a document from now on: rendered once, kept with its hash.
+    from .dokumen import arsipkan_skp
+
+    arsipkan_skp(skp, pengguna, tempat=pengaturan_instansi().tempat_dokumen)
     return skp
 
 

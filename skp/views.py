@@ -148,7 +148,10 @@ def skp_bawahan(request):
 def skp_detail(request, pk):
     skp = _skp(request, pk)
     versi = SKP.objects.filter(nomor_seri=skp.nomor_seri).order_by("versi")
-    return render(request, "skp/skp_detail.html", _konteks(request, skp, versi=versi))
+    konteks = _konteks(request, skp, versi=versi)
+    if workflow.Peran.PEGAWAI in konteks["peran"] and skp.status != "diganti":
+        konteks["berubah"] = selectors.perubahan_penilai(skp, timezone.localdate())
+    return render(request, "skp/skp_detail.html", konteks)
 
 
 # --- RHK and IKI (employee, while draft) ----------------------------------------------------

@@ -38,7 +38,7 @@ def skp_pdf(request, pk):
     skp = get_object_or_404(selectors.skp_terlihat(request.user), pk=pk)
     nama = nama_berkas("SKP", skp.tahun, skp.format, skp.pegawai.nama, f"v{skp.versi}")
     unduh = request.GET.get("unduh") == "1"
-    if skp.status in (Status.DITANDATANGANI, Status.DIGANTI):
+    if skp.status in (Status.DITETAPKAN, Status.DITANDATANGANI, Status.DIGANTI):
         arsip = dokumen.arsip_skp(skp)
         if arsip is not None:
             return _pdf(isi_arsip(arsip), nama, sha256=arsip.sha256, unduh=unduh)

@@ -28,8 +28,13 @@ BEKASI = {
     "aspek_diizinkan": ["kuantitas", "kualitas", "waktu", "biaya"],
     "manual_ik": "jika_perlu",
     "tugas_belajar": "pns",
+    "format_tugas_belajar": "khusus",
+    "tempat_dokumen": "Bekasi",
     "penyusun_evaluasi": "penilai",
     "tunjangan": "tpp",
+    "batas_skp_hari": "31",
+    "batas_skp_bulan": "1",
+    "pengingat_skp_hari_kerja": "10, 3",
 }
 
 

@@ -139,3 +139,14 @@ def test_lampiran_wajib_ada_dan_setiap_bagian_disarankan():
 def test_temuan_wajib_diurutkan_lebih_dulu():
     t = periksa(_skp([_rhk(dari_mph=False, iki=[_iki(target="")])]))
     assert t[0].tingkat == Tingkat.WAJIB and t[-1].tingkat == Tingkat.SARAN
+
+
+def test_v46_tugas_belajar_evaluasi_akademik_dan_kelulusan():
+    """000:4275-4279: hasil evaluasi akademik dan ketepatan waktu kelulusan."""
+    t = periksa(_skp(tugas_belajar=True))
+    assert [x.kode for x in t].count("V46") == 2
+    rhk = _rhk(
+        teks="Tercapainya IPK di atas 3,5",
+        iki=[_iki(teks="Lulus tepat waktu", target="8 semester")],
+    )
+    assert "V46" not in _kode(periksa(_skp([rhk], tugas_belajar=True)))

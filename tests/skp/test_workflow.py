@@ -193,3 +193,101 @@ def test_perubahan_membuat_versi_baru_dan_versi_lama_tetap_terbaca(tim):
         )
         skp.refresh_from_db()
         assert skp.status == Status.DITANDATANGANI and skp.rhk.count() == 2
+
+
+@pytest.mark.django_db
+def test_tugas_belajar_sesuai_pengaturan_instansi(tim):
+    """Bekasi: tugas belajar only for PNS (003:237) with its own qualitative format."""
+    from organisasi.pengaturan import pengaturan_instansi
+
+    org = tim["org"]
+    with lingkup_instansi(org.instansi):
+        p = pengaturan_instansi()
+        p.tugas_belajar, p.format_tugas_belajar = "pns", "khusus"
+        p.save()
+        org.staf.status, org.staf.golongan = "pppk", "IX"
+        org.staf.save()
+        with pytest.raises(ValidationError, match="hanya untuk PNS"):
+            services.skp_buat(
+                pengguna=tim["pegawai"],
+                pegawai=org.staf,
+                tahun=2026,
+                pendekatan="kualitatif",
+                tanggal=date(2026, 1, 5),
+                tugas_belajar=True,
+            )
+        org.staf.status, org.staf.golongan = "pns", "III/a"
+        org.staf.save()
+        with pytest.raises(ValidationError, match="kualitatif"):
+            services.skp_buat(
+                pengguna=tim["pegawai"],
+                pegawai=org.staf,
+                tahun=2026,
+                pendekatan="kuantitatif",
+                tanggal=date(2026, 1, 5),
+                tugas_belajar=True,
+            )
+        skp = services.skp_buat(
+            pengguna=tim["pegawai"],
+            pegawai=org.staf,
+            tahun=2026,
+            pendekatan="kualitatif",
+            tanggal=date(2026, 1, 5),
+            tugas_belajar=True,
+        )
+        from skp.dokumen import pdf_skp
+
+        teks = _teks_pdf(pdf_skp(skp))
+    assert "BAGI PEGAWAI TUGAS BELAJAR" in teks and "INSTANSI" in teks
+
+
+def _teks_pdf(isi: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(isi)).pages).split())
+
+
+@pytest.mark.django_db
+def test_skp_yang_ditetapkan_diarsipkan_dan_disajikan_tanpa_berubah(client, tim):
+    from django.urls import reverse
+
+    from organisasi.dokumen import arsip_terakhir
+
+    org = tim["org"]
+    skp = skp_contoh(org, status="diajukan")
+    with lingkup_instansi(org.instansi):
+        services.skp_tetapkan(pengguna=tim["penilai"], skp=skp, tanggal=date(2026, 1, 20))
+        arsip = arsip_terakhir(skp, "A.1.7")
+        isi = bytes(arsip.isi)
+    client.force_login(tim["pegawai"])
+    resp = client.get(reverse("skp_pdf", args=[skp.pk]))
+    assert resp.content == isi
+    assert resp["X-Dokumen-SHA256"] == arsip.sha256
+    assert "Tersusunnya rekayasa lalu lintas simpang padat" in _teks_pdf(resp.content)
+
+
+@pytest.mark.django_db
+def test_halaman_memberi_tahu_bila_penilai_berganti(client, tim):
+    import time_machine
+    from django.urls import reverse
+
+    org = tim["org"]
+    skp = skp_contoh(org)
+    with lingkup_instansi(org.instansi):
+        from organisasi import services as org_services
+
+        org_services.penempatan_catat(
+            pengguna=tim["pegawai"],
+            pegawai=org.staf,
+            jabatan=org.jabatan_staf2,
+            jenis="definitif",
+            mulai=date(2026, 7, 1),
+        )
+    client.force_login(tim["pegawai"])
+    with time_machine.travel(date(2026, 6, 15), tick=False):
+        assert "SKP baru" not in client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
+    with time_machine.travel(date(2026, 7, 2), tick=False):
+        isi = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
+    assert "Pengelola Angkutan" in isi and "000:4581-4587" in isi
