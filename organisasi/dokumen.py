@@ -29,7 +29,6 @@ from .models import ArsipDokumen
 
 logger = logging.getLogger(__name__)
 # Seven INFO lines per PDF ("Step 1 - ...") would drown the worker's log.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 STYLESHEET = "dokumen/dokumen.css"
 TEMPLATE_DASAR = "dokumen/_dasar.html"

@@ -379,6 +379,14 @@ class MatriksPeranHasil(ModelInstansi):
     class Meta:
         verbose_name = "matriks pembagian peran dan hasil"
         verbose_name_plural = "matriks pembagian peran dan hasil"
+        constraints = [
+            # One leader matrix per SKP, and one team matrix per parent matrix.
+            models.UniqueConstraint(
+                fields=["skp_pimpinan", "induk"],
+                nulls_distinct=False,
+                name="satu_matriks_per_skp_dan_induk",
+            ),
+        ]
 
 
 class BarisMPH(ModelInstansi):

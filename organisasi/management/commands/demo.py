@@ -1,13 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from organisasi.demo import LOGIN_DEMO, buat_demo
+from organisasi.demo import LOGIN_DEMO, buat_demo, isi_skp_demo
 
 
 class Command(BaseCommand):
     help = "Membuat instansi dan akun demo (aman dijalankan berulang kali)."
 
     def handle(self, *args, **options):
-        dibuat = buat_demo()
+        dibuat = buat_demo() + isi_skp_demo()
         if dibuat:
             for hal in dibuat:
                 self.stdout.write(f"Dibuat: {hal}")
