@@ -241,19 +241,26 @@ def iki_hapus(request, pk, iki_pk):
 # --- Lampiran (employee) --------------------------------------------------------------------
 
 
-@pengguna_instansi_required
-@require_POST
-def lampiran_tambah(request, pk):
+def _tambah(request, pk, form_kelas, prefix: str, layanan, templat: str):
+    """Add one item from a section's form; on error re-render the section with the form."""
     skp = _skp(request, pk)
-    form = FormLampiran(request.POST, prefix="lampiran")
+    form = form_kelas(request.POST, prefix=prefix)
     if form.is_valid():
         try:
-            services.lampiran_tambah(pengguna=request.user, skp=skp, **form.cleaned_data)
+            layanan(pengguna=request.user, skp=skp, **form.cleaned_data)
         except ValidationError as exc:
             _galat(form, exc)
         else:
-            return _bagian(request, pk, "skp/_lampiran.html")
-    return _bagian(request, pk, "skp/_lampiran.html", form_lampiran=form)
+            return _bagian(request, pk, templat)
+    return _bagian(request, pk, templat, **{f"form_{prefix}": form})
+
+
+@pengguna_instansi_required
+@require_POST
+def lampiran_tambah(request, pk):
+    return _tambah(
+        request, pk, FormLampiran, "lampiran", services.lampiran_tambah, "skp/_lampiran.html"
+    )
 
 
 @pengguna_instansi_required
@@ -283,16 +290,9 @@ def prioritas(request, pk, rhk_pk):
 @pengguna_instansi_required
 @require_POST
 def ekspektasi_tambah(request, pk):
-    skp = _skp(request, pk)
-    form = FormEkspektasi(request.POST, prefix="ekspektasi")
-    if form.is_valid():
-        try:
-            services.ekspektasi_tambah(pengguna=request.user, skp=skp, **form.cleaned_data)
-        except ValidationError as exc:
-            _galat(form, exc)
-        else:
-            return _bagian(request, pk, "skp/_perilaku.html")
-    return _bagian(request, pk, "skp/_perilaku.html", form_ekspektasi=form)
+    return _tambah(
+        request, pk, FormEkspektasi, "ekspektasi", services.ekspektasi_tambah, "skp/_perilaku.html"
+    )
 
 
 @pengguna_instansi_required

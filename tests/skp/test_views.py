@@ -146,3 +146,23 @@ def test_halaman_skp_jumlah_kueri_tetap(client, tim, django_assert_max_num_queri
     client.force_login(tim["pegawai"])
     with django_assert_max_num_queries(40):
         client.get(reverse("skp_detail", args=[skp.pk]))
+
+
+def test_butir_lampiran_kosong_ditolak_dan_pegawai_tidak_menambah_ekspektasi(client, tim):
+    skp = skp_contoh(tim["org"])
+    client.force_login(tim["pegawai"])
+    resp = client.post(
+        reverse("lampiran_tambah", args=[skp.pk]),
+        {"lampiran-bagian": "skema", "lampiran-teks": ""},
+        **HX,
+    )
+    assert resp.status_code == 200 and "errorlist" in resp.content.decode()
+    resp = client.post(
+        reverse("ekspektasi_tambah", args=[skp.pk]),
+        {"ekspektasi-nilai": "adaptif", "ekspektasi-teks": "Menilai diri sendiri"},
+        **HX,
+    )
+    assert resp.status_code == 403
+    with lingkup_instansi(tim["org"].instansi):
+        assert skp.lampiran.count() == 3
+        assert skp.ekspektasi_khusus.count() == 1
