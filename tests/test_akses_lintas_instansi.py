@@ -62,6 +62,7 @@ def _isi_data_a(instansi_a, admin_a, pegawai_a):
             pegawai=pegawai, jabatan=jabatan, mulai=datetime.date(2026, 1, 2)
         )
     return [
+        *_isi_skp_a(instansi_a),
         hari.pk,
         arsip.pk,
         admin_a.pk,
@@ -72,6 +73,31 @@ def _isi_data_a(instansi_a, admin_a, pegawai_a):
         pegawai.pk,
         penempatan.pk,
     ]
+
+
+def _isi_skp_a(instansi_a) -> list[int]:
+    """A's SKP with content, a matrix and a workblock: their ids go into every slot."""
+    from skp.models import BarisMPH, MatriksPeranHasil, PeranHasil, Workblock
+    from tests.factories import Org, skp_contoh
+
+    org = Org(instansi_a)
+    skp = skp_contoh(org)
+    pimpinan = skp_contoh(org, pegawai=org.kasi, status="ditetapkan")
+    with lingkup_instansi(instansi_a):
+        rhk = skp.rhk.first()
+        iki = rhk.iki.first()
+        matriks = MatriksPeranHasil.objects.create(skp_pimpinan=pimpinan)
+        baris = BarisMPH.objects.create(matriks=matriks, pegawai=org.staf)
+        peran = PeranHasil.objects.create(
+            baris=baris, rhk_pimpinan=pimpinan.rhk.first(), teks=RAHASIA
+        )
+        wb = Workblock.objects.create(
+            skp=skp, judul=RAHASIA, indikator_diintervensi=RAHASIA, pemilik_strategi="x"
+        )
+        return [
+            skp.pk, pimpinan.pk, rhk.pk, iki.pk, skp.lampiran.first().pk,
+            skp.ekspektasi_khusus.first().pk, matriks.pk, baris.pk, peran.pk, wb.pk,
+        ]  # fmt: skip
 
 
 def _kandidat_url(nama, pola, id_a, label_model):
@@ -88,20 +114,31 @@ def _kandidat_url(nama, pola, id_a, label_model):
             nilai.append([(s, i) for i in id_a])
         else:
             nilai.append([(s, v) for v in [*map(str, id_a), *label_model]])
-    for kombinasi in itertools.product(*nilai):
+    # Every id in every slot at once, plus every mix of the first few: enough to hit
+    # each object through each slot without a combinatorial explosion.
+    kombinasi = [tuple((s, v) for s, v in zip(slot, [pil[i][1] for pil in nilai], strict=True))
+                 for i in range(min(len(p) for p in nilai))]  # fmt: skip
+    kombinasi += list(itertools.product(*(pil[:4] for pil in nilai)))
+    for k in dict.fromkeys(kombinasi):
         try:
-            yield reverse(nama, kwargs=dict(kombinasi)), True
+            yield reverse(nama, kwargs=dict(k)), True
         except NoReverseMatch:
             continue
 
 
 def _potret_a(instansi_a):
+    from skp.models import SKP, IndikatorKinerjaIndividu, PeranHasil, RencanaHasilKerja
+
     with lingkup_instansi(instansi_a):
         return (
             list(HariKalender.objects.order_by("pk").values()),
             list(ArsipDokumen.objects.order_by("pk").values_list("pk", "sha256")),
             HariKalender.history.count(),
             list(Pengguna.objects.filter(instansi=instansi_a).order_by("pk").values()),
+            list(SKP.objects.order_by("pk").values_list("pk", "status", "versi")),
+            list(RencanaHasilKerja.objects.order_by("pk").values_list("pk", "teks", "jenis")),
+            list(IndikatorKinerjaIndividu.objects.order_by("pk").values_list("pk", "teks")),
+            list(PeranHasil.objects.order_by("pk").values_list("pk", "teks")),
         )
 
 
@@ -148,6 +185,7 @@ def test_pengguna_instansi_lain_tidak_mendapat_apa_pun(
                 assert RAHASIA not in isi, pesan
                 assert pegawai_a.nip not in isi, pesan
                 assert NIP_A not in isi, pesan
+                assert "Tersusunnya rekayasa lalu lintas" not in isi, pesan
                 if menyasar_a and resp.status_code in (301, 302):
                     # Only a redirect to a login page (Django admin) is acceptable.
                     assert "login" in resp.url or "masuk" in resp.url, pesan
