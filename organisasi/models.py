@@ -319,6 +319,15 @@ class StatusPegawai(models.TextChoices):
 # Pangkat/golongan ruang PNS: I/a-I/d, II/a-II/d, III/a-III/d, IV/a-IV/e.
 GOLONGAN_PNS = [f"{g}/{r}" for g, ruang in (("I", "abcd"), ("II", "abcd"), ("III", "abcd"),
                                             ("IV", "abcde")) for r in ruang]  # fmt: skip
+# Pangkat name of each PNS golongan ruang (printed as "PANGKAT/ GOL. RUANG").
+PANGKAT = {
+    "I/a": "Juru Muda", "I/b": "Juru Muda Tingkat I", "I/c": "Juru", "I/d": "Juru Tingkat I",
+    "II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur",
+    "II/d": "Pengatur Tingkat I", "III/a": "Penata Muda", "III/b": "Penata Muda Tingkat I",
+    "III/c": "Penata", "III/d": "Penata Tingkat I", "IV/a": "Pembina",
+    "IV/b": "Pembina Tingkat I", "IV/c": "Pembina Utama Muda", "IV/d": "Pembina Utama Madya",
+    "IV/e": "Pembina Utama",
+}  # fmt: skip
 GOLONGAN_PPPK = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
     "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",

@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from organisasi import selectors as org_selectors
-from organisasi.models import JABATAN_JPT, JenisUnit, Pegawai
+from organisasi.models import JABATAN_JPT, PANGKAT, JenisUnit, Pegawai
 from organisasi.pengaturan import pengaturan_instansi
 
 from . import aturan, selectors, workflow
@@ -27,15 +27,6 @@ from .models import (
     Status,
 )
 from .workflow import Aksi, AksiDitolak
-
-PANGKAT = {
-    "I/a": "Juru Muda", "I/b": "Juru Muda Tingkat I", "I/c": "Juru", "I/d": "Juru Tingkat I",
-    "II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur",
-    "II/d": "Pengatur Tingkat I", "III/a": "Penata Muda", "III/b": "Penata Muda Tingkat I",
-    "III/c": "Penata", "III/d": "Penata Tingkat I", "IV/a": "Pembina",
-    "IV/b": "Pembina Tingkat I", "IV/c": "Pembina Utama Muda", "IV/d": "Pembina Utama Madya",
-    "IV/e": "Pembina Utama",
-}  # fmt: skip
 
 
 def _catat(obj, pengguna, alasan: str) -> None:
