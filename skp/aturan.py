@@ -195,23 +195,34 @@ def periksa(skp: DataSKP) -> list[Temuan]:
     return sorted(t, key=lambda x: (x.tingkat != Tingkat.WAJIB, x.rhk or 0, x.iki or 0))
 
 
+def galat_isian_iki(skp: DataSKP, k: DataIKI) -> dict[str, tuple[str, str]]:
+    """Binding rules one indicator must meet on its own: field -> (rule, message).
+
+    The service refuses to save an indicator that breaks them; `periksa` reports the
+    same rules for the whole SKP, so each lives only here."""
+    galat = {}
+    if not k.teks.strip():
+        galat["teks"] = ("V02", "indikator kinerja individu wajib diisi")
+    if skp.pendekatan == "kuantitatif" and not k.target.strip():
+        galat["target"] = ("V15", "target wajib diisi terpisah dari indikatornya (000:3543-3545)")
+    if asing := [a for a in k.aspek if a not in skp.aspek_diizinkan]:
+        galat["aspek"] = ("V14", f"aspek {', '.join(asing)} tidak dipakai di instansi ini")
+    if skp.kelompok != "jpt_pukm" and k.perspektif:
+        galat["perspektif"] = (
+            "V09",
+            "perspektif hanya untuk SKP pejabat pimpinan tinggi (000:3821-3833, 3947-3968)",
+        )
+    return galat
+
+
 def _periksa_iki(skp: DataSKP, r: DataRHK, i: int, k: DataIKI) -> list[Temuan]:
-    t = []
     jpt = skp.kelompok == "jpt_pukm"
     kuantitatif = skp.pendekatan == "kuantitatif"
     label = f"Indikator {r.nomor}.{i}"
-    if not k.teks.strip():
-        t.append(Temuan("V02", Tingkat.WAJIB, f"{label} belum diisi.", r.nomor, i))
-    if kuantitatif and not k.target.strip():
-        t.append(
-            Temuan(
-                "V15",
-                Tingkat.WAJIB,
-                f"{label}: target wajib diisi terpisah dari indikatornya (000:3543-3545).",
-                r.nomor,
-                i,
-            )
-        )
+    t = [
+        Temuan(kode, Tingkat.WAJIB, f"{label}: {pesan}.", r.nomor, i)
+        for kode, pesan in galat_isian_iki(skp, k).values()
+    ]
     if kuantitatif and k.target.strip() and not _SATUAN.search(k.target + " " + k.teks):
         t.append(
             Temuan(
@@ -254,28 +265,16 @@ def _periksa_iki(skp: DataSKP, r: DataRHK, i: int, k: DataIKI) -> list[Temuan]:
                 i,
             )
         )
-    if not jpt and kuantitatif:
-        if not k.aspek:
-            t.append(
-                Temuan(
-                    "V14",
-                    Tingkat.WAJIB,
-                    f"{label}: pilih aspek (Kuantitas/ Kualitas/ Waktu/ Biaya) (000:3984-3988).",
-                    r.nomor,
-                    i,
-                )
+    if not jpt and kuantitatif and not k.aspek:
+        t.append(
+            Temuan(
+                "V14",
+                Tingkat.WAJIB,
+                f"{label}: pilih aspek (Kuantitas/ Kualitas/ Waktu/ Biaya) (000:3984-3988).",
+                r.nomor,
+                i,
             )
-        asing = [a for a in k.aspek if a not in skp.aspek_diizinkan]
-        if asing:
-            t.append(
-                Temuan(
-                    "V14",
-                    Tingkat.WAJIB,
-                    f"{label}: aspek {', '.join(asing)} tidak dipakai di instansi ini.",
-                    r.nomor,
-                    i,
-                )
-            )
+        )
     if not jpt and not k.target_mutlak_dikecualikan:
         kata = _KATA_MUTLAK.search(f"{k.teks} {k.target}")
         if kata:

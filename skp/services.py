@@ -236,16 +236,19 @@ def iki_simpan(
     for kolom in ("teks", "target", "aspek", "perspektif", "target_mutlak_dikecualikan"):
         if kolom in data:
             setattr(iki, kolom, data[kolom])
-    galat = {}
-    if not iki.teks.strip():
-        galat["teks"] = "Indikator kinerja individu wajib diisi."
-    if skp.pendekatan == "kuantitatif" and not iki.target.strip():
-        galat["target"] = "Pada pendekatan kuantitatif target wajib diisi (000:3543-3545)."
-    diizinkan = pengaturan_instansi().aspek_diizinkan or []
-    if asing := [a for a in iki.aspek if a not in diizinkan]:
-        galat["aspek"] = f"Aspek {', '.join(asing)} tidak dipakai di instansi ini."
-    if skp.kelompok == Kelompok.ADMIN_JF and iki.perspektif:
-        galat["perspektif"] = "Perspektif hanya untuk SKP pejabat pimpinan tinggi."
+    data_skp = aturan.DataSKP(
+        kelompok=skp.kelompok,
+        pendekatan=skp.pendekatan,
+        rhk=[],
+        aspek_diizinkan=tuple(pengaturan_instansi().aspek_diizinkan or ()),
+    )
+    data_iki = aturan.DataIKI(
+        teks=iki.teks, target=iki.target, aspek=tuple(iki.aspek), perspektif=iki.perspektif
+    )
+    galat = {
+        kolom: pesan[0].upper() + pesan[1:] + "."
+        for kolom, (_kode, pesan) in aturan.galat_isian_iki(data_skp, data_iki).items()
+    }
     if galat:
         raise ValidationError(galat)
     _catat(iki, pengguna, "Indikator disimpan")

@@ -61,7 +61,7 @@ def test_tambah_rhk_dan_iki_lewat_htmx_tanpa_memuat_ulang(client, tim):
         **HX,
     )
     isi = resp.content.decode()
-    assert "target wajib diisi" in isi  # error shown in the form, nothing saved
+    assert "Target wajib diisi" in isi  # error shown in the form, nothing saved
     assert "HX-Retarget" not in resp
     resp = client.post(
         reverse("iki_baru", args=[skp.pk, rhk.pk]),
