@@ -192,9 +192,10 @@ class Aspek(models.TextChoices):
     BIAYA = "biaya", "Biaya"
 
 
-def _lindungi_isi(nama_tabel_skp_fk: str, nama: str):
+def _lindungi_isi(nama: str):
     """Refuse INSERT/UPDATE/DELETE of an SKP's content rows once the SKP is set. The
     check reads the parent row, so it is a plain PL/pgSQL trigger, written once here."""
+    terkunci = ", ".join(f"'{s}'" for s in STATUS_TERKUNCI)
     return pgtrigger.Trigger(
         name=nama,
         when=pgtrigger.Before,
@@ -202,8 +203,8 @@ def _lindungi_isi(nama_tabel_skp_fk: str, nama: str):
         func=f"""
             IF EXISTS (
                 SELECT 1 FROM skp_skp
-                WHERE id = COALESCE(NEW.{nama_tabel_skp_fk}, OLD.{nama_tabel_skp_fk})
-                  AND status IN ('ditetapkan', 'ditandatangani', 'diganti')
+                WHERE id = COALESCE(NEW.skp_id, OLD.skp_id)
+                  AND status IN ({terkunci})
             ) THEN
                 RAISE EXCEPTION 'SKP sudah ditetapkan; isinya tidak dapat diubah (%)', TG_NAME
                     USING ERRCODE = 'integrity_constraint_violation';
@@ -250,7 +251,7 @@ class RencanaHasilKerja(ModelInstansi):
         verbose_name = "rencana hasil kerja"
         verbose_name_plural = "rencana hasil kerja"
         ordering = ["skp", "jenis", "urutan", "pk"]
-        triggers = [_lindungi_isi("skp_id", "rhk_ikut_skp")]
+        triggers = [_lindungi_isi("rhk_ikut_skp")]
 
     def __str__(self) -> str:
         return self.teks[:80]
@@ -275,7 +276,7 @@ class IndikatorKinerjaIndividu(ModelInstansi):
         verbose_name = "indikator kinerja individu"
         verbose_name_plural = "indikator kinerja individu"
         ordering = ["rhk", "urutan", "pk"]
-        triggers = [_lindungi_isi("skp_id", "iki_ikut_skp")]
+        triggers = [_lindungi_isi("iki_ikut_skp")]
 
     def __str__(self) -> str:
         return self.teks[:80]
@@ -308,7 +309,7 @@ class EkspektasiKhusus(ModelInstansi):
         verbose_name = "ekspektasi khusus pimpinan"
         verbose_name_plural = "ekspektasi khusus pimpinan"
         ordering = ["skp", "nilai", "urutan", "pk"]
-        triggers = [_lindungi_isi("skp_id", "ekspektasi_ikut_skp")]
+        triggers = [_lindungi_isi("ekspektasi_ikut_skp")]
 
 
 class BagianLampiran(models.TextChoices):
@@ -340,7 +341,7 @@ class ButirLampiran(ModelInstansi):
         verbose_name = "butir lampiran SKP"
         verbose_name_plural = "butir lampiran SKP"
         ordering = ["skp", "bagian", "urutan", "pk"]
-        triggers = [_lindungi_isi("skp_id", "lampiran_ikut_skp")]
+        triggers = [_lindungi_isi("lampiran_ikut_skp")]
 
 
 class CatatanAlur(ModelInstansi):
@@ -460,7 +461,7 @@ class ManualIndikator(ModelInstansi):
     periode_pelaporan = models.CharField(max_length=12, choices=PeriodePelaporan.choices)
 
     class Meta:
-        triggers = [_lindungi_isi("skp_id", "manual_ikut_skp")]
+        triggers = [_lindungi_isi("manual_ikut_skp")]
 
     def save(self, *args, **kwargs):
         self.skp_id = self.iki.skp_id
@@ -479,7 +480,7 @@ class Workblock(ModelInstansi):
     anggaran = models.CharField(max_length=200, blank=True)
 
     class Meta:
-        triggers = [_lindungi_isi("skp_id", "workblock_ikut_skp")]
+        triggers = [_lindungi_isi("workblock_ikut_skp")]
 
 
 class ButirWorkblock(ModelInstansi):
@@ -500,7 +501,7 @@ class ButirWorkblock(ModelInstansi):
 
     class Meta:
         ordering = ["workblock", "tipe", "kategori", "urutan", "pk"]
-        triggers = [_lindungi_isi("skp_id", "butir_workblock_ikut_skp")]
+        triggers = [_lindungi_isi("butir_workblock_ikut_skp")]
 
     def save(self, *args, **kwargs):
         self.skp_id = self.workblock.skp_id

@@ -166,3 +166,24 @@ def test_butir_lampiran_kosong_ditolak_dan_pegawai_tidak_menambah_ekspektasi(cli
     with lingkup_instansi(tim["org"].instansi):
         assert skp.lampiran.count() == 3
         assert skp.ekspektasi_khusus.count() == 1
+
+
+def test_atasan_menetapkan_lewat_halaman_hanya_setelah_eskalasi(client, tim):
+    """After the January deadline the atasan may set it (000:4573-4579); not before."""
+    from django.utils import timezone
+
+    org = tim["org"]
+    atasan = akun(org, org.kabid, "sari")
+    skp = skp_contoh(org, status="diajukan")
+    client.force_login(atasan)
+    assert client.get(reverse("skp_detail", args=[skp.pk])).status_code == 404
+    assert "Dedi" not in client.get(reverse("skp_bawahan")).content.decode()
+    with lingkup_instansi(org.instansi):
+        SKP.objects.filter(pk=skp.pk).update(dieskalasi_pada=timezone.now())
+    isi = client.get(reverse("skp_bawahan")).content.decode()
+    assert "Dedi" in isi and "Atasan pejabat penilai" in isi and "lewat batas" in isi
+    resp = client.post(reverse("skp_aksi", args=[skp.pk, "tetapkan"]), follow=True)
+    assert "SKP ditetapkan" in resp.content.decode()
+    with lingkup_instansi(org.instansi):
+        skp.refresh_from_db()
+    assert skp.status == "ditetapkan" and skp.ditetapkan_sebagai_atasan

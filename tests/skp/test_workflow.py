@@ -57,8 +57,6 @@ def test_atasan_hanya_berperan_setelah_eskalasi():
 
 # --- services ---------------------------------------------------------------------------
 
-pytestmark_db = pytest.mark.django_db
-
 
 @pytest.fixture
 def tim(instansi_a):
