@@ -8,6 +8,7 @@ import re
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
+from .audit import catat
 from .models import ASPEK_INDIKATOR, PengaturanInstansi, StatusPegawai
 from .tanggal import BULAN
 from .tenancy import instansi_aktif_id
@@ -34,7 +35,7 @@ def pengaturan_instansi() -> PengaturanInstansi:
         pass
     # The model's default for aspects is an empty list; nationally all four are allowed.
     pengaturan = PengaturanInstansi(aspek_diizinkan=list(ASPEK_INDIKATOR))
-    pengaturan._change_reason = "Pengaturan awal (ketentuan nasional)"
+    catat(pengaturan, None, "Pengaturan awal (ketentuan nasional)")
     try:
         # Savepoint: a concurrent first request may create the row at the same time.
         with transaction.atomic():
@@ -181,7 +182,6 @@ def pengaturan_ubah(*, pengguna, data: dict) -> PengaturanInstansi:
     periksa_batas_skp(pengaturan.batas_skp_hari, pengaturan.batas_skp_bulan)
     periksa_pengingat(pengaturan.pengingat_skp_hari_kerja)
     pengaturan.full_clean()
-    pengaturan._change_reason = "Pengaturan diubah"
-    pengaturan._history_user = pengguna
+    catat(pengaturan, pengguna, "Pengaturan diubah")
     pengaturan.save()
     return pengaturan

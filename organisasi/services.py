@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from .audit import catat
 from .models import DelegasiPenilai, Jabatan, JenisPenempatan, Pegawai, Penempatan
 from .tanggal import tanggal_id
 
@@ -17,19 +18,15 @@ def pengguna_reset_sandi(*, admin, pengguna, sandi_baru: str) -> None:
     if pengguna.instansi_id != admin.instansi_id or not admin.admin_instansi:
         raise PermissionError("Pengguna ini bukan milik instansi Anda.")
     pengguna.set_password(sandi_baru)
-    pengguna._change_reason = (
-        f"Kata sandi direset oleh {admin} pada {timezone.localtime():%d-%m-%Y %H:%M}"
+    catat(
+        pengguna,
+        admin,
+        f"Kata sandi direset oleh {admin} pada {timezone.localtime():%d-%m-%Y %H:%M}",
     )
-    pengguna._history_user = admin
     pengguna.save()
 
 
 # --- Organisation -----------------------------------------------------------------------
-
-
-def _catat(obj, pengguna, alasan: str) -> None:
-    obj._history_user = pengguna
-    obj._change_reason = alasan
 
 
 @transaction.atomic
@@ -37,9 +34,16 @@ def pegawai_ubah(*, pengguna, pegawai: Pegawai, data: dict) -> Pegawai:
     for kolom, nilai in data.items():
         setattr(pegawai, kolom, nilai)
     pegawai.full_clean()
-    _catat(pegawai, pengguna, "Data pegawai diubah")
+    catat(pegawai, pengguna, "Data pegawai diubah")
     pegawai.save()
     return pegawai
+
+
+def _bertumpang(qs, mulai: date, selesai: date | None):
+    """Rows of `qs` (with mulai/selesai, open-ended when selesai is empty) that share a
+    day with the period mulai..selesai."""
+    qs = qs.filter(Q(selesai__isnull=True) | Q(selesai__gte=mulai))
+    return qs if selesai is None else qs.filter(mulai__lte=selesai)
 
 
 @transaction.atomic
@@ -95,13 +99,10 @@ def penempatan_catat(
         bentrok = (
             Penempatan.objects.select_for_update()
             .filter(jabatan=jabatan, jenis__in=jenis_bentrok)
-            .filter(Q(selesai__isnull=True) | Q(selesai__gte=mulai))
             .exclude(pegawai=pegawai)
             .select_related("pegawai")
         )
-        if selesai is not None:
-            bentrok = bentrok.filter(mulai__lte=selesai)
-        if lain := bentrok.first():
+        if lain := _bertumpang(bentrok, mulai, selesai).first():
             raise ValidationError(
                 {
                     "jabatan": f"{jabatan} masih dipegang {lain.pegawai} "
@@ -111,7 +112,7 @@ def penempatan_catat(
     if jenis == JenisPenempatan.DEFINITIF:
         for p in sekarang:
             p.selesai = mulai - timedelta(days=1)
-            _catat(p, pengguna, f"Diakhiri karena pindah ke {jabatan}")
+            catat(p, pengguna, f"Diakhiri karena pindah ke {jabatan}")
             p.save()
     baru = Penempatan(
         pegawai=pegawai,
@@ -124,7 +125,7 @@ def penempatan_catat(
         berwenang_menilai=berwenang_menilai,
     )
     baru.full_clean()
-    _catat(baru, pengguna, "Penempatan dicatat")
+    catat(baru, pengguna, "Penempatan dicatat")
     baru.save()
     return baru
 
@@ -134,7 +135,7 @@ def penempatan_akhiri(*, pengguna, penempatan: Penempatan, selesai: date) -> Pen
     if selesai < penempatan.mulai:
         raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
     penempatan.selesai = selesai
-    _catat(penempatan, pengguna, "Penempatan diakhiri")
+    catat(penempatan, pengguna, "Penempatan diakhiri")
     penempatan.save()
     return penempatan
 
@@ -158,12 +159,7 @@ def delegasi_tambah(
         )
     if selesai is not None and selesai < mulai:
         raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
-    tumpang = DelegasiPenilai.objects.filter(pegawai=pegawai).filter(
-        Q(selesai__isnull=True) | Q(selesai__gte=mulai)
-    )
-    if selesai is not None:
-        tumpang = tumpang.filter(mulai__lte=selesai)
-    if tumpang.exists():
+    if _bertumpang(DelegasiPenilai.objects.filter(pegawai=pegawai), mulai, selesai).exists():
         raise ValidationError(
             {"mulai": "Sudah ada delegasi penilai untuk pegawai ini pada rentang tanggal itu."}
         )
@@ -176,6 +172,6 @@ def delegasi_tambah(
         dasar=dasar,
     )
     delegasi.full_clean()
-    _catat(delegasi, pengguna, "Delegasi penilai ditetapkan")
+    catat(delegasi, pengguna, "Delegasi penilai ditetapkan")
     delegasi.save()
     return delegasi

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
+from .audit import catat
 from .hari_kerja import LIBUR, MASUK, TAHUN_MAX, TAHUN_MIN, kalender_instansi
 from .models import HariKalender
 from .tenancy import instansi_aktif_id
@@ -46,8 +47,7 @@ def hari_kalender_tambah(*, pengguna, tanggal: date, jenis: str, keterangan: str
     _pastikan_admin(pengguna)
     _periksa(tanggal, jenis)
     hari = HariKalender(tanggal=tanggal, jenis=jenis, keterangan=keterangan)
-    hari._change_reason = f"Kalender kerja: {hari.get_jenis_display().lower()} ditambahkan"
-    hari._history_user = pengguna
+    catat(hari, pengguna, f"Kalender kerja: {hari.get_jenis_display().lower()} ditambahkan")
     try:
         # Savepoint: a concurrent insert of the same date must not break the outer transaction.
         with transaction.atomic():
@@ -63,6 +63,5 @@ def hari_kalender_hapus(*, pengguna, hari_kalender: HariKalender) -> None:
     _pastikan_admin(pengguna)
     if hari_kalender.instansi_id != pengguna.instansi_id:
         raise PermissionDenied("Pengaturan kalender ini milik instansi lain.")
-    hari_kalender._change_reason = "Kalender kerja: pengaturan tanggal dihapus"
-    hari_kalender._history_user = pengguna
+    catat(hari_kalender, pengguna, "Kalender kerja: pengaturan tanggal dihapus")
     hari_kalender.delete()

@@ -16,6 +16,7 @@ from django.db.models import Exists, Max, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from organisasi import selectors as org_selectors
+from organisasi.audit import catat
 from organisasi.models import (
     JABATAN_MANAJERIAL,
     JenisPenempatan,
@@ -42,7 +43,7 @@ from .models import (
     Status,
     Workblock,
 )
-from .services import _catat, _kunci
+from .services import _kunci
 
 # A matrix divides results the leader has committed to: the leader's SKP must be set.
 STATUS_MPH = frozenset({Status.DITETAPKAN, Status.DITANDATANGANI})
@@ -308,7 +309,7 @@ def bawahan_langsung(skp: SKP, tanggal: date) -> list[Pegawai]:
 
 def _baris_baru(pengguna, matriks, pegawai, peran, urutan) -> BarisMPH:
     b = BarisMPH(matriks=matriks, pegawai=pegawai, peran=peran, urutan=urutan)
-    _catat(b, pengguna, "Baris matriks peran dan hasil ditambahkan")
+    catat(b, pengguna, "Baris matriks peran dan hasil ditambahkan")
     b.save()
     return b
 
@@ -341,7 +342,7 @@ def mph_buat(
     if MatriksPeranHasil.objects.filter(skp_pimpinan=skp, induk=induk).exists():
         raise ValidationError("Matriks ini sudah ada; buka matriks tersebut.")
     matriks = MatriksPeranHasil(skp_pimpinan=skp, induk=induk, nama_tim=nama_tim)
-    _catat(matriks, pengguna, "Matriks peran dan hasil dibuat")
+    catat(matriks, pengguna, "Matriks peran dan hasil dibuat")
     matriks.save()
     peran = PeranMPH.ANGGOTA_TIM if induk else PeranMPH.MANDIRI
     for n, p in enumerate(bawahan_langsung(skp, tanggal), 1):
@@ -418,7 +419,7 @@ def baris_ubah_peran(*, pengguna, baris: BarisMPH, peran: str) -> BarisMPH:
         )
     if baris.peran != peran:
         baris.peran = peran
-        _catat(baris, pengguna, "Peran dalam matriks diubah")
+        catat(baris, pengguna, "Peran dalam matriks diubah")
         baris.save(update_fields=["peran"])
     return baris
 
@@ -436,13 +437,13 @@ def _hapus_peran(pengguna, ph: PeranHasil) -> str | None:
                 f"{rhk.skp.pegawai.nama_lengkap} yang berstatus {_nama_status(sub)}; "
                 "ubah melalui perubahan SKP pegawai itu."
             )
-        _catat(rhk, pengguna, "Dihapus: peran hasil ditarik pimpinan dari matriks")
+        catat(rhk, pengguna, "Dihapus: peran hasil ditarik pimpinan dari matriks")
         rhk.delete()
         catatan = (
             f"Rencana hasil kerja “{rhk.teks}” dihapus dari draf SKP "
             f"{rhk.skp.pegawai.nama_lengkap}."
         )
-    _catat(ph, pengguna, "Peran hasil dihapus")
+    catat(ph, pengguna, "Peran hasil dihapus")
     ph.delete()
     return catatan
 
@@ -456,7 +457,7 @@ def baris_hapus(*, pengguna, baris: BarisMPH) -> list[str]:
             "baris tidak dapat dihapus."
         )
     catatan = [c for ph in baris.sel.all() if (c := _hapus_peran(pengguna, ph))]
-    _catat(baris, pengguna, "Baris matriks dihapus")
+    catat(baris, pengguna, "Baris matriks dihapus")
     baris.delete()
     return catatan
 
@@ -501,11 +502,11 @@ def sel_simpan(
                 catatan.append(c)
         if not tanda:
             ph = PeranHasil(baris=baris, tidak_ada_peran=True, urutan=0, **kolom_fk)
-            _catat(ph, pengguna, "Ditandai TIDAK ADA PERAN")
+            catat(ph, pengguna, "Ditandai TIDAK ADA PERAN")
             ph.save()
         return catatan
     for ph in tanda:
-        _catat(ph, pengguna, "Tanda TIDAK ADA PERAN dihapus")
+        catat(ph, pengguna, "Tanda TIDAK ADA PERAN dihapus")
         ph.delete()
     pasangan, sisa = _pasangkan(lama, teks)
     for ph in sisa:
@@ -514,11 +515,11 @@ def sel_simpan(
     for urutan, (t, ph) in enumerate(zip(teks, pasangan, strict=True), 1):
         if ph is None:
             ph = PeranHasil(baris=baris, teks=t, urutan=urutan, **kolom_fk)
-            _catat(ph, pengguna, "Peran hasil ditambahkan")
+            catat(ph, pengguna, "Peran hasil ditambahkan")
             ph.save()
         elif (ph.teks, ph.urutan) != (t, urutan):
             ph.teks, ph.urutan = t, urutan
-            _catat(ph, pengguna, "Peran hasil diubah")
+            catat(ph, pengguna, "Peran hasil diubah")
             ph.save(update_fields=["teks", "urutan"])
     return catatan
 
@@ -569,7 +570,7 @@ def _skp_draf(pengguna, pegawai, skp_pimpinan, penempatan, hasil, tanggal) -> SK
         alasan_penilai=hasil.penilai.alasan,
     )
     skp.identitas = services.identitas(skp, tanggal)
-    _catat(skp, pengguna, f"SKP dibuat dari matriks peran dan hasil {skp_pimpinan.pegawai}")
+    catat(skp, pengguna, f"SKP dibuat dari matriks peran dan hasil {skp_pimpinan.pegawai}")
     skp.full_clean()
     skp.save()
     return skp
@@ -678,7 +679,7 @@ def mph_turunkan(*, pengguna, matriks: MatriksPeranHasil, tanggal: date) -> Hasi
                 baru = RencanaHasilKerja(
                     skp=sub, jenis=JenisRHK.UTAMA, urutan=urutan[sub.pk], peran_hasil=ph, **nilai
                 )
-                _catat(baru, pengguna, "Dibuat dari matriks peran dan hasil pimpinan")
+                catat(baru, pengguna, "Dibuat dari matriks peran dan hasil pimpinan")
                 baru.save()
                 hasil.rhk_dibuat.append(f"{nama}: {ph.teks}")
                 continue
@@ -696,7 +697,7 @@ def mph_turunkan(*, pengguna, matriks: MatriksPeranHasil, tanggal: date) -> Hasi
                 continue
             for f in beda:
                 setattr(rhk, f, nilai[f])
-            _catat(rhk, pengguna, "Diperbarui dari matriks peran dan hasil pimpinan")
+            catat(rhk, pengguna, "Diperbarui dari matriks peran dan hasil pimpinan")
             rhk.save(update_fields=beda)
             hasil.rhk_diperbarui.append(f"{nama}: {ph.teks}")
     return hasil
@@ -979,7 +980,7 @@ def manual_simpan(*, pengguna, iki: IndikatorKinerjaIndividu, data: dict) -> Man
         )
     if galat:
         raise ValidationError(galat)
-    _catat(manual, pengguna, "Manual indikator kinerja disimpan")
+    catat(manual, pengguna, "Manual indikator kinerja disimpan")
     manual.full_clean(exclude=["iki", "skp"])
     manual.save()
     return manual
@@ -988,7 +989,7 @@ def manual_simpan(*, pengguna, iki: IndikatorKinerjaIndividu, data: dict) -> Man
 @transaction.atomic
 def manual_hapus(*, pengguna, manual: ManualIndikator) -> None:
     _sunting_jpt(pengguna, manual.skp, "Manual indikator kinerja")
-    _catat(manual, pengguna, "Manual indikator kinerja dihapus")
+    catat(manual, pengguna, "Manual indikator kinerja dihapus")
     manual.delete()
 
 
@@ -1023,7 +1024,7 @@ def workblock_simpan(
             galat[kolom] = pesan
     if galat:
         raise ValidationError(galat)
-    _catat(workblock, pengguna, "Workblock disimpan")
+    catat(workblock, pengguna, "Workblock disimpan")
     workblock.full_clean(exclude=["skp"])
     workblock.save()
     return workblock
@@ -1033,9 +1034,9 @@ def workblock_simpan(
 def workblock_hapus(*, pengguna, workblock: Workblock) -> None:
     _sunting_jpt(pengguna, workblock.skp, "Workblock")
     for b in workblock.butir.all():
-        _catat(b, pengguna, "Butir workblock dihapus bersama workblock")
+        catat(b, pengguna, "Butir workblock dihapus bersama workblock")
         b.delete()
-    _catat(workblock, pengguna, "Workblock dihapus")
+    catat(workblock, pengguna, "Workblock dihapus")
     workblock.delete()
 
 
@@ -1059,7 +1060,7 @@ def butir_tambah(
     butir = ButirWorkblock(
         workblock=workblock, tipe=tipe, kategori=kategori, urutan=urutan, teks=teks.strip()
     )
-    _catat(butir, pengguna, "Butir workblock ditambahkan")
+    catat(butir, pengguna, "Butir workblock ditambahkan")
     butir.save()
     return butir
 
@@ -1067,7 +1068,7 @@ def butir_tambah(
 @transaction.atomic
 def butir_hapus(*, pengguna, butir: ButirWorkblock) -> None:
     _sunting_jpt(pengguna, butir.skp, "Workblock")
-    _catat(butir, pengguna, "Butir workblock dihapus")
+    catat(butir, pengguna, "Butir workblock dihapus")
     butir.delete()
 
 

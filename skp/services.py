@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from organisasi import selectors as org_selectors
+from organisasi.audit import catat
 from organisasi.models import JABATAN_JPT, PANGKAT, JenisUnit, Pegawai
 from organisasi.pengaturan import pengaturan_instansi
 
@@ -27,11 +28,6 @@ from .models import (
     Status,
 )
 from .workflow import Aksi, AksiDitolak
-
-
-def _catat(obj, pengguna, alasan: str) -> None:
-    obj._history_user = pengguna
-    obj._change_reason = alasan
 
 
 def _kunci(skp: SKP) -> SKP:
@@ -161,7 +157,7 @@ def skp_buat(
         alasan_penilai=hasil.penilai.alasan,
     )
     skp.identitas = identitas(skp, tanggal)
-    _catat(skp, pengguna, "SKP dibuat")
+    catat(skp, pengguna, "SKP dibuat")
     skp.full_clean()
     skp.save()
     return skp
@@ -189,7 +185,7 @@ def rhk_simpan(*, pengguna, skp: SKP, data: dict, rhk: RencanaHasilKerja | None 
             setattr(rhk, kolom, data[kolom])
     if not rhk.teks.strip():
         raise ValidationError({"teks": "Rencana hasil kerja wajib diisi."})
-    _catat(rhk, pengguna, "Rencana hasil kerja disimpan")
+    catat(rhk, pengguna, "Rencana hasil kerja disimpan")
     rhk.full_clean(exclude=["skp", "rhk_pimpinan", "iki_pimpinan", "peran_hasil"])
     rhk.save()
     return rhk
@@ -203,7 +199,7 @@ def rhk_hapus(*, pengguna, rhk: RencanaHasilKerja) -> None:
             "Rencana hasil kerja ini berasal dari matriks peran dan hasil pimpinan; "
             "minta pimpinan mengubah matriksnya."
         )
-    _catat(rhk, pengguna, "Rencana hasil kerja dihapus")
+    catat(rhk, pengguna, "Rencana hasil kerja dihapus")
     rhk.delete()
 
 
@@ -219,7 +215,7 @@ def rhk_pindah(*, pengguna, rhk: RencanaHasilKerja, arah: int) -> None:
     for n, r in enumerate(sebaris, 1):
         if r.urutan != n:
             r.urutan = n
-            _catat(r, pengguna, "Urutan diubah")
+            catat(r, pengguna, "Urutan diubah")
             r.save(update_fields=["urutan"])
 
 
@@ -251,7 +247,7 @@ def iki_simpan(
     }
     if galat:
         raise ValidationError(galat)
-    _catat(iki, pengguna, "Indikator disimpan")
+    catat(iki, pengguna, "Indikator disimpan")
     iki.save()
     return iki
 
@@ -259,7 +255,7 @@ def iki_simpan(
 @transaction.atomic
 def iki_hapus(*, pengguna, iki: IndikatorKinerjaIndividu) -> None:
     _sunting(pengguna, iki.rhk.skp)
-    _catat(iki, pengguna, "Indikator dihapus")
+    catat(iki, pengguna, "Indikator dihapus")
     iki.delete()
 
 
@@ -274,7 +270,7 @@ def lampiran_tambah(
         raise ValidationError({"teks": "Isi butir lampiran wajib diisi."})
     urutan = (skp.lampiran.filter(bagian=bagian).aggregate(m=Max("urutan"))["m"] or 0) + 1
     butir = ButirLampiran(skp=skp, bagian=bagian, jenis=jenis, teks=teks.strip(), urutan=urutan)
-    _catat(butir, pengguna, "Butir lampiran ditambahkan")
+    catat(butir, pengguna, "Butir lampiran ditambahkan")
     butir.save()
     return butir
 
@@ -282,7 +278,7 @@ def lampiran_tambah(
 @transaction.atomic
 def lampiran_hapus(*, pengguna, butir: ButirLampiran) -> None:
     _sunting(pengguna, butir.skp)
-    _catat(butir, pengguna, "Butir lampiran dihapus")
+    catat(butir, pengguna, "Butir lampiran dihapus")
     butir.delete()
 
 
@@ -299,7 +295,7 @@ def prioritas_atur(*, pengguna, rhk: RencanaHasilKerja, jenis: str) -> RencanaHa
     if rhk.jenis != jenis:
         rhk.jenis = jenis
         rhk.urutan = (skp.rhk.filter(jenis=jenis).aggregate(m=Max("urutan"))["m"] or 0) + 1
-        _catat(rhk, pengguna, "Prioritas diatur pejabat penilai")
+        catat(rhk, pengguna, "Prioritas diatur pejabat penilai")
         rhk.save(update_fields=["jenis", "urutan"])
     return rhk
 
@@ -315,7 +311,7 @@ def ekspektasi_tambah(*, pengguna, skp: SKP, nilai: str, teks: str) -> Ekspektas
         skp=skp, nilai=nilai, teks=teks.strip(), urutan=urutan, ditetapkan_oleh=saya
     )
     e.full_clean(exclude=["skp", "ditetapkan_oleh"])
-    _catat(e, pengguna, "Ekspektasi khusus ditambahkan")
+    catat(e, pengguna, "Ekspektasi khusus ditambahkan")
     e.save()
     return e
 
@@ -323,7 +319,7 @@ def ekspektasi_tambah(*, pengguna, skp: SKP, nilai: str, teks: str) -> Ekspektas
 @transaction.atomic
 def ekspektasi_hapus(*, pengguna, ekspektasi: EkspektasiKhusus) -> None:
     _peran_pasti(pengguna, _kunci(ekspektasi.skp), Aksi.ATUR)
-    _catat(ekspektasi, pengguna, "Ekspektasi khusus dihapus")
+    catat(ekspektasi, pengguna, "Ekspektasi khusus dihapus")
     ekspektasi.delete()
 
 
@@ -349,7 +345,7 @@ def _pindah(pengguna, skp: SKP, aksi: Aksi, catatan: str = "") -> SKP:
 def skp_ajukan(*, pengguna, skp: SKP) -> SKP:
     skp = _pindah(pengguna, skp, Aksi.AJUKAN)
     skp.diajukan_pada = timezone.now()
-    _catat(skp, pengguna, "SKP diajukan")
+    catat(skp, pengguna, "SKP diajukan")
     skp.save()
     return skp
 
@@ -360,7 +356,7 @@ def skp_kembalikan(*, pengguna, skp: SKP, catatan: str) -> SKP:
         raise ValidationError({"catatan": "Tuliskan catatan: apa yang perlu diperbaiki pegawai."})
     skp = _pindah(pengguna, skp, Aksi.KEMBALIKAN, catatan.strip())
     skp.catatan_penilai = catatan.strip()
-    _catat(skp, pengguna, "SKP dikembalikan")
+    catat(skp, pengguna, "SKP dikembalikan")
     skp.save()
     return skp
 
@@ -375,7 +371,7 @@ def skp_tetapkan(*, pengguna, skp: SKP, tanggal: date | None = None) -> SKP:
     skp.ditetapkan_sebagai_atasan = workflow.Peran.PENILAI not in peran
     skp.ditetapkan_pada = timezone.now()
     skp.identitas = identitas(skp, tanggal or timezone.localdate())
-    _catat(skp, pengguna, "SKP ditetapkan")
+    catat(skp, pengguna, "SKP ditetapkan")
     skp.save()
     # The set SKP is a document from now on: rendered once, kept with its hash.
     from .dokumen import arsipkan_skp
@@ -391,12 +387,12 @@ def skp_tandatangani(*, pengguna, skp: SKP) -> SKP:
 
     skp = _pindah(pengguna, skp, Aksi.TANDATANGANI)
     skp.ditandatangani_pada = timezone.now()
-    _catat(skp, pengguna, "SKP ditandatangani pegawai")
+    catat(skp, pengguna, "SKP ditandatangani pegawai")
     skp.save()
     if skp.pendahulu_id:
         lama = SKP.objects.select_for_update().get(pk=skp.pendahulu_id)
         lama.status = Status.DIGANTI
-        _catat(lama, pengguna, f"Diganti versi {skp.versi}")
+        catat(lama, pengguna, f"Diganti versi {skp.versi}")
         lama.save(update_fields=["status"])
     arsipkan_skp(skp, pengguna, tempat=pengaturan_instansi().tempat_dokumen)
     return skp
@@ -426,7 +422,7 @@ def skp_buat_perubahan(*, pengguna, skp: SKP, alasan: str) -> SKP:
         setattr(baru, kolom, None)
     baru.ditetapkan_sebagai_atasan = False
     baru.catatan_penilai = ""
-    _catat(baru, pengguna, f"Perubahan SKP: {alasan.strip()}")
+    catat(baru, pengguna, f"Perubahan SKP: {alasan.strip()}")
     baru.save()
     for r in skp.rhk.prefetch_related("iki__manual").order_by("jenis", "urutan", "pk"):
         daftar_iki = list(r.iki.all())
