@@ -40,7 +40,7 @@ from .models import (
     Workblock,
 )
 from .perilaku import PERILAKU
-from .selectors import rhk_berurut
+from .selectors import label_iki, rhk_berurut
 
 JUDUL_SKP = "SASARAN KINERJA PEGAWAI"
 BAGI_JPT = "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
@@ -236,7 +236,7 @@ def _hasil_kerja(skp: SKP) -> list[dict]:
         for i, k in enumerate(daftar_iki, 1):
             iki.append(
                 {
-                    "label": f"IKI {nomor}.{i}" if len(daftar_iki) > 1 else f"IKI {nomor}",
+                    "label": label_iki(nomor, i, len(daftar_iki)),
                     "teks": k.teks,
                     "target": k.target,
                     "aspek": ", ".join(LABEL_ASPEK.get(a, a) for a in (k.aspek or [])),
@@ -457,7 +457,7 @@ def konteks_mph(matriks: MatriksPeranHasil) -> dict:
             continue
         daftar_iki = list(r.iki.all())
         for i, k in enumerate(daftar_iki, 1):
-            label = f"IKI {nomor}.{i}" if len(daftar_iki) > 1 else f"IKI {nomor}"
+            label = label_iki(nomor, i, len(daftar_iki))
             kolom.append({"kunci": k.pk, "label": label, "teks": k.teks})
 
     daftar_baris = list(

@@ -118,7 +118,7 @@ def kolom_matriks(matriks: MatriksPeranHasil) -> list[Kolom]:
         if kolom_iki(matriks):
             semua = list(r.iki.all())
             for n, k in enumerate(semua, 1):
-                label = f"IKI {nomor}.{n}" if len(semua) > 1 else f"IKI {nomor}"
+                label = selectors.label_iki(nomor, n, len(semua))
                 hasil.append(Kolom(k.pk, label, k.teks, k.target, r, k))
         else:
             hasil.append(Kolom(r.pk, f"RHK {nomor}", r.teks, "", r))
@@ -804,7 +804,7 @@ def pohon_kinerja(unit_ids: list[int], tahun: int) -> DataPohon:
         for n, k in enumerate(daftar, 1):
             s = Simpul("iki", induk.rhk, induk.skp, iki=k)
             nomor = nomor_rhk[rhk_id]
-            s.label = f"IKI {nomor}.{n}" if len(daftar) > 1 else f"IKI {nomor}"
+            s.label = selectors.label_iki(nomor, n, len(daftar))
             simpul_iki[k.pk] = s
             induk.anak.append(s)
 

@@ -125,6 +125,11 @@ def rhk_berurut(skp: SKP) -> list[RencanaHasilKerja]:
     return sorted(semua, key=lambda r: (r.jenis != "utama", r.urutan, r.pk))
 
 
+def label_iki(nomor_rhk: int, ke: int, jumlah: int) -> str:
+    """ "IKI 1.2" when the RHK has several indicators, "IKI 1" when it has one (000:2262-2290)."""
+    return f"IKI {nomor_rhk}.{ke}" if jumlah > 1 else f"IKI {nomor_rhk}"
+
+
 def temuan(skp: SKP) -> list[aturan.Temuan]:
     return aturan.periksa(data_aturan(skp))
 

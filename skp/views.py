@@ -60,6 +60,9 @@ def _konteks(request, skp: SKP, **lain) -> dict:
     rhk = selectors.rhk_berurut(skp)
     for n, r in enumerate(rhk, 1):
         r.nomor = n  # numbering runs on from UTAMA into TAMBAHAN
+        semua_iki = r.iki.all()
+        for ke, k in enumerate(semua_iki, 1):
+            k.label = selectors.label_iki(n, ke, len(semua_iki))
     ekspektasi = {}
     for e in skp.ekspektasi_khusus.all():
         ekspektasi.setdefault(e.nilai, []).append(e)

@@ -470,7 +470,7 @@ def _rhk_dengan_iki(skp: SKP) -> list[dict]:
     for nomor, r in enumerate(daftar, 1):
         semua = list(r.iki.all())
         for n, k in enumerate(semua, 1):
-            k.label = f"IKI {nomor}.{n}" if len(semua) > 1 else f"IKI {nomor}"
+            k.label = selectors.label_iki(nomor, n, len(semua))
             k.manual_ada = getattr(k, "manual", None)
         hasil.append({"nomor": nomor, "rhk": r, "iki": semua})
     return hasil
