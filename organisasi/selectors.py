@@ -99,7 +99,8 @@ def riwayat_objek(obj: models.Model) -> list[EntriRiwayat]:
 # --- Organisation and raters -----------------------------------------------------------
 
 
-def _berlaku(tanggal):
+def berlaku_pada(tanggal) -> Q:
+    """Rows with mulai/selesai (selesai empty: still running) in force on `tanggal`."""
     return Q(mulai__lte=tanggal) & (Q(selesai__isnull=True) | Q(selesai__gte=tanggal))
 
 
@@ -147,7 +148,7 @@ def peta_organisasi(tanggal) -> penilai.PetaOrganisasi:
     }
     pemegang = [
         _pemegang(p)
-        for p in Penempatan.objects.filter(_berlaku(tanggal), jabatan_id__in=jabatan)
+        for p in Penempatan.objects.filter(berlaku_pada(tanggal), jabatan_id__in=jabatan)
         .select_related("pegawai", "jabatan")
         .order_by("mulai", "pk")
     ]
@@ -177,7 +178,7 @@ def penempatan_definitif(pegawai_ids, tanggal) -> dict[int, Penempatan]:
     hasil = {}
     for p in (
         Penempatan.objects.filter(
-            _berlaku(tanggal), pegawai_id__in=pegawai_ids, jenis=JenisPenempatan.DEFINITIF
+            berlaku_pada(tanggal), pegawai_id__in=pegawai_ids, jenis=JenisPenempatan.DEFINITIF
         )
         .select_related("jabatan__unit")
         .order_by("mulai", "pk")
@@ -194,7 +195,7 @@ def penilai_pegawai(daftar_pegawai, tanggal, peta=None) -> dict[int, penilai.Has
     penempatan = penempatan_definitif(ids, tanggal)
     delegasi = {}
     for d in (
-        DelegasiPenilai.objects.filter(_berlaku(tanggal), pegawai_id__in=ids)
+        DelegasiPenilai.objects.filter(berlaku_pada(tanggal), pegawai_id__in=ids)
         .select_related("penilai", "atasan_penilai")
         .order_by("mulai", "pk")
     ):
@@ -202,7 +203,7 @@ def penilai_pegawai(daftar_pegawai, tanggal, peta=None) -> dict[int, penilai.Has
     jabatan_delegasi = {
         p.pegawai_id: p
         for p in Penempatan.objects.filter(
-            _berlaku(tanggal),
+            berlaku_pada(tanggal),
             jenis=JenisPenempatan.DEFINITIF,
             pegawai_id__in=[
                 x for d in delegasi.values() for x in (d.penilai_id, d.atasan_penilai_id) if x
@@ -270,17 +271,22 @@ def pegawai_tanpa_penilai(pegawai_qs, tanggal) -> list:
     return [p for p in daftar if hasil[p.pk] is None or hasil[p.pk].penilai.pejabat is None]
 
 
-def subpohon_unit(unit) -> list[int]:
-    """Ids of a unit and every unit below it (one query)."""
+def subpohon_dari(unit_id: int, pasangan) -> list[int]:
+    """Ids of a unit and every unit below it, from (pk, induk_id) pairs."""
     anak: dict[int, list[int]] = {}
-    for pk, induk in UnitKerja.objects.values_list("pk", "induk_id"):
+    for pk, induk in pasangan:
         anak.setdefault(induk, []).append(pk)
-    hasil, antre = [], [unit.pk]
+    hasil, antre = [], [unit_id]
     while antre:
         pk = antre.pop()
         hasil.append(pk)
         antre.extend(anak.get(pk, []))
     return hasil
+
+
+def subpohon_unit(unit) -> list[int]:
+    """Ids of a unit and every unit below it (one query)."""
+    return subpohon_dari(unit.pk, UnitKerja.objects.values_list("pk", "induk_id"))
 
 
 def jalur_unit(unit) -> list:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
-from django.db.models import Exists, Max, OuterRef, Prefetch, Q
+from django.db import transaction
+from django.db.models import Exists, Max, OuterRef, Prefetch
 from django.utils import timezone
 
 from organisasi import selectors as org_selectors
@@ -55,10 +55,6 @@ def tanggal_acuan(skp: SKP, hari_ini: date | None = None) -> date:
     """The date placements and raters are read on: today, kept inside the SKP period."""
     hari_ini = hari_ini or timezone.localdate()
     return min(max(hari_ini, skp.periode_mulai), skp.periode_selesai)
-
-
-def _berlaku(tanggal: date) -> Q:
-    return Q(mulai__lte=tanggal) & (Q(selesai__isnull=True) | Q(selesai__gte=tanggal))
 
 
 def _pemilik(pengguna, skp: SKP) -> Pegawai:
@@ -287,7 +283,9 @@ def bawahan_langsung(skp: SKP, tanggal: date) -> list[Pegawai]:
     """Everyone in the leader's unit subtree whose rater on the date is the leader."""
     unit_ids = org_selectors.subpohon_unit(skp.penempatan.jabatan.unit)
     penempatan = Penempatan.objects.filter(
-        _berlaku(tanggal), jenis=JenisPenempatan.DEFINITIF, jabatan__unit_id__in=unit_ids
+        org_selectors.berlaku_pada(tanggal),
+        jenis=JenisPenempatan.DEFINITIF,
+        jabatan__unit_id__in=unit_ids,
     )
     calon = list(
         Pegawai.objects.filter(aktif=True, pk__in=penempatan.values("pegawai_id"))
@@ -547,29 +545,16 @@ class HasilTurunkan:
 
 
 def _skp_draf(pengguna, pegawai, skp_pimpinan, penempatan, hasil, tanggal) -> SKP:
-    """`services.skp_buat` run by the leader for a subordinate: same placement, rater and
-    identity resolution, recorded as made from the matrix."""
-    pejabat, atasan = hasil.penilai.pejabat, hasil.atasan.pejabat
-    tahun = skp_pimpinan.tahun
-    with connection.cursor() as cur:
-        cur.execute("SELECT nextval('skp_nomor_seri_seq')")
-        nomor_seri = cur.fetchone()[0]
-    skp = SKP(
+    """`services.skp_buat` run by the leader for a subordinate, recorded as made from
+    the matrix; the leader's approach is kept down the chain [DESIGN]."""
+    skp = services.susun_skp_baru(
         pegawai=pegawai,
         penempatan=penempatan,
-        tahun=tahun,
-        nomor_seri=nomor_seri,
-        periode_mulai=max(date(tahun, 1, 1), penempatan.mulai),
-        periode_selesai=min(date(tahun, 12, 31), penempatan.selesai or date(tahun, 12, 31)),
-        kelompok=services.kelompok_untuk(penempatan),
-        # The leader's approach: the same regulation format down the chain [DESIGN].
+        tahun=skp_pimpinan.tahun,
         pendekatan=skp_pimpinan.pendekatan,
-        penilai_id=pejabat.pegawai_id,
-        penilai_kepala_daerah=pejabat.kepala_daerah,
-        atasan_penilai_id=atasan.pegawai_id if atasan else None,
-        alasan_penilai=hasil.penilai.alasan,
+        hasil=hasil,
+        tanggal=tanggal,
     )
-    skp.identitas = services.identitas(skp, tanggal)
     catat(skp, pengguna, f"SKP dibuat dari matriks peran dan hasil {skp_pimpinan.pegawai}")
     skp.full_clean()
     skp.save()
@@ -891,7 +876,7 @@ def unit_pohon_boleh(pengguna, tanggal: date) -> list[dict]:
         if saya is not None:
             dipimpin = set(
                 Penempatan.objects.filter(
-                    _berlaku(tanggal), pegawai=saya, jabatan__kepala_unit=True
+                    org_selectors.berlaku_pada(tanggal), pegawai=saya, jabatan__kepala_unit=True
                 ).values_list("jabatan__unit_id", flat=True)
             )
         akar = [u for u in semua if u["pk"] in dipimpin]
@@ -909,15 +894,7 @@ def unit_pohon_boleh(pengguna, tanggal: date) -> list[dict]:
 
 def subpohon(unit_id: int, daftar_unit: list[dict]) -> list[int]:
     """Ids of a unit and all below it, from the list `unit_pohon_boleh` already read."""
-    anak = defaultdict(list)
-    for u in daftar_unit:
-        anak[u["induk_id"]].append(u["pk"])
-    hasil, antre = [], [unit_id]
-    while antre:
-        pk = antre.pop()
-        hasil.append(pk)
-        antre.extend(anak.get(pk, []))
-    return hasil
+    return org_selectors.subpohon_dari(unit_id, ((u["pk"], u["induk_id"]) for u in daftar_unit))
 
 
 # --- Manual Indikator Kinerja (A.1.3) -------------------------------------------------------

@@ -129,8 +129,7 @@ def skp_buat(
         raise ValidationError(
             "Pejabat penilai belum dapat ditentukan untuk jabatan ini; hubungi admin BKD."
         )
-    pejabat, atasan = hasil.penilai.pejabat, hasil.atasan.pejabat
-    penilai_id = pejabat.pegawai_id
+    penilai_id = hasil.penilai.pejabat.pegawai_id
     lama = SKP.objects.filter(penempatan=penempatan, tahun=tahun, penilai_id=penilai_id).exclude(
         status=Status.DIGANTI
     )
@@ -138,6 +137,28 @@ def skp_buat(
         raise ValidationError(
             "SKP untuk jabatan, tahun dan pejabat penilai ini sudah ada; buka SKP tersebut."
         )
+    skp = susun_skp_baru(
+        pegawai=pegawai,
+        penempatan=penempatan,
+        tahun=tahun,
+        pendekatan=pendekatan,
+        hasil=hasil,
+        tanggal=tanggal,
+        tugas_belajar=tugas_belajar,
+    )
+    catat(skp, pengguna, "SKP dibuat")
+    skp.full_clean()
+    skp.save()
+    return skp
+
+
+def susun_skp_baru(
+    *, pegawai, penempatan, tahun: int, pendekatan: str, hasil, tanggal: date,
+    tugas_belajar: bool = False,
+) -> SKP:  # fmt: skip
+    """An unsaved first version for a placement and the rater resolved on `tanggal`
+    (`hasil` from organisasi.selectors.penilai_pegawai); the caller saves it."""
+    pejabat, atasan = hasil.penilai.pejabat, hasil.atasan.pejabat
     with connection.cursor() as cur:
         cur.execute("SELECT nextval('skp_nomor_seri_seq')")
         nomor_seri = cur.fetchone()[0]
@@ -151,15 +172,12 @@ def skp_buat(
         kelompok=kelompok_untuk(penempatan),
         pendekatan=pendekatan,
         tugas_belajar=tugas_belajar,
-        penilai_id=penilai_id,
+        penilai_id=pejabat.pegawai_id,
         penilai_kepala_daerah=pejabat.kepala_daerah,
         atasan_penilai_id=atasan.pegawai_id if atasan else None,
         alasan_penilai=hasil.penilai.alasan,
     )
     skp.identitas = identitas(skp, tanggal)
-    catat(skp, pengguna, "SKP dibuat")
-    skp.full_clean()
-    skp.save()
     return skp
 
 
