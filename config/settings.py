@@ -28,7 +28,11 @@ def _database_from_url(url: str) -> dict:
         "PASSWORD": parts.get("password", ""),
         "HOST": parts.get("host", ""),
         "PORT": parts.get("port", ""),
-        "CONN_MAX_AGE": int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # Persistent connections: the tenant setting is transaction-local, so a
+        # reused connection carries nothing from one request to the next
+        # (tests/organisasi/test_koneksi.py).
+        "CONN_MAX_AGE": int(os.environ.get("DB_CONN_MAX_AGE", "600")),
+        "CONN_HEALTH_CHECKS": True,
         "TEST": {"NAME": os.environ.get("DATABASE_TEST_NAME") or None},
     }
 
@@ -70,6 +74,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Everything after it, the user's own row included, runs inside one
+    # transaction with the session's tenant set for PostgreSQL row-level security.
+    "organisasi.tenancy.LingkupInstansiMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -78,9 +85,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
-    # Last: everything the view does runs inside one transaction with the
-    # user's tenant set for PostgreSQL row-level security.
-    "organisasi.tenancy.LingkupInstansiMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -104,14 +108,40 @@ TEMPLATES = [
     },
 ]
 
+# Two logins to one database. The application (web, worker, beat, tests) logs in
+# as DATABASE_APP_ROLE: no superuser, no BYPASSRLS, owns nothing, bound by
+# row-level security. Schema commands (migrate & co., see organisasi/peran_db.py)
+# log in as the owner from DATABASE_OWNER_URL. Short form for development: a
+# DATABASE_URL whose user is not the app role is taken as the owner's, and the
+# app logs in to the same database as DATABASE_APP_ROLE with DATABASE_APP_PASSWORD.
+DATABASE_APP_ROLE = os.environ.get("DATABASE_APP_ROLE", "kinerja_app")
+_DB_URL = _database_from_url(
+    os.environ.get("DATABASE_URL", f"postgresql://{DATABASE_APP_ROLE}@127.0.0.1:5432/kinerja")
+)
+DATABASE_PEMILIK = (
+    _database_from_url(os.environ["DATABASE_OWNER_URL"])
+    if os.environ.get("DATABASE_OWNER_URL")
+    else (_DB_URL if _DB_URL["USER"] != DATABASE_APP_ROLE else None)
+)
+DATABASE_APLIKASI = {
+    **_DB_URL,
+    "USER": DATABASE_APP_ROLE,
+    "PASSWORD": (
+        _DB_URL["PASSWORD"]
+        if _DB_URL["USER"] == DATABASE_APP_ROLE and _DB_URL["PASSWORD"]
+        else os.environ.get("DATABASE_APP_PASSWORD", "")
+    ),
+}
 DATABASES = {
-    "default": _database_from_url(
-        os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/kinerja")
+    "default": dict(
+        # manage.py sets KINERJA_DB_PEMILIK=1 for schema commands (organisasi/peran_db.py).
+        (DATABASE_PEMILIK or {})
+        if os.environ.get("KINERJA_DB_PEMILIK") == "1"
+        else DATABASE_APLIKASI,
     )
 }
-# The role the application runs as. It owns no table and is subject to
-# row-level security; migrations run as the connecting (owner) role.
-DATABASE_APP_ROLE = os.environ.get("DATABASE_APP_ROLE", "kinerja_app")
+if not DATABASES["default"]:
+    raise RuntimeError("Perintah skema butuh DATABASE_OWNER_URL (koneksi peran pemilik tabel).")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")

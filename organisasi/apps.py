@@ -8,12 +8,10 @@ class OrganisasiConfig(AppConfig):
     def ready(self):
         from django.contrib.auth import user_logged_in
         from django.contrib.auth.models import update_last_login
-        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
-        from . import peran_db, rls
+        from . import rls
 
-        connection_created.connect(peran_db.pasang_peran_aplikasi, dispatch_uid="peran_aplikasi")
         post_migrate.connect(rls.pasang_rls, sender=self, dispatch_uid="pasang_rls")
         # Login happens before a tenant scope exists; a plain UPDATE of
         # last_login avoids writing an audit row outside the scope.
@@ -21,7 +19,13 @@ class OrganisasiConfig(AppConfig):
         user_logged_in.connect(_catat_login, dispatch_uid="catat_login")
 
 
-def _catat_login(sender, user, **kwargs):
+def _catat_login(sender, user, request=None, **kwargs):
     from django.utils import timezone
 
-    type(user)._default_manager.filter(pk=user.pk).update(last_login=timezone.now())
+    from .tenancy import KUNCI_SESI, lingkup_akun
+
+    # Later requests open this scope before the user row is read (RLS).
+    if request is not None and hasattr(request, "session"):
+        request.session[KUNCI_SESI] = user.instansi_id
+    with lingkup_akun(user):
+        type(user)._default_manager.filter(pk=user.pk).update(last_login=timezone.now())

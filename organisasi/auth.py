@@ -1,25 +1,89 @@
-"""Login by NIP (18 digits) or by username."""
+"""Login by NIP (18 digits) or by username, under row-level security.
+
+The users table is tenant data like any other: without a scope the
+application role reads no account. Logging in therefore goes through one
+narrow path: the database function `kinerja_cari_akun` (organisasi/rls.py)
+turns what was typed into the id and agency of at most one account, and the
+account itself is then read inside that agency's scope (the platform scope for
+the superadmin). Later requests open the scope from the session before the
+user is loaded (tenancy.LingkupInstansiMiddleware), so `get_user` reads the
+row through row-level security too.
+"""
+
+from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.db import connection
+
+from . import tenancy
+
+
+def cari_akun(kunci: str) -> tuple[int, int | None] | None:
+    """(id, instansi_id) of the account a login key names, or None."""
+    kunci = (kunci or "").strip()
+    if not kunci or "\x00" in kunci:
+        return None
+    with connection.cursor() as cur:
+        cur.execute("SELECT id, instansi_id FROM kinerja_cari_akun(%s)", [kunci])
+        baris = cur.fetchone()
+    return (baris[0], baris[1]) if baris else None
+
+
+def kunci_throttle(request, credentials: dict | None) -> str | None:
+    """AXES_USERNAME_CALLABLE: one key per account however it is typed.
+
+    Username in any case and the NIP map to the account; an unknown name is
+    counted under its lower-case spelling.
+    """
+    ketikan = (credentials or {}).get("username")
+    if ketikan is None and request is not None:
+        ketikan = request.POST.get("username")
+    if not ketikan:
+        return None
+    akun = cari_akun(ketikan)
+    if akun is not None:
+        return f"akun:{akun[0]}"
+    return ketikan.strip().lower().replace("\x00", "")
 
 
 class NipAtauUsernameBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if not username or password is None:
             return None
-        Pengguna = get_user_model()
-        kunci = username.strip()
-        if kunci.isdigit() and len(kunci) == 18:
-            pengguna = Pengguna.objects.filter(nip=kunci).first()
-        else:
-            pengguna = Pengguna.objects.filter(username__iexact=kunci).first()
+        akun = cari_akun(username)
+        pengguna = None
+        if akun is not None:
+            akun_id, instansi_id = akun
+            lingkup = (
+                tenancy.lingkup_platform()
+                if instansi_id is None
+                else tenancy.lingkup_instansi(instansi_id)
+            )
+            with lingkup:
+                pengguna = (
+                    get_user_model()
+                    ._default_manager.select_related("instansi")
+                    .filter(pk=akun_id)
+                    .first()
+                )
         if pengguna is None:
             # Same cost as a real check, so timing does not reveal which accounts exist.
-            Pengguna().set_password(password)
+            get_user_model()().set_password(password)
             return None
         if pengguna.check_password(password) and self.user_can_authenticate(pengguna):
             if pengguna.instansi_id and not pengguna.instansi.aktif:
                 return None
             return pengguna
         return None
+
+    def get_user(self, user_id):
+        # Read under the scope the request opened from its session; an account
+        # of another scope (or any account without a scope) is not found.
+        pengguna = super().get_user(user_id)
+        if pengguna is None:
+            return None
+        if pengguna.instansi_id is None:
+            return pengguna if tenancy.di_lingkup_platform() else None
+        aktif = tenancy._instansi_aktif.get()
+        return pengguna if pengguna.instansi_id == aktif else None

@@ -114,9 +114,12 @@ class HariKalender(ModelInstansi):
 class ArsipDokumen(ModelInstansiDasar):
     """A signed document exactly as it was issued: rendered once, never changed.
 
-    The database refuses UPDATE and DELETE on this table (trigger below), so
-    not even a bug or a console session can alter a signed document.
+    The application role may only INSERT and SELECT here (organisasi/rls.py), and
+    a trigger refuses UPDATE and DELETE to the owner too, so not even a bug or a
+    console session can alter a signed document.
     """
+
+    HANYA_TAMBAH = True
 
     jenis = models.CharField("format", max_length=20)  # e.g. "A.1.7", "D.1.1"
     judul = models.CharField(max_length=300)

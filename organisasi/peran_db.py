@@ -1,15 +1,16 @@
-"""Which PostgreSQL role a process runs its queries as.
+"""Which PostgreSQL login a process uses.
 
-Ordinary processes (web, worker, beat, tests) switch every new connection to
-the application role, which owns no table and is bound by row-level
-security. Schema work (migrate and friends) runs as the connecting owner
-role; `manage.py` marks those commands with KINERJA_DB_PEMILIK=1.
+Ordinary processes (web, worker, beat, tests) log in as the application role
+(settings.DATABASE_APLIKASI): it owns no table, has no superuser or BYPASSRLS
+attribute and is a member of no other role, so no `SET ROLE`/`RESET ROLE`
+gives it more than it has. Schema work (migrate and friends) logs in as the
+owner (settings.DATABASE_PEMILIK, from DATABASE_OWNER_URL); `manage.py` marks
+those commands with KINERJA_DB_PEMILIK=1 before settings are read.
 """
 
 import os
-
-from django.conf import settings
-from psycopg import sql
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 PERINTAH_PEMILIK = {
     "migrate",
@@ -19,6 +20,7 @@ PERINTAH_PEMILIK = {
     "dbshell",
     "flush",
     "createsuperuser",
+    "changepassword",
 }
 
 
@@ -33,11 +35,33 @@ def atur_sebagai_pemilik(aktif: bool) -> None:
         os.environ.pop("KINERJA_DB_PEMILIK", None)
 
 
-def pasang_peran_aplikasi(sender, connection, **kwargs) -> None:
-    """connection_created handler: drop to the application role."""
-    if connection.vendor != "postgresql" or sebagai_pemilik():
-        return
-    role = settings.DATABASE_APP_ROLE
-    if role:
-        with connection.cursor() as cursor:
-            cursor.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(role)))
+def atur_login(pemilik: bool, alias: str = "default") -> None:
+    """Switch a configured process between the two logins (tests, bench scripts).
+
+    Closes the connection; the next query opens one with the other login.
+    """
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db import connections
+
+    atur_sebagai_pemilik(pemilik)
+    login = settings.DATABASE_PEMILIK if pemilik else settings.DATABASE_APLIKASI
+    if not login:
+        raise ImproperlyConfigured(
+            "Perintah skema butuh DATABASE_OWNER_URL (koneksi peran pemilik tabel)."
+        )
+    koneksi = connections[alias]
+    koneksi.close()
+    for kunci in ("USER", "PASSWORD", "HOST", "PORT"):
+        koneksi.settings_dict[kunci] = login[kunci]
+
+
+@contextmanager
+def login_pemilik(alias: str = "default") -> Iterator[None]:
+    """Run a block as the owner, then return to the login the process had."""
+    sebelumnya = sebagai_pemilik()
+    atur_login(True, alias)
+    try:
+        yield
+    finally:
+        atur_login(sebelumnya, alias)

@@ -24,8 +24,13 @@ from django.db import connection, models, transaction
 from simple_history.models import HistoricalRecords
 
 PENGATURAN_DB = "app.instansi_id"
+# The platform superadmin's scope: every account row, no other tenant data.
+PENGATURAN_PLATFORM = "app.platform"
+# Session key written at login: which scope the user's later requests open.
+KUNCI_SESI = "_kinerja_instansi"
 
 _instansi_aktif: ContextVar[int | None] = ContextVar("instansi_aktif", default=None)
+_platform_aktif: ContextVar[bool] = ContextVar("platform_aktif", default=False)
 
 
 class TanpaLingkupInstansi(RuntimeError):
@@ -77,6 +82,41 @@ def lingkup_instansi(instansi: int | models.Model) -> Iterator[None]:
                 _atur_db(sebelumnya)
 
 
+def di_lingkup_platform() -> bool:
+    return _platform_aktif.get()
+
+
+@contextmanager
+def lingkup_platform() -> Iterator[None]:
+    """Act as the platform (superadmin) inside a transaction: accounts of every agency."""
+    sebelumnya = _platform_aktif.get()
+    with transaction.atomic():
+        token = _platform_aktif.set(True)
+        _atur_platform(True)
+        berhasil = False
+        try:
+            yield
+            berhasil = True
+        finally:
+            _platform_aktif.reset(token)
+            if berhasil:
+                _atur_platform(sebelumnya)
+
+
+def _atur_platform(aktif: bool) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config(%s, %s, true)", [PENGATURAN_PLATFORM, "ya" if aktif else ""]
+        )
+
+
+def lingkup_akun(pengguna):
+    """The scope an account's own row is read and written in."""
+    if pengguna.instansi_id is None:
+        return lingkup_platform()
+    return lingkup_instansi(pengguna.instansi_id)
+
+
 class InstansiManager(models.Manager):
     """Default manager of tenant models: only the active agency's rows."""
 
@@ -121,17 +161,24 @@ class ModelInstansi(ModelInstansiDasar):
 
 
 class LingkupInstansiMiddleware:
-    """Run each request of a tenant user inside its agency's scope and one transaction."""
+    """Run each logged-in request inside its scope and one transaction.
+
+    The scope comes from the session (written at login), so the user row
+    itself is loaded under row-level security: a tenant user's request opens
+    its agency, the superadmin's the platform scope. Sits right after the
+    session middleware, before authentication.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        instansi_id = getattr(user, "instansi_id", None) if user and user.is_authenticated else None
-        if instansi_id is None:
+        sesi = getattr(request, "session", None)
+        if sesi is None or KUNCI_SESI not in sesi:
             return self.get_response(request)
-        with lingkup_instansi(instansi_id):
+        instansi_id = sesi[KUNCI_SESI]
+        lingkup = lingkup_platform() if instansi_id is None else lingkup_instansi(instansi_id)
+        with lingkup:
             return self.get_response(request)
 
 

@@ -18,26 +18,26 @@ import pytest
 from django.db import connections
 from psycopg.conninfo import make_conninfo
 
-from organisasi.peran_db import atur_sebagai_pemilik
-
-# Schema work in the test database setup runs as the owner.
-atur_sebagai_pemilik(True)
+from organisasi.peran_db import atur_login
 
 ROOT = Path(__file__).resolve().parent.parent
 SANDI = "Sandi-Uji-2026!"
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    # The test database is created and migrated by the owner login.
+    atur_login(True)
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    atur_sebagai_pemilik(False)
+    # Every test connection is the application role's own login.
     with django_db_blocker.unblock():
-        for conn in connections.all():
-            conn.close()
+        atur_login(False)
     yield
-    atur_sebagai_pemilik(True)
     with django_db_blocker.unblock():
-        for conn in connections.all():
-            conn.close()
+        atur_login(True)
 
 
 def _buat_pengguna(instansi, username, *, nip=None, admin=False):

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from organisasi.tenancy import lingkup_akun
 from tests.conftest import SANDI
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +66,8 @@ def test_ganti_sandi_sendiri(client, masuk_sebagai, pegawai_a):
         },
     )
     assert resp.status_code == 302
-    pegawai_a.refresh_from_db()
+    with lingkup_akun(pegawai_a):
+        pegawai_a.refresh_from_db()
     assert pegawai_a.check_password("Kinerja-Baru-2027")
 
 
@@ -78,7 +80,8 @@ def test_admin_mereset_sandi_pegawai_instansinya_dan_tercatat(
         url, {"new_password1": "Sandi-Reset-991", "new_password2": "Sandi-Reset-991"}
     )
     assert resp.status_code == 302
-    pegawai_a.refresh_from_db()
+    with lingkup_akun(pegawai_a):
+        pegawai_a.refresh_from_db()
     assert pegawai_a.check_password("Sandi-Reset-991")
     from organisasi.tenancy import lingkup_instansi
 
@@ -93,7 +96,8 @@ def test_reset_sandi_tidak_cocok_tidak_mengubah_apa_pun(client, masuk_sebagai, a
     url = reverse("pengguna_reset_sandi", args=[pegawai_a.pk])
     resp = client.post(url, {"new_password1": "Sandi-Reset-991", "new_password2": "lain"})
     assert resp.status_code == 200
-    pegawai_a.refresh_from_db()
+    with lingkup_akun(pegawai_a):
+        pegawai_a.refresh_from_db()
     assert pegawai_a.check_password(SANDI)
 
 
@@ -104,7 +108,8 @@ def test_admin_tidak_bisa_mereset_sandi_instansi_lain(client, masuk_sebagai, adm
         url, {"new_password1": "Sandi-Reset-991", "new_password2": "Sandi-Reset-991"}
     )
     assert resp.status_code == 404
-    pegawai_a.refresh_from_db()
+    with lingkup_akun(pegawai_a):
+        pegawai_a.refresh_from_db()
     assert pegawai_a.check_password(SANDI)
 
 
