@@ -162,9 +162,7 @@ def _beri_hak(cur, role: str) -> None:
         cur.execute(
             sql.SQL("REVOKE UPDATE, DELETE ON {} FROM {}").format(sql.Identifier(tabel), peran)
         )
-    cur.execute(
-        sql.SQL("REVOKE INSERT, UPDATE, DELETE ON django_migrations FROM {}").format(peran)
-    )
+    cur.execute(sql.SQL("REVOKE INSERT, UPDATE, DELETE ON django_migrations FROM {}").format(peran))
     cur.execute(
         sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {}").format(peran)
     )
