@@ -169,10 +169,18 @@ LOGIN_URL = "masuk"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "masuk"
 
-# Login throttling (django-axes): lock a username+IP pair after 5 failures.
+# Login throttling (django-axes, organisasi.auth.PenanganThrottle): an account
+# is locked after AXES_FAILURE_LIMIT failures however it is typed (any case,
+# or its NIP), a client address after AXES_IP_FAILURE_LIMIT failures across
+# accounts (password spraying; high enough for an office behind one NAT).
+AXES_HANDLER = "organisasi.auth.PenanganThrottle"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "100"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_USERNAME_CALLABLE = "organisasi.auth.kunci_throttle"
+# Behind a reverse proxy, the address the proxy saw (django-axes uses django-ipware).
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_USERNAME_FORM_FIELD = "username"

@@ -12,9 +12,13 @@ row through row-level security too.
 
 from __future__ import annotations
 
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_failure_limit
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db import connection
+from django.db.models import Sum
 
 from . import tenancy
 
@@ -87,3 +91,30 @@ class NipAtauUsernameBackend(ModelBackend):
             return pengguna if tenancy.di_lingkup_platform() else None
         aktif = tenancy._instansi_aktif.get()
         return pengguna if pengguna.instansi_id == aktif else None
+
+
+class PenanganThrottle(AxesDatabaseHandler):
+    """django-axes with two limits: per account and per client address.
+
+    AXES_LOCKOUT_PARAMETERS lists [username] then [ip_address]. An account is
+    locked after AXES_FAILURE_LIMIT failures however it was typed
+    (`kunci_throttle`); an address after AXES_IP_FAILURE_LIMIT failures across
+    all accounts (password spraying), set high enough for a whole office behind
+    one NAT. Both count within AXES_COOLOFF_TIME.
+    """
+
+    def get_failures(self, request, credentials: dict | None = None) -> int:
+        per_akun, per_alamat = (
+            q.aggregate(n=Sum("failures_since_start"))["n"] or 0
+            for q in self.get_user_attempts(request, credentials)
+        )
+        if per_alamat >= settings.AXES_IP_FAILURE_LIMIT:
+            return max(per_akun, get_failure_limit(request, credentials))
+        return per_akun
+
+    def reset_user_attempts(self, request, credentials: dict | None = None) -> int:
+        # A successful login clears its account's count only: one valid account
+        # must not wipe the address's count of a spraying run.
+        akun = self.filter_user_attempts(request, credentials)[0]
+        jumlah, _ = akun.delete()
+        return jumlah

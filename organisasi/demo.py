@@ -9,10 +9,9 @@
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 
 from .models import Instansi, Pegawai, Penempatan
-from .tenancy import lingkup_instansi
+from .tenancy import lingkup_instansi, lingkup_platform
 
 SANDI_DEMO = "Demo#Kinerja2026"
 MULAI_DEMO = date(2026, 1, 2)
@@ -140,7 +139,8 @@ def _pegawai_untuk(jabatan: str) -> Pegawai | None:
     return p.pegawai if p else None
 
 
-@transaction.atomic
+# Demo accounts of every agency are looked up by name, as the platform does.
+@lingkup_platform()
 def buat_demo() -> list[str]:
     """Create or complete the demo tenants, organisations and accounts; returns what was made."""
     dibuat = []
@@ -181,6 +181,7 @@ def buat_demo() -> list[str]:
     return dibuat
 
 
+@lingkup_platform()
 def isi_skp_demo(tahun: int = 2026) -> list[str]:
     """A submitted SKP for pegawai.bekasi (so penilai.bekasi has one to review) and a
     draft for pegawai.karawang. Uses the SKP services, so every rule applies."""

@@ -153,7 +153,7 @@ def _id_milik(instansi) -> set[int]:
             if issubclass(m, ModelInstansiDasar)
             for pk in m.objects.values_list("pk", flat=True)
         }
-    return milik | set(Pengguna.objects.filter(instansi=instansi).values_list("pk", flat=True))
+        return milik | set(Pengguna.objects.values_list("pk", flat=True))
 
 
 def test_pengguna_instansi_lain_tidak_mendapat_apa_pun(

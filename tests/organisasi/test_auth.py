@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from organisasi.tenancy import lingkup_akun
+from organisasi.tenancy import KUNCI_SESI, lingkup_akun, lingkup_platform
 from tests.conftest import SANDI
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +127,104 @@ def test_daftar_pengguna_hanya_instansi_sendiri(
     isi = client.get(reverse("pengguna_daftar")).content.decode()
     assert "pegawai.a" in isi
     assert "pegawai.b" not in isi
+
+
+# --- Throttling: per account however typed, and per address across accounts ------------
+
+
+def test_kegagalan_dihitung_per_akun_apa_pun_cara_mengetiknya(client, pegawai_a, rekan_a):
+    # Five failures spread over case variants and the NIP lock the one account.
+    for ketikan in ("pegawai.a", "PEGAWAI.A", "Pegawai.A", " pegawai.A "):
+        assert _masuk(client, ketikan, "salah").status_code == 200
+    assert _masuk(client, pegawai_a.nip, "salah").status_code == 429
+    for ketikan in ("pegawai.a", "PeGaWaI.a", pegawai_a.nip):
+        resp = _masuk(client, ketikan)
+        assert resp.status_code == 429, ketikan
+        assert "Terlalu banyak percobaan masuk" in resp.content.decode()
+    # The lock is the account's, not the address's: a colleague still gets in.
+    assert _masuk(client, "rekan.a").status_code == 302
+
+
+def test_penyemprotan_sandi_dari_satu_alamat_dikunci(client, settings, pegawai_a, rekan_a):
+    settings.AXES_IP_FAILURE_LIMIT = 8
+    # Two tries per name stay under the account limit, but add up at the address.
+    for i in range(4):
+        for nama in (f"tidak.ada.{i}", "pegawai.a" if i == 0 else f"lain.{i}"):
+            _masuk(client, nama, "Rahasia-2026")
+    resp = _masuk(client, "rekan.a")
+    assert resp.status_code == 429
+    # Another address is not affected.
+    resp = client.post(
+        reverse("masuk"), {"username": "rekan.a", "password": SANDI}, REMOTE_ADDR="10.9.8.7"
+    )
+    assert resp.status_code == 302
+
+
+def test_batas_alamat_cukup_untuk_satu_kantor_di_balik_nat(client, settings, rekan_a):
+    assert settings.AXES_IP_FAILURE_LIMIT >= 100
+    assert settings.AXES_FAILURE_LIMIT == 5
+    # Thirty colleagues each mistyping their password twice, through one address.
+    for i in range(30):
+        _masuk(client, f"pegawai.kantor.{i}", "salah")
+        _masuk(client, f"pegawai.kantor.{i}", "salah-lagi")
+    assert _masuk(client, "rekan.a").status_code == 302
+
+
+def test_berhasil_masuk_tidak_menghapus_hitungan_alamat(client, settings, pegawai_a, rekan_a):
+    settings.AXES_IP_FAILURE_LIMIT = 6
+    for i in range(5):
+        _masuk(client, f"acak.{i}", "salah")
+    assert _masuk(client, "rekan.a").status_code == 302
+    client.post(reverse("keluar"))
+    _masuk(client, "acak.akhir", "salah")
+    assert _masuk(client, "pegawai.a").status_code == 429
+
+
+# --- Sessions read the account under row-level security -------------------------------
+
+
+@pytest.fixture
+def superadmin(db):
+    from organisasi.models import Pengguna
+
+    with lingkup_platform():
+        return Pengguna.objects.create_superuser(
+            username="super.platform", password=SANDI, nama="Superadmin"
+        )
+
+
+def test_superadmin_platform_masuk_dan_melihat_akun_semua_instansi(
+    client, superadmin, pegawai_a, pegawai_b
+):
+    assert _masuk(client, "SUPER.PLATFORM").status_code == 302
+    isi = client.get(reverse("admin:organisasi_pengguna_changelist")).content.decode()
+    assert "pegawai.a" in isi and "pegawai.b" in isi
+    with lingkup_platform():
+        superadmin.refresh_from_db()
+    assert superadmin.last_login is not None
+
+
+def test_sesi_dengan_lingkup_instansi_lain_tidak_memuat_pengguna(client, pegawai_a, instansi_b):
+    assert _masuk(client, "pegawai.a").status_code == 302
+    assert client.get(reverse("beranda")).status_code == 200
+    sesi = client.session
+    sesi[KUNCI_SESI] = instansi_b.pk
+    sesi.save()
+    resp = client.get(reverse("beranda"))
+    assert resp.status_code == 302 and reverse("masuk") in resp.url
+    # Nor does a session that names no scope at all (written before this rule).
+    _masuk(client, "pegawai.a")
+    sesi = client.session
+    del sesi[KUNCI_SESI]
+    sesi.save()
+    resp = client.get(reverse("beranda"))
+    assert resp.status_code == 302 and reverse("masuk") in resp.url
+
+
+def test_sesi_platform_tidak_memuat_pengguna_instansi(client, pegawai_a):
+    assert _masuk(client, "pegawai.a").status_code == 302
+    sesi = client.session
+    sesi[KUNCI_SESI] = None
+    sesi.save()
+    resp = client.get(reverse("beranda"))
+    assert resp.status_code == 302 and reverse("masuk") in resp.url

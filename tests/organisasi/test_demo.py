@@ -8,7 +8,7 @@ from organisasi import selectors
 from organisasi.demo import AKUN_DEMO, buat_demo
 from organisasi.models import AturanPenilai, Instansi, Pegawai, Pengguna
 from organisasi.pengaturan import pengaturan_instansi
-from organisasi.tenancy import lingkup_instansi
+from organisasi.tenancy import lingkup_instansi, lingkup_platform
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,8 @@ def test_demo_lengkap_dan_idempoten():
         assert pengaturan_instansi().periode_evaluasi == "triwulanan"
         assert not AturanPenilai.objects.exists()
     for slug, _peran, username, _jabatan, admin in AKUN_DEMO:
-        akun = Pengguna.objects.get(username=username)
+        with lingkup_platform():
+            akun = Pengguna.objects.get(username=username)
         assert akun.admin_instansi == admin
         if slug:
             assert akun.nip, f"{username} tidak terhubung dengan pegawai"
