@@ -73,6 +73,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "organisasi.keamanan.KebijakanKontenMiddleware",
+    # Before anything reads a cookie, the query or a form: NUL / non-UTF-8 -> 400.
+    "organisasi.keamanan.TolakMasukanRusakMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Everything after it, the user's own row included, runs inside one
     # transaction with the session's tenant set for PostgreSQL row-level security.
@@ -191,8 +194,39 @@ ANONYMOUS_USER_NAME = None
 
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = _env_bool("DJANGO_SECURE_COOKIES")
+
+# Production behind HTTPS: DJANGO_HTTPS=1 turns on the redirect, HSTS and
+# secure cookies (`manage.py check --deploy` is clean with the README's
+# production settings: tests/test_deploy.py). Behind a TLS-terminating proxy,
+# DJANGO_PROXY_SSL_HEADER=1 trusts its X-Forwarded-Proto.
+HTTPS = _env_bool("DJANGO_HTTPS")
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000")) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS and _env_bool("DJANGO_HSTS_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = HTTPS and _env_bool("DJANGO_HSTS_PRELOAD", True)
+if _env_bool("DJANGO_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = HTTPS or _env_bool("DJANGO_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (organisasi.keamanan): the app's own files only; no
+# inline script or style attribute, no eval. htmx is served from static/.
+KINERJA_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+KINERJA_CSP_HANYA_LAPOR = _env_bool("DJANGO_CSP_REPORT_ONLY")
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]

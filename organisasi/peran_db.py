@@ -20,7 +20,6 @@ PERINTAH_PEMILIK = {
     "dbshell",
     "flush",
     "createsuperuser",
-    "changepassword",
 }
 
 

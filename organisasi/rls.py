@@ -9,7 +9,8 @@ After every `migrate` (run as the owner login) this module makes sure that
   tables) has FORCE ROW LEVEL SECURITY and one policy that admits only rows of
   the agency in `app.instansi_id`, for reading and for writing. The users table
   is among them; its policy also admits the platform scope (`app.platform`),
-  which the superadmin's requests open;
+  which the superadmin's requests open, and it alone binds the owner less
+  (not FORCE), so `createsuperuser` can add the platform superadmin;
 - the login form finds an account through one SECURITY DEFINER function that
   returns the id and agency of exactly one account, never its data;
 - the protection triggers the models declare (django-pgtrigger: the archive,
@@ -181,7 +182,10 @@ def _pasang_kebijakan(cur) -> None:
         t = sql.Identifier(tabel)
         s = syarat_pengguna if tabel == TABEL_PENGGUNA else syarat
         cur.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(t))
-        cur.execute(sql.SQL("ALTER TABLE {} FORCE ROW LEVEL SECURITY").format(t))
+        # The owner respects tenancy too, except on the users table: there it
+        # creates the platform superadmin (`manage.py createsuperuser`).
+        forced = "NO FORCE" if tabel == TABEL_PENGGUNA else "FORCE"
+        cur.execute(sql.SQL("ALTER TABLE {} " + forced + " ROW LEVEL SECURITY").format(t))
         cur.execute(
             sql.SQL("DROP POLICY IF EXISTS {} ON {}").format(sql.Identifier(NAMA_KEBIJAKAN), t)
         )

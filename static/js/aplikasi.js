@@ -34,6 +34,23 @@
     });
   });
 
+  // Perilaku formulir tanpa atribut on* (Content-Security-Policy menolak skrip sebaris):
+  // data-kirim-saat-berubah mengirim formulirnya begitu nilainya berubah;
+  // data-aktifkan="<selektor>" mengaktifkan tombol di formulir yang sama selama dicentang.
+  document.addEventListener("change", function (e) {
+    var el = e.target;
+    if (el.hasAttribute("data-kirim-saat-berubah") && el.form) {
+      el.form.submit();
+      return;
+    }
+    var selektor = el.getAttribute("data-aktifkan");
+    if (selektor && el.form) {
+      el.form.querySelectorAll(selektor).forEach(function (t) {
+        t.disabled = !el.checked;
+      });
+    }
+  });
+
   document.addEventListener("keydown", function (e) {
     if (e.key !== "Escape") return;
     document.querySelectorAll("details.menu-pengguna[open]").forEach(function (d) {

@@ -40,5 +40,13 @@ def halaman(peramban, live_server):
     konteks = peramban.new_context(base_url=live_server.url, locale="id-ID")
     page = konteks.new_page()
     page.set_default_timeout(15_000)
+    # Every browser journey doubles as a Content-Security-Policy check: an inline
+    # script, handler or style attribute the policy blocks shows up here.
+    pelanggaran = []
+    page.on(
+        "console",
+        lambda m: pelanggaran.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     yield page
     konteks.close()
+    assert not pelanggaran, "Pelanggaran Content-Security-Policy:\n" + "\n".join(pelanggaran)
