@@ -48,7 +48,8 @@ def kunci_throttle(request, credentials: dict | None) -> str | None:
     akun = cari_akun(ketikan)
     if akun is not None:
         return f"akun:{akun[0]}"
-    return ketikan.strip().lower().replace("\x00", "")
+    # Stored by django-axes in a 255-character column; no username is longer than 150.
+    return ketikan.strip().lower().replace("\x00", "")[:150]
 
 
 class NipAtauUsernameBackend(ModelBackend):
