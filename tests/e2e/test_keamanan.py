@@ -1,0 +1,41 @@
+"""Journeys under the Content-Security-Policy: form behaviour without inline handlers,
+and the 400 page for input the database cannot store."""
+
+import pytest
+
+from tests.conftest import SANDI
+from tests.factories import Org
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
+
+
+def _masuk(halaman, username):
+    halaman.goto("/masuk/")
+    halaman.get_by_label("NIP atau nama pengguna").fill(username)
+    halaman.get_by_label("Kata sandi").fill(SANDI)
+    halaman.get_by_role("button", name="Masuk").click()
+    halaman.wait_for_url("**/")
+
+
+def test_ganti_tanggal_di_halaman_unit_mengirim_formulir(halaman, instansi_a, admin_a):
+    org = Org(instansi_a)
+    _masuk(halaman, "admin.a")
+    halaman.goto(f"/unit/{org.seksi.pk}/")
+    with halaman.expect_navigation():
+        halaman.get_by_label("Tampilkan keadaan pada tanggal").fill("2026-03-02")
+        halaman.get_by_label("Tampilkan keadaan pada tanggal").dispatch_event("change")
+    assert "tanggal=2026-03-02" in halaman.url
+    for lebar in (1280, 390):
+        halaman.set_viewport_size({"width": lebar, "height": 900})
+        halaman.screenshot(path=f"/tmp/keamanan-unit-{lebar}.png", full_page=True)
+
+
+def test_karakter_nul_di_alamat_memberi_halaman_400_berbahasa_indonesia(halaman, pegawai_a):
+    _masuk(halaman, "pegawai.a")
+    resp = halaman.goto("/pegawai/?q=ab%00cd")
+    assert resp.status == 400
+    assert halaman.get_by_role("heading", name="Permintaan tidak valid").is_visible()
+    assert "karakter NUL" in halaman.content()
+    for lebar in (1280, 390):
+        halaman.set_viewport_size({"width": lebar, "height": 800})
+        halaman.screenshot(path=f"/tmp/keamanan-400-{lebar}.png", full_page=True)
