@@ -90,8 +90,7 @@ class NipAtauUsernameBackend(ModelBackend):
             return None
         if pengguna.instansi_id is None:
             return pengguna if tenancy.di_lingkup_platform() else None
-        aktif = tenancy._instansi_aktif.get()
-        return pengguna if pengguna.instansi_id == aktif else None
+        return pengguna if pengguna.instansi_id == tenancy.instansi_lingkup() else None
 
 
 class PenanganThrottle(AxesDatabaseHandler):
@@ -105,6 +104,7 @@ class PenanganThrottle(AxesDatabaseHandler):
     """
 
     def get_failures(self, request, credentials: dict | None = None) -> int:
+        # One queryset per entry of AXES_LOCKOUT_PARAMETERS: [username], [ip_address].
         per_akun, per_alamat = (
             q.aggregate(n=Sum("failures_since_start"))["n"] or 0
             for q in self.get_user_attempts(request, credentials)

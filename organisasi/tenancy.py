@@ -54,6 +54,11 @@ def ada_lingkup() -> bool:
     return _instansi_aktif.get() is not None
 
 
+def instansi_lingkup() -> int | None:
+    """The agency of the open scope, None outside one (or in the platform scope)."""
+    return _instansi_aktif.get()
+
+
 def _atur_db(instansi_id: int | None) -> None:
     with connection.cursor() as cursor:
         cursor.execute(

@@ -206,3 +206,13 @@ def test_jalur_masuk_memberi_id_satu_akun_saja(instansi_a, pegawai_a, pegawai_b)
         "SELECT pg_get_function_result(oid) FROM pg_proc WHERE proname = 'kinerja_cari_akun'"
     )
     assert keluaran == "TABLE(id bigint, instansi_id bigint)"
+
+
+def test_fungsi_trigger_berjalur_skema_tetap_dan_tanpa_sakelar_abaikan():
+    tanpa = _sql(
+        "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+        " WHERE n.nspname = 'public' AND p.prorettype = 'trigger'::regtype"
+        " AND NOT coalesce(p.proconfig, '{}') @> ARRAY['search_path=pg_catalog, public, pg_temp']"
+    )
+    assert tanpa == []
+    assert _sql("SELECT public._pgtrigger_should_ignore('apa_saja')") == [(False,)]
