@@ -28,10 +28,16 @@ def sebagai_pemilik() -> bool:
 
 
 def atur_sebagai_pemilik(aktif: bool) -> None:
+    """Choose the login: before settings are read (manage.py), by the environment;
+    afterwards (tests, bench scripts) by switching the default connection's login."""
     if aktif:
         os.environ["KINERJA_DB_PEMILIK"] = "1"
     else:
         os.environ.pop("KINERJA_DB_PEMILIK", None)
+    from django.conf import settings
+
+    if settings.configured:
+        _tukar_login(aktif, "default")
 
 
 def atur_login(pemilik: bool, alias: str = "default") -> None:
@@ -39,11 +45,18 @@ def atur_login(pemilik: bool, alias: str = "default") -> None:
 
     Closes the connection; the next query opens one with the other login.
     """
+    if pemilik:
+        os.environ["KINERJA_DB_PEMILIK"] = "1"
+    else:
+        os.environ.pop("KINERJA_DB_PEMILIK", None)
+    _tukar_login(pemilik, alias)
+
+
+def _tukar_login(pemilik: bool, alias: str) -> None:
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured
     from django.db import connections
 
-    atur_sebagai_pemilik(pemilik)
     login = settings.DATABASE_PEMILIK if pemilik else settings.DATABASE_APLIKASI
     if not login:
         raise ImproperlyConfigured(

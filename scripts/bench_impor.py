@@ -54,7 +54,7 @@ def main() -> None:
     parser.add_argument("--baris", type=int, default=10_000)
     args = parser.parse_args()
 
-    from organisasi.peran_db import atur_login, atur_sebagai_pemilik
+    from organisasi.peran_db import atur_sebagai_pemilik
 
     atur_sebagai_pemilik(True)
     import django
@@ -67,14 +67,14 @@ def main() -> None:
     nama_asli = connection.settings_dict["NAME"]
     print(f"Membuat basis data sementara {settings.DATABASES['default']['TEST']['NAME']} ...")
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    # Like the app: everything after the schema runs as the RLS-bound role's login.
-    atur_login(False)
+    # Like the app: everything after the schema runs as the RLS-bound role.
+    atur_sebagai_pemilik(False)
     connections.close_all()
     try:
         jalankan(args.baris)
     finally:
         connections.close_all()
-        atur_login(True)
+        atur_sebagai_pemilik(True)
         connection.creation.destroy_test_db(nama_asli, verbosity=0)
 
 

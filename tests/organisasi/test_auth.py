@@ -204,6 +204,18 @@ def test_superadmin_platform_masuk_dan_melihat_akun_semua_instansi(
     assert superadmin.last_login is not None
 
 
+def test_superadmin_masuk_lewat_halaman_login_platform(client, superadmin, pegawai_a):
+    resp = client.post(
+        reverse("admin:login") + "?next=/platform/",
+        {"username": "super.platform", "password": SANDI, "next": "/platform/"},
+    )
+    assert resp.status_code == 302 and resp.url == "/platform/"
+    assert client.get("/platform/").status_code == 200
+    # A tenant account's row is read in its own scope when the platform edits it.
+    resp = client.get(reverse("admin:organisasi_pengguna_change", args=[pegawai_a.pk]))
+    assert resp.status_code == 200 and "pegawai.a" in resp.content.decode()
+
+
 def test_sesi_dengan_lingkup_instansi_lain_tidak_memuat_pengguna(client, pegawai_a, instansi_b):
     assert _masuk(client, "pegawai.a").status_code == 302
     assert client.get(reverse("beranda")).status_code == 200
