@@ -421,7 +421,7 @@ def test_tambah_dan_hapus_lewat_htmx(admin_a, instansi_a, masuk_sebagai):
     with lingkup_instansi(instansi_a):
         hari = HariKalender.objects.get()
         catatan = hari.history.get()
-    assert catatan.history_user == admin_a and catatan.history_change_reason
+    assert catatan.history_user_id == admin_a.pk and catatan.history_change_reason
 
     respons = klien.post(reverse("kalender_hapus", args=[hari.pk]), headers=HTMX)
     assert respons.status_code == 200

@@ -89,7 +89,7 @@ def test_halaman_pertama_kali_membuat_pengaturan_awal(client, masuk_sebagai, ins
     assert resp.status_code == 200
     with lingkup_instansi(instansi_a):
         p = PengaturanInstansi.objects.get()
-        assert p.history.get().history_user == admin_a
+        assert p.history.get().history_user_id == admin_a.pk
     for aspek in ASPEK_INDIKATOR:
         assert f'value="{aspek}"' in isi
     assert isi.count("checked") >= len(ASPEK_INDIKATOR)
@@ -280,7 +280,7 @@ def test_setiap_perubahan_tercatat_dengan_penggunanya(client, masuk_sebagai, ins
         p = PengaturanInstansi.objects.get()
         catatan = list(p.history.order_by("history_id"))
     assert [c.history_type for c in catatan] == ["+", "~", "~"]
-    assert all(c.history_user == admin_a for c in catatan)
+    assert all(c.history_user_id == admin_a.pk for c in catatan)
     assert [c.history_change_reason for c in catatan[1:]] == ["Pengaturan diubah"] * 2
     assert (catatan[1].tunjangan, catatan[2].tunjangan) == ("tpp", "tukin")
 
@@ -300,7 +300,7 @@ def test_layanan_hanya_untuk_admin_instansi_aktif(instansi_a, admin_a, pegawai_a
             pengaturan_ubah(pengguna=admin_b, data={"istilah_bkd": "X"})
         p = pengaturan_ubah(pengguna=admin_a, data={"istilah_bkd": "BKPSDM"})
         assert p.istilah_bkd == "BKPSDM"
-        assert p.history.latest("history_id").history_user == admin_a
+        assert p.history.latest("history_id").history_user_id == admin_a.pk
 
 
 @pytest.mark.parametrize(
