@@ -150,7 +150,7 @@ def test_berkas_pegawai_csv_baik_dipratinjau_lalu_diterapkan(instansi_a, admin_a
 
     impor = terapkan(instansi_a, admin_a, impor)
     assert impor.status == ImporData.Status.DITERAPKAN
-    assert impor.diterapkan_oleh == admin_a and impor.diterapkan_pada is not None
+    assert impor.diterapkan_oleh_id == admin_a.pk and impor.diterapkan_pada is not None
     with lingkup_instansi(instansi_a):
         budi = Pegawai.objects.get(nip=nip(1))
         assert (budi.gelar_depan, budi.gelar_belakang, budi.golongan, budi.email) == (

@@ -417,7 +417,10 @@ def test_pengguna_tanpa_data_pegawai(client, masuk_sebagai, pegawai_a, django_us
     masuk_sebagai(pegawai_a)
     isi = client.get(reverse("pemberitahuan")).content.decode()
     assert "belum terhubung dengan data pegawai" in isi
-    superadmin = django_user_model.objects.create_superuser("akar", password="x")
+    from organisasi.tenancy import lingkup_platform
+
+    with lingkup_platform():
+        superadmin = django_user_model.objects.create_superuser("akar", password="x")
     assert _badge(superadmin) == 0  # no agency, no scope: no query at all
     masuk_sebagai(superadmin)
     assert client.get(reverse("pemberitahuan")).status_code == 200
