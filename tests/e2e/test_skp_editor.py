@@ -181,6 +181,20 @@ def test_foto_halaman_skp_draf_dan_dikembalikan(halaman, instansi_a, lebar):
     lebar_halaman = halaman.evaluate("document.documentElement.scrollWidth")
     if lebar >= 1280:  # the phone layout is issue 8's "Phone" item, done separately
         assert lebar_halaman <= lebar + 1, lebar_halaman
+        # The PDF wraps the long string inside column (3): every glyph stays on the page.
+        pdf = PdfReader(io.BytesIO(halaman.request.get(f"/skp/dokumen/skp/{skp.pk}/").body()))
+        (FOTO / "draf.pdf").write_bytes(halaman.request.get(f"/skp/dokumen/skp/{skp.pk}/").body())
+        kanan = []
+
+        def _catat(teks, cm, tm, font, ukuran):
+            if "XXXX" in teks:
+                kanan.append(tm[4] + len(teks) * ukuran * 0.7)
+
+        for hal in pdf.pages:
+            hal.extract_text(visitor_text=_catat)
+        lebar_kertas = float(pdf.pages[0].mediabox.width)
+        assert kanan and max(kanan) < lebar_kertas, (max(kanan), lebar_kertas)
+        assert len(kanan) > 1  # the string was broken over several lines
     with lingkup_instansi(org.instansi):
         SKP.objects.filter(pk=skp.pk).update(
             status="dikembalikan",
