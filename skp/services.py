@@ -190,11 +190,12 @@ def _sunting(pengguna, skp: SKP) -> SKP:
     return skp
 
 
-def _tautkan_pimpinan(skp: SKP, rhk: RencanaHasilKerja, kunci: str, teks: str) -> None:
+def _tautkan_pimpinan(skp: SKP, rhk: RencanaHasilKerja, kunci: str | None, teks: str) -> None:
     """Column (2): the leader's RHK chosen from the rater's SKP (kept as a link and as the
-    text it read when chosen); free text only where the rater's SKP offers nothing."""
+    text it read when chosen); free text where the rater's SKP offers nothing, or from a
+    caller that gives only text (the page then asks to choose, rule V52)."""
     pilihan = {p.kunci: p for p in selectors.pilihan_rhk_pimpinan(skp)}
-    if not pilihan:
+    if not pilihan or kunci is None:
         rhk.rhk_pimpinan_id = rhk.iki_pimpinan_id = None
         rhk.rhk_pimpinan_teks = teks.strip()
         return
@@ -234,7 +235,7 @@ def rhk_simpan(*, pengguna, skp: SKP, data: dict, rhk: RencanaHasilKerja | None 
         if kolom in data:
             setattr(rhk, kolom, data[kolom].strip())
     if skp.kelompok == Kelompok.ADMIN_JF and ("pimpinan" in data or "rhk_pimpinan_teks" in data):
-        _tautkan_pimpinan(skp, rhk, data.get("pimpinan", ""), data.get("rhk_pimpinan_teks", ""))
+        _tautkan_pimpinan(skp, rhk, data.get("pimpinan"), data.get("rhk_pimpinan_teks", ""))
     catat(rhk, pengguna, "Rencana hasil kerja disimpan")
     rhk.full_clean(exclude=["skp", "rhk_pimpinan", "iki_pimpinan", "peran_hasil"])
     rhk.save()

@@ -38,6 +38,7 @@ def _panel(halaman) -> str:
 def test_ubah_indikator_dan_lampiran_di_tempat_panel_ikut_dan_konfirmasi(halaman, instansi_a):
     org = Org(instansi_a)
     akun(org, org.staf, "dedi")
+    akun(org, org.kasi, "teguh")
     skp = skp_contoh(org, isi=False)
     _masuk(halaman, "dedi")
     halaman.goto(f"/skp/{skp.pk}/")
@@ -119,6 +120,22 @@ def test_ubah_indikator_dan_lampiran_di_tempat_panel_ikut_dan_konfirmasi(halaman
     halaman.get_by_role("button", name="Ajukan ke pejabat penilai").click()
     halaman.get_by_text("SKP diajukan kepada pejabat penilai.").wait_for()
     assert "tidak dapat Anda ubah" in pesan[0]
+    _keluar(halaman)
+
+    # The rater: "Tetapkan SKP" says the SKP cannot be changed afterwards; dismissing
+    # leaves it submitted, accepting sets it.
+    _masuk(halaman, "teguh")
+    halaman.goto(f"/skp/{skp.pk}/")
+    pesan.clear()
+    halaman.once("dialog", lambda d: (pesan.append(d.message), d.dismiss()))
+    halaman.get_by_role("button", name="Tetapkan SKP").click()
+    halaman.wait_for_timeout(300)
+    assert "tidak dapat diubah lagi" in pesan[0]
+    assert halaman.locator("#status-skp").inner_text() == "Diajukan ke pejabat penilai"
+    halaman.once("dialog", lambda d: d.accept())
+    halaman.get_by_role("button", name="Tetapkan SKP").click()
+    halaman.get_by_text("SKP ditetapkan.").wait_for()
+    assert halaman.locator("#status-skp").inner_text() == "Ditetapkan pejabat penilai"
 
 
 def test_memilih_rhk_pimpinan_tampil_di_pohon_dan_pdf(halaman, instansi_a):
