@@ -9,7 +9,15 @@ PANJANG = {"max_length": "Paling panjang %(limit_value)d karakter (kini %(show_v
 
 
 class FormSKPBaru(forms.Form):
-    tahun = forms.IntegerField(min_value=2022, max_value=2100)
+    tahun = forms.IntegerField(
+        min_value=2022,
+        max_value=2100,
+        error_messages={
+            "min_value": "Tahun SKP paling awal 2022 (Permenpan RB 6/2022 berlaku sejak 2022).",
+            "max_value": "Tahun SKP paling akhir 2100; periksa kembali tahunnya.",
+            "invalid": "Isi tahun dengan angka, mis. 2026.",
+        },
+    )
     pendekatan = forms.ChoiceField(
         choices=Pendekatan.choices,
         initial=Pendekatan.KUANTITATIF,

@@ -393,3 +393,21 @@ def test_catatan_pengembalian_di_atas(client, tim):
     isi = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
     assert isi.index("Target IKI 1.2 belum terukur") < isi.index("Pegawai dan pejabat penilai")
     assert "Ajukan ke pejabat penilai</strong>" in isi
+
+
+def test_layanan_lampiran_menolak_jenis_bagian_lain_tanpa_perubahan(tim):
+    skp = skp_contoh(tim["org"], isi=False)
+    with lingkup_instansi(tim["org"].instansi):
+        with pytest.raises(ValidationError) as galat:
+            services.lampiran_tambah(
+                pengguna=tim["pegawai"], skp=skp, bagian="konsekuensi", jenis="sdm", teks="Staf"
+            )
+        assert "jenis" in galat.value.message_dict
+        assert not ButirLampiran.objects.filter(skp=skp).exists()
+
+
+def test_tahun_skp_baru_di_luar_jangkauan_diberi_pesan(client, tim):
+    client.force_login(tim["pegawai"])
+    resp = client.post(reverse("skp_saya"), {"tahun": 99999, "pendekatan": "kuantitatif"})
+    assert resp.status_code == 200
+    assert "Tahun SKP paling akhir 2100" in resp.content.decode()
