@@ -52,8 +52,9 @@ class FormRHK(forms.Form):
         max_length=BATAS_RHK_PIMPINAN,
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        help_text="Pejabat penilai Anda belum memiliki SKP di aplikasi ini, jadi tuliskan "
-        "rencana hasil kerjanya.",
+        help_text="SKP pejabat penilai Anda tahun ini belum memuat rencana hasil kerja di "
+        "aplikasi ini, jadi tuliskan rencana hasil kerjanya; setelah tersedia, Anda diminta "
+        "memilihnya.",
         error_messages=PANJANG,
     )
 

@@ -73,6 +73,8 @@ def test_ubah_indikator_dan_lampiran_di_tempat_panel_ikut_dan_konfirmasi(halaman
     form.wait_for()
     kotak = form.bounding_box()
     assert kotak["height"] > 100 and kotak["width"] > 300
+    FOTO.mkdir(parents=True, exist_ok=True)
+    halaman.locator("article.rhk").first.screenshot(path=str(FOTO / "ubah-iki.png"))
     assert halaman.locator("#id_iki-teks").input_value() == "Jumlah simpang direkayasa"
     halaman.get_by_label("Target", exact=True).fill("15 simpang")
     form.get_by_role("button", name="Simpan indikator").click()
@@ -156,6 +158,8 @@ def test_memilih_rhk_pimpinan_tampil_di_pohon_dan_pdf(halaman, instansi_a):
     opsi = pilih.locator("option").all_inner_texts()
     assert any(rhk_kasi in o for o in opsi), opsi
     pilih.select_option(label=next(o for o in opsi if rhk_kasi in o))
+    FOTO.mkdir(parents=True, exist_ok=True)
+    halaman.locator("#rhk-baru").screenshot(path=str(FOTO / "pilih-rhk-pimpinan.png"))
     halaman.get_by_role("button", name="Simpan", exact=True).click()
     halaman.get_by_text(f"Intervensi: {rhk_kasi}").wait_for()
 
