@@ -133,8 +133,9 @@ def periksa(skp: DataSKP) -> list[Temuan]:
                     r.nomor,
                 )
             )
+        kolom2_kosong = not r.rhk_pimpinan_teks.strip()
         if not jpt and kuantitatif and not skp.tugas_belajar:
-            if not r.rhk_pimpinan_teks.strip():
+            if kolom2_kosong:
                 t.append(
                     Temuan(
                         "V19",
@@ -165,7 +166,7 @@ def periksa(skp: DataSKP) -> list[Temuan]:
                     r.nomor,
                 )
             )
-        elif r.pimpinan_belum_dipilih:
+        elif r.pimpinan_belum_dipilih and not (kolom2_kosong and kuantitatif):  # else V19
             t.append(
                 Temuan(
                     "V52",

@@ -411,3 +411,16 @@ def test_tahun_skp_baru_di_luar_jangkauan_diberi_pesan(client, tim):
     resp = client.post(reverse("skp_saya"), {"tahun": 99999, "pendekatan": "kuantitatif"})
     assert resp.status_code == 200
     assert "Tahun SKP paling akhir 2100" in resp.content.decode()
+
+
+def test_v52_tidak_mengulang_v19():
+    rhk = aturan.DataRHK(1, "utama", "RHK", pimpinan_belum_dipilih=True, dari_mph=True)
+    data = aturan.DataSKP(kelompok="admin_jf", pendekatan="kuantitatif", rhk=[rhk])
+    kode = [t.kode for t in aturan.periksa(data)]
+    assert "V19" in kode and "V52" not in kode
+    rhk.rhk_pimpinan_teks = "Teks lama"
+    kode = [t.kode for t in aturan.periksa(data)]
+    assert "V19" not in kode and "V52" in kode
+    data.pendekatan = "kualitatif"
+    rhk.rhk_pimpinan_teks = ""
+    assert "V52" in [t.kode for t in aturan.periksa(data)]
