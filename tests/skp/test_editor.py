@@ -424,3 +424,33 @@ def test_v52_tidak_mengulang_v19():
     data.pendekatan = "kualitatif"
     rhk.rhk_pimpinan_teks = ""
     assert "V52" in [t.kode for t in aturan.periksa(data)]
+
+
+def test_kueri_halaman_dan_bagian_tidak_tumbuh_dengan_jumlah_rhk(client, tim, dua_skp):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    skp, _, rhk_kasi = dua_skp
+    client.force_login(tim["pegawai"])
+
+    def hitung():
+        jumlah = []
+        for url, extra in (
+            (reverse("skp_detail", args=[skp.pk]), {}),
+            (reverse("lampiran_tambah", args=[skp.pk]), HX),
+        ):
+            with CaptureQueriesContext(connection) as q:
+                if extra:
+                    client.post(
+                        url, {"lampiran-bagian": "skema", "lampiran-teks": "Laporan"}, **extra
+                    )
+                else:
+                    client.get(url)
+            jumlah.append(len(q))
+        return jumlah
+
+    _simpan(tim, skp, pimpinan=f"rhk:{rhk_kasi[0].pk}")
+    sedikit = hitung()
+    for n in range(6):
+        _simpan(tim, skp, pimpinan=f"rhk:{rhk_kasi[n % 2].pk}")
+    assert hitung() == sedikit
