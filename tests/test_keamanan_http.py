@@ -64,6 +64,7 @@ POLA_INLINE = [
     (re.compile(r"\son[a-z]+\s*=", re.I), "atribut on*"),
     (re.compile(r"\shx-on[:\-]", re.I), "hx-on (butuh eval)"),
     (re.compile(r"\sstyle\s*=", re.I), "atribut style"),
+    (re.compile(r"<style\b", re.I), "elemen <style>"),
     (re.compile(r"javascript:", re.I), "URL javascript:"),
 ]
 
