@@ -1,0 +1,66 @@
+"""organisasi is the ground every app builds on: it imports none of them. The pages it
+composes (settings, menus) take what the apps contribute from their AppConfig.ready."""
+
+import ast
+from pathlib import Path
+
+import organisasi
+
+APLIKASI_DI_ATAS = {"skp", "umpanbalik", "evaluasi"}
+AKAR = Path(organisasi.__file__).parent
+
+
+def impor_terlarang(sumber: str) -> list[tuple[int, str]]:
+    """(line, module) of every import of an app that builds on organisasi, including
+    imports inside functions and `importlib.import_module("skp...")` calls."""
+    temuan = []
+    for node in ast.walk(ast.parse(sumber)):
+        if isinstance(node, ast.Import):
+            nama = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            nama = [node.module]
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", None))
+            in {"import_module", "__import__"}
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            nama = [node.args[0].value]
+        else:
+            continue
+        temuan += [(node.lineno, n) for n in nama if n.split(".")[0] in APLIKASI_DI_ATAS]
+    return temuan
+
+
+def test_pemeriksa_menangkap_setiap_bentuk_impor():
+    sumber = (
+        "import skp\n"
+        "from skp.tenggat import batas_penetapan\n"
+        "def f():\n"
+        "    from evaluasi import models\n"
+        "    import umpanbalik.services as u\n"
+        "    importlib.import_module('skp.demo')\n"
+        "from . import selectors\n"
+        "from organisasi.models import Pegawai\n"
+        "import skpd_lain\n"
+    )
+    assert [m for _, m in impor_terlarang(sumber)] == [
+        "skp",
+        "skp.tenggat",
+        "evaluasi",
+        "umpanbalik.services",
+        "skp.demo",
+    ]
+
+
+def test_organisasi_tidak_mengimpor_aplikasi_lain():
+    berkas = sorted(AKAR.rglob("*.py"))
+    assert len(berkas) > 30  # the walk really covers the package and its subpackages
+    pelanggaran = [
+        f"{b.relative_to(AKAR.parent)}:{baris} mengimpor {modul}"
+        for b in berkas
+        for baris, modul in impor_terlarang(b.read_text(encoding="utf-8"))
+    ]
+    assert pelanggaran == []
