@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
+from django.utils import timezone
 
-from organisasi.models import Pegawai
+from organisasi.models import DelegasiPenilai, Pegawai, Penempatan
 from organisasi.pengaturan import pengaturan_instansi
+from organisasi.selectors import berlaku_pada
 
 from . import aturan, workflow
 from .models import (
@@ -38,18 +41,70 @@ def peran(pengguna, skp: SKP) -> frozenset[workflow.Peran]:
     )
 
 
-def skp_terlihat(pengguna):
-    """SKPs this user may open: own, rated by them, escalated to them; all for the admin."""
+# --- Access: which SKP a user may open. The SKP page, its PDFs and the menu all ask here,
+# so they never disagree. Acting on an SKP is a separate question (workflow.peran_dalam).
+
+
+def skp_untuk_pengguna(pengguna):
+    """Every SKP this user may open.
+
+    The employee's own; those they rate (the SKP records its pejabat penilai, also a
+    delegated one, DelegasiPenilai); those they are atasan pejabat penilai for, read-only
+    until escalated (000:4573-4579); the whole agency for its admin. Another agency's
+    SKP never: the tenant-scoped manager and RLS see to that.
+    """
     qs = SKP.objects.select_related("pegawai", "penilai", "penempatan__jabatan__unit")
     if pengguna.admin_instansi:
         return qs
     pegawai = pegawai_pengguna(pengguna)
     if pegawai is None:
         return qs.none()
-    return qs.filter(
-        Q(pegawai=pegawai)
-        | Q(penilai=pegawai)
-        | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
+    return qs.filter(Q(pegawai=pegawai) | Q(penilai=pegawai) | Q(atasan_penilai=pegawai))
+
+
+# The name the MPH views still use; same helper.
+skp_terlihat = skp_untuk_pengguna
+
+
+def skp_bawahan_untuk_pengguna(pengguna):
+    """The "SKP bawahan" list: SKPs this user rates or is atasan pejabat penilai for,
+    the current versions only; those waiting for this user's decision first."""
+    pegawai = pegawai_pengguna(pengguna)
+    if pegawai is None:
+        return SKP.objects.none()
+    menunggu = Q(status=Status.DIAJUKAN) & (
+        Q(penilai=pegawai) | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
+    )
+    return (
+        SKP.objects.filter(Q(penilai=pegawai) | Q(atasan_penilai=pegawai))
+        .exclude(status=Status.DIGANTI)
+        .annotate(menunggu_saya=ExpressionWrapper(menunggu, output_field=BooleanField()))
+        .select_related("pegawai", "penempatan__jabatan", "penilai")
+        .order_by("-menunggu_saya", "status", "-tahun", "pegawai__nama", "pk")
+    )
+
+
+def menilai_bawahan(pengguna, tanggal: date | None = None) -> bool:
+    """Whether the "SKP bawahan" menu applies: the user heads a unit on `tanggal`
+    (definitive or Plt/Plh), is named rater or atasan in a delegation in force
+    (DelegasiPenilai), or already rates or oversees an SKP. One query."""
+    if not pengguna.is_authenticated or pengguna.instansi_id is None:
+        return False
+    tanggal = tanggal or timezone.localdate()
+    saya = OuterRef("pk")
+    memimpin = Penempatan.objects.filter(
+        berlaku_pada(tanggal), pegawai=saya, jabatan__kepala_unit=True
+    )
+    didelegasikan = DelegasiPenilai.objects.filter(berlaku_pada(tanggal)).filter(
+        Q(penilai=saya) | Q(atasan_penilai=saya)
+    )
+    punya_skp = SKP.objects.filter(Q(penilai=saya) | Q(atasan_penilai=saya)).exclude(
+        status=Status.DIGANTI
+    )
+    return (
+        Pegawai.objects.filter(pengguna=pengguna)
+        .filter(Exists(memimpin) | Exists(didelegasikan) | Exists(punya_skp))
+        .exists()
     )
 
 
@@ -57,7 +112,7 @@ def skp_lengkap(pk: int, pengguna) -> SKP:
     """One SKP with its content, in a fixed number of queries."""
     iki = IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "pk")
     return (
-        skp_terlihat(pengguna)
+        skp_untuk_pengguna(pengguna)
         .select_related("atasan_penilai", "ditetapkan_oleh", "pendahulu")
         .prefetch_related(
             Prefetch(
@@ -132,21 +187,6 @@ def label_iki(nomor_rhk: int, ke: int, jumlah: int) -> str:
 
 def temuan(skp: SKP) -> list[aturan.Temuan]:
     return aturan.periksa(data_aturan(skp))
-
-
-def skp_untuk_dinilai(pengguna):
-    """The rater's inbox: SKPs waiting for them first, then the rest of their team's."""
-    pegawai = pegawai_pengguna(pengguna)
-    if pegawai is None:
-        return SKP.objects.none()
-    return (
-        SKP.objects.filter(
-            Q(penilai=pegawai) | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
-        )
-        .exclude(status=Status.DIGANTI)
-        .select_related("pegawai", "penempatan__jabatan", "penilai")
-        .order_by("status", "-tahun", "pegawai__nama")
-    )
 
 
 def perubahan_penilai(skp: SKP, tanggal) -> str | None:

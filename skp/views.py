@@ -143,7 +143,7 @@ def skp_saya(request):
 
 @pengguna_instansi_required
 def skp_bawahan(request):
-    daftar = selectors.skp_untuk_dinilai(request.user)
+    daftar = selectors.skp_bawahan_untuk_pengguna(request.user)
     return render(request, "skp/skp_bawahan.html", {"daftar": daftar})
 
 
