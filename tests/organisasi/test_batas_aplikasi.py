@@ -64,3 +64,37 @@ def test_organisasi_tidak_mengimpor_aplikasi_lain():
         for baris, modul in impor_terlarang(b.read_text(encoding="utf-8"))
     ]
     assert pelanggaran == []
+
+
+def _impor_internal(berkas: Path) -> set[str]:
+    """The organisasi modules a file imports (absolute or relative, at any depth)."""
+    paket = ".".join(berkas.relative_to(AKAR.parent).with_suffix("").parts)
+    if berkas.name == "__init__.py":
+        paket += ".__init__"
+    hasil = set()
+    for node in ast.walk(ast.parse(berkas.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                dasar = paket.split(".")[: -node.level]
+                modul = ".".join(dasar + ([node.module] if node.module else []))
+            else:
+                modul = node.module or ""
+            nama = [modul] + [f"{modul}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            nama = [a.name for a in node.names]
+        else:
+            continue
+        hasil |= {n for n in nama if n.startswith("organisasi.")}
+    return hasil
+
+
+def test_paket_impor_berlapis_tanpa_siklus():
+    """baca <- rencana <- terapkan <- pekerjaan (<- tasks, views): each module imports only
+    those before it, and none imports organisasi.tasks (the old cycle)."""
+    urutan = ["baca", "rencana", "terapkan", "pekerjaan"]
+    for i, nama in enumerate(urutan):
+        dipakai = _impor_internal(AKAR / "impor" / f"{nama}.py")
+        assert "organisasi.tasks" not in dipakai
+        lapisan = {m.split(".")[2] for m in dipakai if m.startswith("organisasi.impor.")}
+        assert lapisan <= set(urutan[:i]), f"impor/{nama}.py mengimpor {lapisan}"
+    assert "organisasi.impor.pekerjaan" in _impor_internal(AKAR / "tasks.py")
