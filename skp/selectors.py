@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
 from organisasi.models import DelegasiPenilai, Pegawai, Penempatan
@@ -13,6 +21,7 @@ from organisasi.pengaturan import pengaturan_instansi
 from organisasi.selectors import berlaku_pada
 
 from . import aturan, workflow
+from .aturan import label_iki  # also read as selectors.label_iki by the MPH views
 from .models import (
     SKP,
     ButirLampiran,
@@ -138,11 +147,11 @@ def data_aturan(skp: SKP) -> aturan.DataSKP:
     """The plain values the content rules read (uses prefetched rows when present)."""
     pengaturan = pengaturan_instansi()
     daftar = []
-    for nomor, r in enumerate(rhk_berurut(skp), 1):
+    for r in rhk_bernomor(skp):
         pimpinan_jpt = bool(r.rhk_pimpinan_id and r.rhk_pimpinan.skp.kelompok == Kelompok.JPT_PUKM)
         daftar.append(
             aturan.DataRHK(
-                nomor=nomor,
+                nomor=r.nomor,
                 jenis=r.jenis,
                 teks=r.teks,
                 penugasan_dari=r.penugasan_dari,
@@ -176,13 +185,22 @@ def data_aturan(skp: SKP) -> aturan.DataSKP:
 
 def rhk_berurut(skp: SKP) -> list[RencanaHasilKerja]:
     """UTAMA first, then TAMBAHAN; numbering runs on across both (000:11873-11900)."""
-    semua = list(skp.rhk.all())
-    return sorted(semua, key=lambda r: (r.jenis != "utama", r.urutan, r.pk))
+    return sorted(skp.rhk.all(), key=lambda r: aturan.urutan_rhk(r.jenis, r.urutan, r.pk))
 
 
-def label_iki(nomor_rhk: int, ke: int, jumlah: int) -> str:
-    """ "IKI 1.2" when the RHK has several indicators, "IKI 1" when it has one (000:2262-2290)."""
-    return f"IKI {nomor_rhk}.{ke}" if jumlah > 1 else f"IKI {nomor_rhk}"
+def rhk_bernomor(skp: SKP) -> list[RencanaHasilKerja]:
+    """The RHK in order, each with `nomor` (1, 2, ... across UTAMA and TAMBAHAN) and each
+    of its indicators with `label` ("IKI 1.2"): the one numbering the page, the PDFs and
+    the MPH show. Uses prefetched rows; prefetches the indicators when they are not
+    (the labels live on the prefetched objects the templates then read)."""
+    daftar = rhk_berurut(skp)
+    prefetch_related_objects(daftar, "iki")
+    for nomor, r in enumerate(daftar, 1):
+        r.nomor = nomor
+        semua_iki = list(r.iki.all())
+        for ke, k in enumerate(semua_iki, 1):
+            k.label = label_iki(nomor, ke, len(semua_iki))
+    return daftar
 
 
 def temuan(skp: SKP) -> list[aturan.Temuan]:

@@ -57,12 +57,7 @@ def _galat(form, exc: ValidationError):
 def _konteks(request, skp: SKP, **lain) -> dict:
     peran = selectors.peran(request.user, skp)
     aksi = workflow.aksi_tersedia(skp.status, peran)
-    rhk = selectors.rhk_berurut(skp)
-    for n, r in enumerate(rhk, 1):
-        r.nomor = n  # numbering runs on from UTAMA into TAMBAHAN
-        semua_iki = r.iki.all()
-        for ke, k in enumerate(semua_iki, 1):
-            k.label = selectors.label_iki(n, ke, len(semua_iki))
+    rhk = selectors.rhk_bernomor(skp)
     ekspektasi = {}
     for e in skp.ekspektasi_khusus.all():
         ekspektasi.setdefault(e.nilai, []).append(e)
