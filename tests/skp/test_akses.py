@@ -161,3 +161,85 @@ def test_menu_satu_kueri(tim, django_assert_num_queries):
 
     with lingkup_instansi(tim["org"].instansi), django_assert_num_queries(1):
         assert menu_skp(tim["atasan"]) == [("SKP saya", "skp_saya"), ("SKP bawahan", "skp_bawahan")]
+
+
+def _potret_skp(instansi, skp):
+    from skp.models import ButirLampiran, EkspektasiKhusus, IndikatorKinerjaIndividu
+    from skp.models import RencanaHasilKerja as RHK
+
+    with lingkup_instansi(instansi):
+        return (
+            SKP.objects.values_list("status", "ditetapkan_oleh_id", "catatan_penilai").get(
+                pk=skp.pk
+            ),
+            list(RHK.objects.filter(skp=skp).values_list("pk", "jenis", "urutan", "teks")),
+            IndikatorKinerjaIndividu.objects.filter(rhk__skp=skp).count(),
+            EkspektasiKhusus.objects.filter(skp=skp).count(),
+            ButirLampiran.objects.filter(skp=skp).count(),
+            SKP.history.filter(id=skp.pk).count(),
+        )
+
+
+def _kiriman(org, skp) -> list[tuple[str, dict]]:
+    """A POST to every SKP write endpoint, each with input its rightful actor may send."""
+    with lingkup_instansi(org.instansi):
+        rhk = skp.rhk.order_by("pk").first()
+        iki = rhk.iki.order_by("pk").first()
+        ekspektasi = skp.ekspektasi_khusus.get()
+        butir = skp.lampiran.order_by("pk").first()
+    rhk_baru = {
+        "rhk-teks": "Titipan",
+        "rhk-penugasan_dari": "Kepala Seksi Rekayasa",
+        "rhk-rhk_pimpinan_teks": "Meningkatnya kelancaran lalu lintas kota",
+    }
+    lampiran = {"lampiran-bagian": "skema", "lampiran-teks": "Laporan mingguan"}
+    harapan = {"ekspektasi-nilai": "adaptif", "ekspektasi-teks": "Cepat menyesuaikan diri"}
+    return [
+        (reverse("rhk_baru", args=[skp.pk]), rhk_baru),
+        (reverse("rhk_ubah", args=[skp.pk, rhk.pk]), {**rhk_baru, "rhk-teks": "Diubah"}),
+        (reverse("rhk_pindah", args=[skp.pk, rhk.pk]), {"arah": "bawah"}),
+        (reverse("iki_hapus", args=[skp.pk, iki.pk]), {}),
+        (reverse("lampiran_tambah", args=[skp.pk]), lampiran),
+        (reverse("lampiran_hapus", args=[skp.pk, butir.pk]), {}),
+        (reverse("rhk_prioritas", args=[skp.pk, rhk.pk]), {"jenis": "tambahan"}),
+        (reverse("ekspektasi_tambah", args=[skp.pk]), harapan),
+        (reverse("ekspektasi_hapus", args=[skp.pk, ekspektasi.pk]), {}),
+        (reverse("skp_aksi", args=[skp.pk, "kembalikan"]), {"catatan": "Perbaiki"}),
+        (reverse("skp_aksi", args=[skp.pk, "tetapkan"]), {}),
+        (reverse("rhk_hapus", args=[skp.pk, rhk.pk]), {}),
+    ]
+
+
+def _kirim_semua(client, kiriman):
+    for url, data in kiriman:
+        resp = client.post(url, data, HTTP_HX_REQUEST="true")
+        assert resp.status_code in (200, 302, 403, 404), url
+
+
+@pytest.mark.parametrize("siapa", ["atasan", "kepala_lain", "rekan"])
+def test_yang_hanya_membaca_tidak_mengubah_apa_pun(client, tim, siapa):
+    """Reading is not acting: the atasan before escalation (and people who may not even
+    read it) post to every SKP write endpoint and nothing changes."""
+    org = tim["org"]
+    for status in ("draf", "diajukan"):
+        skp = skp_contoh(org, status=status, tahun=2026 if status == "draf" else 2025)
+        sebelum = _potret_skp(org.instansi, skp)
+        client.force_login(tim[siapa])
+        _kirim_semua(client, _kiriman(org, skp))
+        assert _potret_skp(org.instansi, skp) == sebelum
+
+
+def test_kiriman_yang_sama_berlaku_bagi_yang_berhak(client, tim):
+    """The control: the same posts from the owner (draft) and the rater (submitted) do
+    change the SKP, so the test above proves refusal, not bad input."""
+    org = tim["org"]
+    draf = skp_contoh(org, tahun=2026)
+    diajukan = skp_contoh(org, status="diajukan", tahun=2025)
+    for pengguna, skp in ((tim["pemilik"], draf), (tim["penilai"], diajukan)):
+        sebelum = _potret_skp(org.instansi, skp)
+        client.force_login(pengguna)
+        _kirim_semua(client, _kiriman(org, skp))
+        sesudah = _potret_skp(org.instansi, skp)
+        assert sesudah != sebelum
+    assert "Titipan" in [teks for *_, teks in _potret_skp(org.instansi, draf)[1]]
+    assert _potret_skp(org.instansi, diajukan)[0][0] == "dikembalikan"
