@@ -164,24 +164,6 @@ class FormPengaturan:
 
 
 # --- organisasi's own sections ----------------------------------------------------------------
-# Periods, evaluation and allowance are read by the evaluation and feedback apps once
-# they exist; until then organisasi keeps them, and they move with those apps.
-
-
-class BagianPeriode(BagianPengaturan):
-    judul = "Periode dan evaluasi"
-    urutan = 10
-
-    class Meta:
-        model = PengaturanInstansi
-        fields = ["periode_evaluasi", "periode_dokumentasi", "penyusun_evaluasi", "tunjangan"]
-        widgets = {"tunjangan": forms.RadioSelect, "penyusun_evaluasi": forms.RadioSelect}
-        help_texts = {
-            "periode_evaluasi": "Seberapa sering pejabat penilai mengevaluasi kinerja pegawai "
-            "dalam setahun: bulanan (mis. Perwal Bekasi 38/2023) atau triwulanan "
-            "(ketentuan nasional).",
-            "periode_dokumentasi": "Seberapa sering bukti kinerja pegawai didokumentasikan.",
-        }
 
 
 class BagianPenilai(BagianPengaturan):
@@ -218,6 +200,8 @@ class BagianPenilai(BagianPengaturan):
 
 
 class BagianIstilah(BagianPengaturan):
+    """The words and names every app's forms print (`pengaturan.istilah`)."""
+
     judul = "Istilah pada formulir"
     urutan = 30
 
@@ -230,9 +214,11 @@ class BagianIstilah(BagianPengaturan):
             "nama_kepala_daerah",
             "tempat_dokumen",
             "penerima_laporan",
+            "tunjangan",
         ]
+        widgets = {"tunjangan": forms.RadioSelect}
 
 
 def daftarkan_bagian_organisasi() -> None:
-    for bagian in (BagianPeriode, BagianPenilai, BagianIstilah):
+    for bagian in (BagianPenilai, BagianIstilah):
         daftarkan_bagian(bagian)

@@ -110,6 +110,6 @@ def test_penilai_delegasi_dan_atasan_menemukan_skp_lewat_menu(halaman, instansi_
 
     _masuk(halaman, "admin.dinas")
     halaman.goto("/pengaturan/")
-    for judul in ("Periode dan evaluasi", "SKP", "Batas penetapan SKP"):
+    for judul in ("Penilai dan Plt/Plh", "Batas penetapan SKP", "Evaluasi kinerja"):
         halaman.locator("legend", has_text=judul).first.wait_for()
     _potret(halaman, "admin-pengaturan")

@@ -94,11 +94,12 @@ def test_halaman_pertama_kali_membuat_pengaturan_awal(client, masuk_sebagai, ins
         assert f'value="{aspek}"' in isi
     assert isi.count("checked") >= len(ASPEK_INDIKATOR)
     for judul in (
-        "Periode dan evaluasi",
         "Penilai dan Plt/Plh",
         "Istilah pada formulir",
         "SKP",
         "Batas penetapan SKP",
+        "Pendokumentasian kinerja",
+        "Evaluasi kinerja",
     ):
         assert f'<legend class="kartu__judul">{judul}</legend>' in isi
     assert reverse("riwayat", args=["organisasi.PengaturanInstansi", p.pk]) in isi
@@ -362,11 +363,12 @@ def test_bagian_disusun_dari_setiap_aplikasi():
 
     susunan = [(b.__module__, b.judul) for b in bagian_pengaturan()]
     assert susunan == [
-        ("organisasi.forms_pengaturan", "Periode dan evaluasi"),
         ("organisasi.forms_pengaturan", "Penilai dan Plt/Plh"),
         ("organisasi.forms_pengaturan", "Istilah pada formulir"),
         ("skp.pengaturan", "SKP"),
         ("skp.pengaturan", "Batas penetapan SKP"),
+        ("umpanbalik.pengaturan", "Pendokumentasian kinerja"),
+        ("evaluasi.pengaturan", "Evaluasi kinerja"),
     ]
     # Every editable column belongs to exactly one section.
     kolom = [k for b in bagian_pengaturan() for k in b._meta.fields]
