@@ -8,6 +8,7 @@ AppConfig.ready (see skp/pengaturan.py).
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 
 from .models import PengaturanInstansi, StatusPegawai
 from .pengaturan import bagian_pengaturan, daftarkan_bagian, periksa_pengecualian, periksa_pola
@@ -144,7 +145,7 @@ class FormPengaturan:
 
     def non_field_errors(self):
         """Errors of no section (each section shows its own above its fields)."""
-        return forms.utils.ErrorList(self._galat_umum)
+        return ErrorList(self._galat_umum)
 
     def add_error(self, field, error: ValidationError) -> None:
         """Put a service error on the section that owns the column (or on the page)."""
