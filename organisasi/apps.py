@@ -11,12 +11,14 @@ class OrganisasiConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import rls
+        from .forms_pengaturan import daftarkan_bagian_organisasi
 
         post_migrate.connect(rls.pasang_rls, sender=self, dispatch_uid="pasang_rls")
         # Login happens before a tenant scope exists; a plain UPDATE of
         # last_login avoids writing an audit row outside the scope.
         user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
         user_logged_in.connect(_catat_login, dispatch_uid="catat_login")
+        daftarkan_bagian_organisasi()
 
 
 def _catat_login(sender, user, request=None, **kwargs):
