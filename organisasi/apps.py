@@ -11,7 +11,7 @@ class OrganisasiConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
-        from . import peran_db, rls
+        from . import beranda, peran_db, rls
 
         connection_created.connect(peran_db.pasang_peran_aplikasi, dispatch_uid="peran_aplikasi")
         post_migrate.connect(rls.pasang_rls, sender=self, dispatch_uid="pasang_rls")
@@ -19,6 +19,7 @@ class OrganisasiConfig(AppConfig):
         # last_login avoids writing an audit row outside the scope.
         user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
         user_logged_in.connect(_catat_login, dispatch_uid="catat_login")
+        beranda.daftarkan(beranda.tugas_admin)
 
 
 def _catat_login(sender, user, **kwargs):
