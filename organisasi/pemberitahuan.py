@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import NamedTuple
 
+from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
 from django.utils import timezone
@@ -75,19 +76,19 @@ def kirim(kabar: Iterable[Kabar], *, surel: bool = True) -> list[Kabar]:
 
 
 def _surel(instansi_id: int, ids: list[int]) -> None:
-    """After commit: claim the notices' e-mail, then send one message per recipient."""
-    with lingkup_instansi(instansi_id):
-        diklaim = list(
-            Pemberitahuan.objects.filter(pk__in=ids, surel_dikirim_pada__isnull=True)
-            .select_for_update(skip_locked=True)
-            .values_list("pk", flat=True)
+    """After commit: claim the notices' e-mail, then send one message per recipient.
+
+    The claim is one compare-and-set UPDATE ... RETURNING: a second sender of the same
+    notices waits on the row locks, then finds them claimed and mails nothing."""
+    meta = Pemberitahuan._meta
+    with lingkup_instansi(instansi_id), connection.cursor() as cur:
+        cur.execute(
+            f"UPDATE {meta.db_table} SET surel_dikirim_pada = %s "
+            "WHERE id = ANY(%s::bigint[]) AND instansi_id = %s AND surel_dikirim_pada IS NULL "
+            "RETURNING penerima_id, judul, isi, tautan, id",
+            [timezone.now(), ids, instansi_id],
         )
-        Pemberitahuan.objects.filter(pk__in=diklaim).update(surel_dikirim_pada=timezone.now())
-        baris = list(
-            Pemberitahuan.objects.filter(pk__in=diklaim)
-            .order_by("pk")
-            .values_list("penerima_id", "judul", "isi", "tautan")
-        )
+        baris = sorted(cur.fetchall(), key=lambda b: b[4])
         alamat = {
             pk: email or email_akun
             for pk, email, email_akun in Pegawai.objects.filter(
@@ -102,7 +103,9 @@ def _surel(instansi_id: int, ids: list[int]) -> None:
         if not alamat.get(pk):
             continue
         subjek = daftar[0][1] if len(daftar) == 1 else f"{len(daftar)} pemberitahuan baru"
-        badan = "\n\n".join(f"{judul}\n{isi}\nBuka: {tautan}" for _, judul, isi, tautan in daftar)
+        badan = "\n\n".join(
+            f"{judul}\n{isi}\nBuka: {tautan}" for _, judul, isi, tautan, _ in daftar
+        )
         badan += "\n\nSemua pemberitahuan ada di menu Pemberitahuan aplikasi Kinerja ASN."
         pesan.append(EmailMessage(subjek, badan, to=[alamat[pk]]))
     if pesan:

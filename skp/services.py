@@ -436,7 +436,7 @@ def skp_eskalasi(*, ids, waktu) -> list[SKP]:
     with connection.cursor() as cur:
         cur.execute(
             f"UPDATE {SKP._meta.db_table} SET dieskalasi_pada = %s "
-            "WHERE id = ANY(%s) AND instansi_id = %s AND dieskalasi_pada IS NULL "
+            "WHERE id = ANY(%s::bigint[]) AND instansi_id = %s AND dieskalasi_pada IS NULL "
             "AND status = ANY(%s) RETURNING id",
             [waktu, list(ids), instansi_aktif_id(), dari],
         )
