@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from organisasi import pemberitahuan as layanan_pemberitahuan
-from organisasi import tasks
+from organisasi import services_kalender, tasks
 from organisasi.models import (
     HariKalender,
     Instansi,
@@ -183,6 +183,25 @@ def test_pengaturan_dan_kalender_instansi_dipakai(org):
         assert _jalankan(org, hari)["pemberitahuan"] == jumlah, hari
     assert _skp(org, skp.pk).dieskalasi_pada is None
     assert _jalankan(org, date(2026, 2, 18))["eskalasi"] == 1
+
+
+def test_libur_yang_ditambahkan_setelah_pengingat_menggeser_batas_skp(org):
+    skp = skp_contoh(org)
+    admin = akun(org, org.kadis, "admin.uji", admin=True)
+    assert _jalankan(org, SEPULUH_HK)["pemberitahuan"] == 6  # computed on deadline 30 Jan
+    assert _jalankan(org, date(2026, 1, 26))["pemberitahuan"] == 0  # 3 HK falls on 27 Jan
+    with lingkup_instansi(org.instansi):
+        services_kalender.hari_kalender_tambah(
+            pengguna=admin, tanggal=BATAS, jenis="libur", keterangan="Hari jadi kota"
+        )
+    # The deadline is now Thu 29 Jan, so its 3 HK reminder is due Mon 26 Jan.
+    assert _jalankan(org, date(2026, 1, 26))["pemberitahuan"] == 6
+    with lingkup_instansi(org.instansi):
+        p = Pemberitahuan.objects.get(kunci=f"skp-pengingat-skp{skp.pk}-2026-3hk-pegawai")
+    assert "paling lambat 29 Januari 2026 (3 hari kerja lagi)" in p.isi
+    assert "30 Januari 2026 (Hari jadi kota (libur instansi))" in p.isi
+    assert _jalankan(org, date(2026, 1, 30))["eskalasi"] == 0  # a day off now
+    assert _jalankan(org, ESKALASI)["eskalasi"] == 1
 
 
 def test_pengingat_tahun_depan_pada_bulan_desember(org):
