@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from functools import partial
 from typing import NamedTuple
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
 from django.utils import timezone

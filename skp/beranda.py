@@ -16,7 +16,7 @@ from organisasi.beranda import Konteks, Tugas
 from organisasi.models import JenisPenempatan, Penempatan
 
 from .models import SKP, MatriksPeranHasil
-from .tenggat import batas_tahun, skp_terbuka
+from .tenggat import batas_tahun, pegawai_tanpa_skp, skp_terbuka
 from .workflow import BELUM_DITETAPKAN, Status
 
 # Rows listed one by one; the rest are counted in one more item.
@@ -56,6 +56,7 @@ def _tugas_pegawai(k: Konteks, jt) -> list[Tugas]:
     milik = list(
         SKP.objects.filter(pegawai=k.pegawai, tahun=tahun)
         .exclude(status=Status.DIGANTI)
+        .select_related("atasan_penilai")
         .annotate(
             punya_mph=Exists(MatriksPeranHasil.objects.filter(skp_pimpinan=OuterRef("pk"))),
             menilai=Exists(SKP.objects.filter(penilai=k.pegawai, tahun=OuterRef("tahun"))),
@@ -106,6 +107,19 @@ def _tugas_pegawai(k: Konteks, jt) -> list[Tugas]:
                     tautan,
                     batas,
                     f"Catatan pejabat penilai: {catatan[:160]}" if catatan else "",
+                )
+            )
+        elif skp.status == Status.DIAJUKAN and skp.dieskalasi_pada and batas:
+            atasan = skp.atasan_penilai
+            hasil.append(
+                Tugas(
+                    f"SKP {skp.tahun} melewati batas: lakukan dialog kinerja",
+                    "Anda",
+                    tautan,
+                    batas,
+                    f"Pejabat penilai belum menetapkan SKP Anda hingga batas. Lakukan dialog "
+                    f"kinerja dengan {atasan or 'atasan pejabat penilai'}, yang kini dapat "
+                    "menetapkannya.",
                 )
             )
         elif skp.status == Status.DITETAPKAN:
@@ -183,15 +197,28 @@ def _tugas_atasan(k: Konteks, jt) -> list[Tugas]:
 def _tugas_admin(k: Konteks, jt) -> list[Tugas]:
     if k.hari_ini <= jt.tanggal:
         return []
+    tugas = []
+    tanpa_skp = pegawai_tanpa_skp(jt.mulai.year, k.hari_ini).count()
+    if tanpa_skp:
+        tugas.append(
+            Tugas(
+                f"{tanpa_skp} pegawai belum menyusun SKP {jt.mulai.year}",
+                "Instansi",
+                reverse("pegawai_daftar"),
+                jt,
+                "Batas penetapan sudah lewat dan mereka belum memulai SKP; ingatkan melalui "
+                "unit kerjanya.",
+            )
+        )
     daftar = list(
         skp_terbuka(jt.mulai.year, jt.tanggal)
         .select_related("pegawai")
         .order_by("pegawai__nama", "pk")[: DAFTAR_MAKS + 1]
     )
     if not daftar:
-        return []
+        return tugas
     jumlah = skp_terbuka(jt.mulai.year, jt.tanggal).count()
-    tugas = [
+    tugas += [
         Tugas(
             f"SKP {s.tahun} belum ditetapkan melewati batas ({s.get_status_display().lower()})",
             str(s.pegawai),

@@ -106,7 +106,7 @@ def test_penilai_meninjau_dan_mengisi_mph(client, masuk_sebagai, org, januari):
     assert "Isi MPH" not in isi
 
 
-def test_atasan_melihat_skp_yang_dieskalasi_kepadanya(client, masuk_sebagai, org, januari):
+def test_atasan_dan_pegawai_setelah_eskalasi(client, masuk_sebagai, org, januari):
     skp = skp_contoh(org, status="diajukan")
     kabid = akun(org, org.kabid, "sari.kabid")
     assert "melewati batas" not in _beranda(client, masuk_sebagai, kabid)
@@ -114,6 +114,9 @@ def test_atasan_melihat_skp_yang_dieskalasi_kepadanya(client, masuk_sebagai, org
     isi = _tugas(client)
     assert "SKP 2026 melewati batas: lakukan dialog kinerja dan tetapkan" in isi
     assert "Untuk: Dedi" in isi
+    isi = _beranda(client, masuk_sebagai, akun(org, org.staf, "dedi.staf"))
+    assert "SKP 2026 melewati batas: lakukan dialog kinerja" in isi
+    assert "Lakukan dialog kinerja dengan Sari, yang kini dapat menetapkannya." in isi
 
 
 def test_admin_melihat_pegawai_tanpa_penilai_dan_skp_lewat_batas(
@@ -132,6 +135,7 @@ def test_admin_melihat_pegawai_tanpa_penilai_dan_skp_lewat_batas(
     time_machine.move_to(datetime(2026, 2, 3, 9, 0, tzinfo=WIB), tick=False)
     isi = _beranda(client, masuk_sebagai, admin)  # a new day, a new session
     assert "SKP 2026 belum ditetapkan melewati batas (diajukan ke pejabat penilai)" in isi
+    assert "4 pegawai belum menyusun SKP 2026" in isi  # the heads; Yanto has no placement
     assert "lewat 2 hari kerja" in isi
     # Overdue first, undated last.
     assert isi.index("melewati batas") < isi.index("belum punya pejabat penilai")
