@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import NamedTuple
 
+from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
 from django.utils import timezone
@@ -103,7 +104,8 @@ def _surel(instansi_id: int, ids: list[int]) -> None:
             continue
         subjek = daftar[0][1] if len(daftar) == 1 else f"{len(daftar)} pemberitahuan baru"
         badan = "\n\n".join(
-            f"{judul}\n{isi}\nBuka: {tautan}" for _, judul, isi, tautan, _ in daftar
+            f"{judul}\n{isi}\nBuka: {settings.ALAMAT_SITUS}{tautan}"
+            for _, judul, isi, tautan, _ in daftar
         )
         badan += "\n\nSemua pemberitahuan ada di menu Pemberitahuan aplikasi Kinerja ASN."
         pesan.append(EmailMessage(subjek, badan, to=[alamat[pk]]))

@@ -93,8 +93,9 @@ def test_pengguna_tanpa_data_pegawai(client, masuk_sebagai, pegawai_a, django_us
 
 
 def test_kirim_sekali_per_kunci_dan_surel_setelah_commit(
-    org, mailoutbox, django_capture_on_commit_callbacks, django_assert_max_num_queries
+    org, mailoutbox, settings, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ):
+    settings.ALAMAT_SITUS = "https://kinerja.contoh.go.id"
     with lingkup_instansi(org.instansi):
         Pegawai.objects.filter(pk=org.staf.pk).update(email="dedi@contoh.go.id")
     kabar = [
@@ -108,7 +109,7 @@ def test_kirim_sekali_per_kunci_dan_surel_setelah_commit(
     callbacks[0]()
     assert [m.to for m in mailoutbox] == [["dedi@contoh.go.id"]]  # kasi has no address
     assert mailoutbox[0].subject == "30 pemberitahuan baru"
-    assert "Buka: /skp/7/" in mailoutbox[0].body
+    assert "Buka: https://kinerja.contoh.go.id/skp/7/" in mailoutbox[0].body
 
     # The same keys again (a rerun, a redelivered task): nothing new, nothing mailed.
     with django_capture_on_commit_callbacks(execute=True), lingkup_instansi(org.instansi):
