@@ -17,7 +17,7 @@ How an app declares its timers (skp/tenggat.py is the worked example):
     JENIS = JenisTenggat(
         kode="skp.penetapan", judul="Batas penetapan SKP",
         rombongan=...,   # hari_ini -> [Rombongan]: open timers sharing one due date
-        ingatkan=...,    # (ids, rombongan, n, hari_ini) -> [Kabar] for the notices
+        ingatkan=...,    # (ids, rombongan, jt, n, hari_ini, kalender) -> [Kabar]
         eskalasi=...,    # (ids, rombongan, waktu) -> [Kabar]; None when nothing happens
     )
     # in AppConfig.ready():
@@ -263,7 +263,8 @@ class JenisTenggat:
     judul: str
     rombongan: Callable[[date, KalenderKerja], list[Rombongan]]
     ingatkan: Callable[..., list]  # (ids, rombongan, jt, n, hari_ini, kalender) -> [Kabar]
-    eskalasi: Callable[..., list] | None = None  # (ids, rombongan, jt, waktu) -> [Kabar]
+    # (ids, rombongan, jt, waktu) -> ([Kabar], how many escalated now)
+    eskalasi: Callable[..., tuple[list, int]] | None = None
 
 
 _JENIS: dict[str, JenisTenggat] = {}

@@ -17,7 +17,7 @@ from organisasi.models import JenisPenempatan, Penempatan
 
 from .models import SKP, MatriksPeranHasil
 from .tenggat import batas_tahun, pegawai_tanpa_skp, skp_terbuka
-from .workflow import BELUM_DITETAPKAN, Status
+from .workflow import BELUM_DITETAPKAN, BERLAKU, Status
 
 # Rows listed one by one; the rest are counted in one more item.
 DAFTAR_MAKS = 8
@@ -133,7 +133,7 @@ def _tugas_pegawai(k: Konteks, jt) -> list[Tugas]:
                 )
             )
         # Someone's SKP names them as rater: they have a team to divide results among.
-        mph = skp.status in (Status.DITETAPKAN, Status.DITANDATANGANI) and skp.menilai
+        mph = skp.status in BERLAKU and skp.menilai
         if mph and not skp.punya_mph:
             hasil.append(
                 Tugas(

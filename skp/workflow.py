@@ -41,6 +41,8 @@ class Status(models.TextChoices):
 BELUM_DITETAPKAN = (Status.DRAF, Status.DIAJUKAN, Status.DIKEMBALIKAN)
 # Once set, the content of an SKP never changes (enforced in PostgreSQL, skp/models.py).
 STATUS_TERKUNCI = (Status.DITETAPKAN, Status.DITANDATANGANI, Status.DIGANTI)
+# Set and in force: the SKP binds the year (an MPH divides its results, the team builds on it).
+BERLAKU = (Status.DITETAPKAN, Status.DITANDATANGANI)
 # The employee edits RHK, IKI and Lampiran only in these.
 DAPAT_DISUNTING = (Status.DRAF, Status.DIKEMBALIKAN)
 
@@ -143,8 +145,3 @@ def periksa_aksi(aksi: Aksi, status: str, peran: frozenset[Peran]) -> str | None
 def aksi_tersedia(status: str, peran: frozenset[Peran]) -> list[Aksi]:
     """What the page offers this person now (system transitions are never offered)."""
     return [a for a in Aksi if Peran.SISTEM not in ATURAN[a].oleh and boleh(a, status, peran)]
-
-
-def dapat_dieskalasi(status: str, dieskalasi: bool) -> bool:
-    """The escalation happens once, to an SKP not yet set."""
-    return not dieskalasi and status in ATURAN[Aksi.ESKALASI].dari
