@@ -185,7 +185,13 @@ def tanggal_pengingat(kalender: KalenderKerja, tanggal: date, ns: Iterable[int])
 
 
 def langkah_pengingat(n: int) -> str:
+    """The step's name for the reminder n working days before the due date."""
     return f"pengingat-{n}hk"
+
+
+def hari_pengingat(langkah: str) -> int:
+    """The inverse of `langkah_pengingat`."""
+    return int(langkah.removeprefix("pengingat-").removesuffix("hk"))
 
 
 def langkah_hari_ini(
@@ -368,7 +374,7 @@ def sapu(instansi_id: int, hari_ini: date, waktu: datetime, kode: Iterable[str] 
                     kabar, naik = jenis.eskalasi(diklaim, r, jt, waktu)
                     hasil.eskalasi += naik
                 else:
-                    ke = int(langkah.removeprefix("pengingat-").removesuffix("hk"))
+                    ke = hari_pengingat(langkah)
                     kabar = jenis.ingatkan(diklaim, r, jt, ke, hari_ini, kalender)
                 hasil.pemberitahuan += len(kirim(kabar))
                 hasil.batch += 1

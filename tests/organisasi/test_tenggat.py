@@ -12,6 +12,7 @@ import pytest
 from organisasi.hari_kerja import KalenderKerja
 from organisasi.tenggat import (
     ESKALASI,
+    hari_pengingat,
     hari_tanggal,
     hitung_jatuh_tempo,
     hitung_tanggal_tetap,
@@ -106,6 +107,11 @@ def test_tanggal_tetap_pada_libur_panjang_mundur_ke_hari_kerja_terakhir():
     assert [h.tanggal for h in jt.dilewati] == [date(2026, 3, d) for d in range(18, 23)]
     assert all(h.libur for h in jt.dilewati)  # Idulfitri itself fell on Sat 21 and Sun 22
     assert "maka batasnya hari kerja terakhir sebelumnya: Selasa, 17 Maret 2026" in jt.penjelasan
+
+
+@pytest.mark.parametrize("n", [1, 3, 7, 10, 14, 60])
+def test_nama_langkah_pengingat_bolak_balik(n):
+    assert hari_pengingat(langkah_pengingat(n)) == n
 
 
 def test_hari_tanggal():
