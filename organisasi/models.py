@@ -754,7 +754,12 @@ class Pemberitahuan(ModelInstansiDasar):
                 fields=["penerima"],
                 condition=Q(dibaca_pada__isnull=True),
                 name="pemberitahuan_belum_dibaca",
-            )
+            ),
+            models.Index(
+                fields=["instansi", "dibuat_pada"],
+                condition=Q(surel_dikirim_pada__isnull=True),
+                name="pemberitahuan_surel_tertunda",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

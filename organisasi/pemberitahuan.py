@@ -6,7 +6,9 @@ thing to act on) and calls `kirim` inside its transaction. The key names the eve
 INSERT ... ON CONFLICT DO NOTHING RETURNING: a second run, or a redelivered task, adds
 nothing and mails nothing. E-mail goes out after the transaction commits: the rows are
 claimed by a compare-and-set on `surel_dikirim_pada` first, so two senders never both
-mail one notice (a crash between claim and send loses that e-mail: at most once).
+mail one notice. If the worker dies between the commit and the claim, the daily sweep
+mails what was left (`kirim_surel_tertunda`); a crash between claim and send loses that
+one e-mail: at most once, never twice.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import datetime
 from functools import partial
 from typing import NamedTuple
 
@@ -41,7 +44,7 @@ class Kabar(NamedTuple):
     tautan: str
 
 
-def kirim(kabar: Iterable[Kabar], *, surel: bool = True) -> list[Kabar]:
+def kirim(kabar: Iterable[Kabar]) -> list[Kabar]:
     """Insert the notices whose key is new and mail them after commit; return the new ones.
 
     One INSERT per 1,000 notices, whatever their number of recipients."""
@@ -69,7 +72,7 @@ def kirim(kabar: Iterable[Kabar], *, surel: bool = True) -> list[Kabar]:
                 params,
             )
             baru.update((kunci, pk) for pk, kunci in cur.fetchall())
-    if surel and baru:
+    if baru:
         # Robust: a mail server failure is logged, never undoes the committed notices.
         transaction.on_commit(partial(_surel, instansi_id, sorted(baru.values())), robust=True)
     return [k for k in unik if k.kunci in baru]
@@ -111,6 +114,19 @@ def _surel(instansi_id: int, ids: list[int]) -> None:
         pesan.append(EmailMessage(subjek, badan, to=[alamat[pk]]))
     if pesan:
         get_connection().send_messages(pesan)
+
+
+def kirim_surel_tertunda(instansi_id: int, *, sebelum: datetime) -> int:
+    """Mail the notices created before `sebelum` whose after-commit e-mail never ran."""
+    with lingkup_instansi(instansi_id):
+        ids = list(
+            Pemberitahuan.objects.filter(surel_dikirim_pada__isnull=True, dibuat_pada__lt=sebelum)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:_UKURAN_BATCH]
+        )
+    if ids:
+        _surel(instansi_id, ids)
+    return len(ids)
 
 
 def jumlah_belum_dibaca(pengguna) -> int:

@@ -1,13 +1,13 @@
 """Platform-level periodic jobs, and the import jobs of an agency."""
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 
 from celery import shared_task
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import impor, tenggat
+from . import impor, pemberitahuan, tenggat
 from .models import Instansi
 from .tenancy import tugas_instansi
 
@@ -52,7 +52,10 @@ def sapu_tenggat(instansi_id: int, hari_ini_iso: str) -> dict:
 
     Not `tugas_instansi`: the sweep commits batch by batch, each in its own scope, so a
     worker that dies keeps what it finished and the redelivered task does the rest."""
-    hasil = tenggat.sapu(instansi_id, date.fromisoformat(hari_ini_iso), timezone.now())
+    waktu = timezone.now()
+    hasil = tenggat.sapu(instansi_id, date.fromisoformat(hari_ini_iso), waktu)
+    # E-mail a dead worker left unsent after its commit (not this run's: those go on commit).
+    pemberitahuan.kirim_surel_tertunda(instansi_id, sebelum=waktu - timedelta(minutes=10))
     return {"tanggal": hari_ini_iso, **hasil.sebagai_dict()}
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from organisasi.context_processors import jumlah_pemberitahuan
 from organisasi.models import Pegawai, Pemberitahuan
-from organisasi.pemberitahuan import Kabar, kirim
+from organisasi.pemberitahuan import Kabar, kirim, kirim_surel_tertunda
 from organisasi.tenancy import lingkup_instansi
 from tests.factories import Org, akun
 
@@ -131,3 +131,25 @@ def test_pemberitahuan_instansi_lain_tidak_terlihat(org, instansi_b, client, mas
     assert "Milik instansi B" not in client.get(reverse("pemberitahuan")).content.decode()
     with lingkup_instansi(org.instansi):
         assert not Pemberitahuan.objects.exists()
+
+
+def test_surel_yang_tertinggal_karena_worker_mati_dikirim_sapuan_berikutnya(
+    org, mailoutbox, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    with lingkup_instansi(org.instansi):
+        Pegawai.objects.filter(pk=org.staf.pk).update(email="dedi@contoh.go.id")
+    # Committed, but the process died before its on-commit e-mail ran.
+    with django_capture_on_commit_callbacks(execute=False), lingkup_instansi(org.instansi):
+        kirim([Kabar(org.staf.pk, "tertinggal", "Tertinggal", "", "/skp/")])
+    nanti = timezone.now() + timedelta(minutes=1)
+    assert (
+        kirim_surel_tertunda(org.instansi.pk, sebelum=timezone.now() - timedelta(minutes=10)) == 0
+    )
+    assert kirim_surel_tertunda(org.instansi.pk, sebelum=nanti) == 1
+    assert [m.subject for m in mailoutbox] == ["Tertinggal"]
+    assert kirim_surel_tertunda(org.instansi.pk, sebelum=nanti) == 0
+    assert len(mailoutbox) == 1
