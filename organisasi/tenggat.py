@@ -30,7 +30,7 @@ rombongan per distinct event date (`SELECT DISTINCT tanggal`), never one per obj
 
 The sweep (`sapu`) runs per agency and per day. For each rombongan whose step (a reminder
 or the escalation) is due today it walks the open ids in batches by key; each batch is
-one transaction with a constant number of statements: select the next ids not yet done,
+one transaction with a constant number of statements: select the next open ids by key,
 claim them in `LangkahTenggat` with INSERT ... ON CONFLICT DO NOTHING RETURNING, run the
 app's action on the claimed ids only (set-based too), insert the notices (once per event
 key) and queue their e-mail on commit. Two sweeps at once claim disjoint ids (the second
@@ -293,14 +293,14 @@ def ukuran_batch() -> int:
     return getattr(settings, "TENGGAT_UKURAN_BATCH", 500)
 
 
-def _berikutnya(jenis: str, rombongan: Rombongan, langkah: str, setelah: int, n: int) -> list[int]:
-    """The next `n` open ids after `setelah` whose step is not done yet: one query."""
-    from .models import LangkahTenggat
+def _berikutnya(rombongan: Rombongan, setelah: int, n: int) -> list[int]:
+    """The next `n` open ids after `setelah`: one index range scan, whatever is done.
 
-    sudah = LangkahTenggat.objects.filter(
-        jenis=jenis, putaran=rombongan.putaran, langkah=langkah, objek_id=models.OuterRef("pk")
-    )
-    qs = rombongan.objek.filter(pk__gt=setelah).exclude(models.Exists(sudah))
+    Deliberately no NOT EXISTS on the steps already done: while a sweep fills
+    LangkahTenggat from empty, the planner's statistics say the table is empty and an
+    anti-join turns quadratic. The claim below filters what is done, by its unique key.
+    """
+    qs = rombongan.objek.filter(pk__gt=setelah)
     return list(qs.order_by("pk").values_list("pk", flat=True)[:n])
 
 
@@ -365,18 +365,19 @@ def sapu(instansi_id: int, hari_ini: date, waktu: datetime, kode: Iterable[str] 
         setelah = 0
         while True:
             with lingkup_instansi(instansi_id):
-                ids = _berikutnya(jenis.kode, r, langkah, setelah, n)
+                ids = _berikutnya(r, setelah, n)
                 if not ids:
                     break
                 setelah = ids[-1]
-                diklaim = klaim(jenis.kode, r.putaran, langkah, ids, waktu)
-                if langkah == ESKALASI:
-                    kabar, naik = jenis.eskalasi(diklaim, r, jt, waktu)
-                    hasil.eskalasi += naik
-                else:
-                    ke = hari_pengingat(langkah)
-                    kabar = jenis.ingatkan(diklaim, r, jt, ke, hari_ini, kalender)
-                hasil.pemberitahuan += len(kirim(kabar))
+                # Nothing claimed: all done already (an earlier run, or the other sweep).
+                if diklaim := klaim(jenis.kode, r.putaran, langkah, ids, waktu):
+                    if langkah == ESKALASI:
+                        kabar, naik = jenis.eskalasi(diklaim, r, jt, waktu)
+                        hasil.eskalasi += naik
+                    else:
+                        ke = hari_pengingat(langkah)
+                        kabar = jenis.ingatkan(diklaim, r, jt, ke, hari_ini, kalender)
+                    hasil.pemberitahuan += len(kirim(kabar))
                 hasil.batch += 1
             if len(ids) < n:
                 break
