@@ -40,8 +40,8 @@ SELECT setval(
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("organisasi", "0008_pemberitahuan_dan_langkah_tenggat"),
-        ("skp", "0004_satu_matriks"),
+        ("organisasi", "0009_pemberitahuan_dan_langkah_tenggat"),
+        ("skp", "0005_batas_panjang_isian"),
     ]
 
     operations = [
