@@ -30,7 +30,7 @@ from .tenancy import ada_lingkup, instansi_aktif_id, lingkup_instansi
 
 logger = logging.getLogger(__name__)
 
-_UKURAN_BATCH = 1000
+_UKURAN_BATCH = 1000  # notices mailed late per call
 _KOLOM = ("instansi", "penerima", "kunci", "judul", "isi", "tautan", "dibuat_pada")
 
 
@@ -47,33 +47,35 @@ class Kabar(NamedTuple):
 def kirim(kabar: Iterable[Kabar]) -> list[Kabar]:
     """Insert the notices whose key is new and mail them after commit; return the new ones.
 
-    One INSERT per 1,000 notices, whatever their number of recipients."""
+    One INSERT for all of them: the columns go as arrays (unnest), so the statement stays
+    small however many notices a batch of a sweep makes."""
     unik = list({k.kunci: k for k in kabar}.values())
     if not unik:
         return []
     meta = Pemberitahuan._meta
     qn = connection.ops.quote_name
     kolom = [meta.get_field(n).column for n in _KOLOM]
-    instansi_id, waktu = instansi_aktif_id(), timezone.now()
-    baru: dict[str, int] = {}
     with connection.cursor() as cur:
-        for awal in range(0, len(unik), _UKURAN_BATCH):
-            potong = unik[awal : awal + _UKURAN_BATCH]
-            baris = ", ".join(["(" + ", ".join(["%s"] * len(kolom)) + ")"] * len(potong))
-            params = [
-                v
-                for k in potong
-                for v in (instansi_id, k.penerima_id, k.kunci, k.judul, k.isi, k.tautan, waktu)
-            ]
-            cur.execute(
-                f"INSERT INTO {qn(meta.db_table)} ({', '.join(map(qn, kolom))}) VALUES {baris} "
-                f"ON CONFLICT ({qn(kolom[0])}, {qn(kolom[2])}) DO NOTHING "
-                f"RETURNING {qn('id')}, {qn(kolom[2])}",
-                params,
-            )
-            baru.update((kunci, pk) for pk, kunci in cur.fetchall())
+        cur.execute(
+            f"INSERT INTO {qn(meta.db_table)} ({', '.join(map(qn, kolom))}) "
+            "SELECT %s, unnest(%s::bigint[]), unnest(%s::text[]), unnest(%s::text[]), "
+            "unnest(%s::text[]), unnest(%s::text[]), %s "
+            f"ON CONFLICT ({qn(kolom[0])}, {qn(kolom[2])}) DO NOTHING "
+            f"RETURNING {qn('id')}, {qn(kolom[2])}",
+            [
+                instansi_aktif_id(),
+                [k.penerima_id for k in unik],
+                [k.kunci for k in unik],
+                [k.judul for k in unik],
+                [k.isi for k in unik],
+                [k.tautan for k in unik],
+                timezone.now(),
+            ],
+        )
+        baru = {kunci: pk for pk, kunci in cur.fetchall()}
     if baru:
         # Robust: a mail server failure is logged, never undoes the committed notices.
+        instansi_id = instansi_aktif_id()
         transaction.on_commit(partial(_surel, instansi_id, sorted(baru.values())), robust=True)
     return [k for k in unik if k.kunci in baru]
 
