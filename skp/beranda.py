@@ -9,11 +9,12 @@ A fixed number of queries, however many SKPs there are.
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from organisasi.beranda import Konteks, Tugas
 from organisasi.models import JenisPenempatan, Penempatan
+from organisasi.selectors import berlaku_pada
 
 from .models import SKP, MatriksPeranHasil
 from .tenggat import batas_tahun, pegawai_tanpa_skp, skp_terbuka
@@ -65,13 +66,9 @@ def _tugas_pegawai(k: Konteks, jt) -> list[Tugas]:
     )
     hasil = []
     if not milik:
-        definitif = (
-            Penempatan.objects.filter(
-                pegawai=k.pegawai, jenis=JenisPenempatan.DEFINITIF, mulai__lte=k.hari_ini
-            )
-            .filter(Q(selesai__isnull=True) | Q(selesai__gte=k.hari_ini))
-            .exists()
-        )
+        definitif = Penempatan.objects.filter(
+            berlaku_pada(k.hari_ini), pegawai=k.pegawai, jenis=JenisPenempatan.DEFINITIF
+        ).exists()
         if definitif:
             hasil.append(
                 Tugas(

@@ -22,7 +22,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from organisasi import tenggat
@@ -30,6 +30,7 @@ from organisasi.hari_kerja import KalenderKerja
 from organisasi.models import JenisPenempatan, Pegawai, Penempatan
 from organisasi.pemberitahuan import Kabar
 from organisasi.pengaturan import pengaturan_instansi
+from organisasi.selectors import berlaku_pada
 from organisasi.tanggal import BULAN, tanggal_id
 from organisasi.tenggat import JatuhTempo, JenisTenggat, Rombongan, hitung_tanggal_tetap
 
@@ -96,8 +97,8 @@ def pegawai_tanpa_skp(tahun: int, hari_ini: date):
     from .models import SKP
 
     penempatan = Penempatan.objects.filter(
-        pegawai=OuterRef("pk"), jenis=JenisPenempatan.DEFINITIF, mulai__lte=hari_ini
-    ).filter(Q(selesai__isnull=True) | Q(selesai__gte=hari_ini))
+        berlaku_pada(hari_ini), pegawai=OuterRef("pk"), jenis=JenisPenempatan.DEFINITIF
+    )
     punya_skp = SKP.objects.filter(pegawai=OuterRef("pk"), tahun=tahun)
     return Pegawai.objects.filter(Exists(penempatan), ~Exists(punya_skp), aktif=True)
 
