@@ -10,7 +10,7 @@ class OrganisasiConfig(AppConfig):
         from django.contrib.auth.models import update_last_login
         from django.db.models.signals import post_migrate
 
-        from . import rls
+        from . import beranda, rls
         from .forms_pengaturan import daftarkan_bagian_organisasi
 
         post_migrate.connect(rls.pasang_rls, sender=self, dispatch_uid="pasang_rls")
@@ -19,6 +19,7 @@ class OrganisasiConfig(AppConfig):
         user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
         user_logged_in.connect(_catat_login, dispatch_uid="catat_login")
         daftarkan_bagian_organisasi()
+        beranda.daftarkan(beranda.tugas_admin)
 
 
 def _catat_login(sender, user, request=None, **kwargs):
