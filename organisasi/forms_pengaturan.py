@@ -48,6 +48,7 @@ KELOMPOK = (
             "manual_ik",
             "tugas_belajar",
             "format_tugas_belajar",
+            "katalog_format",
             "penyusun_evaluasi",
             "tunjangan",
         ),
