@@ -37,6 +37,7 @@ INSTANSI_DEMO = [
             "penerima_laporan": "Sekretaris Daerah melalui BKPSDM",
             "tugas_belajar": "pns",
             "format_tugas_belajar": "khusus",
+            "katalog_format": "perwal_bekasi",
         },
     },
     {

@@ -624,6 +624,21 @@ class PengaturanInstansi(ModelInstansi):
         ],
         default="nasional",
     )
+    katalog_format = models.CharField(
+        "katalog format dokumen",
+        max_length=16,
+        choices=[
+            ("nasional", "Format nasional: Permenpan RB 6/2022 Lampiran (A.1.1-A.1.8)"),
+            (
+                "perwal_bekasi",
+                "Perwal Kota Bekasi 38/2023 Lampiran I (Format 1-5); format nasional "
+                "bila tidak diatur",
+            ),
+        ],
+        default="nasional",
+        help_text="Menentukan label pada PDF, mis. Format 4 Perwal Bekasi menulis "
+        '"RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI".',
+    )
     penyusun_evaluasi = models.CharField(
         "penyusun dokumen evaluasi", max_length=10, choices=Penyusun.choices,
         default=Penyusun.PENILAI,

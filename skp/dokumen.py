@@ -73,6 +73,24 @@ JUDUL_LAMPIRAN_BAGIAN = (
     (BagianLampiran.KONSEKUENSI, "KONSEKUENSI"),
 )
 TAMBAHAN_KOSONG = "- (dapat ditambahkan pada tahun berjalan)"
+
+# What a tenant's form catalogue (PengaturanInstansi.katalog_format) prints differently.
+# Perwal Bekasi 38/2023 Format 4, the JA/JF quantitative SKP (003:1028-1047), heads
+# column (2) "RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI" with no footnote, and asks for
+# the assigning post with the RHK in column (3) ("disertai dengan Jabatan Pimpinan yang
+# memberikan penugasan"). Formats Bekasi does not have are the national ones.
+KATALOG_FORMAT = {
+    "nasional": {
+        "kolom_rhk_pimpinan": "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI*",
+        "catatan_rhk_pimpinan": True,
+        "penugasan_di_rhk": False,
+    },
+    "perwal_bekasi": {
+        "kolom_rhk_pimpinan": "RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI",
+        "catatan_rhk_pimpinan": False,
+        "penugasan_di_rhk": True,
+    },
+}
 TIDAK_ADA_PERAN = "TIDAK ADA PERAN"
 
 
@@ -264,10 +282,16 @@ def _hasil_kerja(skp: SKP) -> list[dict]:
     ]
 
 
+LABEL_JENIS_LAMPIRAN = dict(ButirLampiran.Jenis.choices)
+
+
 def _lampiran(skp: SKP) -> list[dict]:
-    butir: dict[str, list[str]] = {}
+    """The three parts of A.1.8, each item with its jenis (SDM, anggaran, ...) if chosen."""
+    butir: dict[str, list[dict]] = {}
     for b in skp.lampiran.all():
-        butir.setdefault(b.bagian, []).append(b.teks)
+        butir.setdefault(b.bagian, []).append(
+            {"jenis": LABEL_JENIS_LAMPIRAN.get(b.jenis, ""), "teks": b.teks}
+        )
     return [{"judul": judul, "butir": butir.get(kode, [])} for kode, judul in JUDUL_LAMPIRAN_BAGIAN]
 
 
@@ -338,8 +362,15 @@ def draf(skp: SKP) -> bool:
     return skp.status not in STATUS_TERKUNCI
 
 
+def katalog_format(skp: SKP) -> dict:
+    """The labels of the tenant's form catalogue, as frozen in the SKP's identity."""
+    kode = (skp.identitas or {}).get("katalog_format") or pengaturan_instansi().katalog_format
+    return KATALOG_FORMAT.get(kode, KATALOG_FORMAT["nasional"])
+
+
 def konteks_skp(skp: SKP, *, tempat: str = "") -> dict:
     kode = skp.format
+    katalog = katalog_format(skp)
     template, judul = FORMAT_SKP[kode]
     jpt = skp.kelompok == Kelompok.JPT_PUKM
     identitas = {"nip_penilai_opsional": jpt}
@@ -352,7 +383,11 @@ def konteks_skp(skp: SKP, *, tempat: str = "") -> dict:
         "kepala": _kepala(skp, judul),
         "identitas": _identitas(skp, **identitas),
         "hasil_kerja": _hasil_kerja(skp),
-        "perilaku": _perilaku(skp, "**" if kode == "A.1.7" else "*"),
+        "katalog": katalog,
+        # A.1.7's behaviour footnote is the second one when column (2) has the first.
+        "perilaku": _perilaku(
+            skp, "**" if kode == "A.1.7" and katalog["catatan_rhk_pimpinan"] else "*"
+        ),
         "ttd": _tanda_tangan(skp, tempat),
     }
 

@@ -128,8 +128,18 @@ class BagianSKP(BagianPengaturan):
 
     class Meta:
         model = PengaturanInstansi
-        fields = ["aspek_diizinkan", "manual_ik", "tugas_belajar", "format_tugas_belajar"]
-        widgets = {"manual_ik": forms.RadioSelect, "tugas_belajar": forms.RadioSelect}
+        fields = [
+            "aspek_diizinkan",
+            "manual_ik",
+            "tugas_belajar",
+            "format_tugas_belajar",
+            "katalog_format",
+        ]
+        widgets = {
+            "manual_ik": forms.RadioSelect,
+            "tugas_belajar": forms.RadioSelect,
+            "katalog_format": forms.RadioSelect,
+        }
         help_texts = {"tugas_belajar": "Mis. Perwal Bekasi 38/2023: hanya PNS."}
 
     @staticmethod

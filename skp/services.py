@@ -84,6 +84,7 @@ def identitas(skp: SKP, tanggal: date) -> dict:
         # The employee's top unit (a Perangkat Daerah) heads the form in some agencies.
         "perangkat_daerah": org_selectors.jalur_unit(skp.penempatan.jabatan.unit)[0].nama,
         "format_tugas_belajar": pengaturan.format_tugas_belajar if skp.tugas_belajar else "",
+        "katalog_format": pengaturan.katalog_format,
         "pegawai": _orang(skp.pegawai, skp.penempatan),
         "penilai": penilai,
         "atasan": _orang(skp.atasan_penilai, penempatan.get(skp.atasan_penilai_id)),

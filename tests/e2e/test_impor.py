@@ -25,7 +25,7 @@ BARIS_NIP_BENAR = (
 
 def _unggah(halaman, isi: str):
     halaman.goto("/impor/")
-    halaman.get_by_label("Pegawai dan jabatan").check()
+    halaman.get_by_role("radio", name="Pegawai dan jabatan").check()
     halaman.get_by_label("Berkas").set_input_files(
         files=[{"name": "pegawai.csv", "mimeType": "text/csv", "buffer": isi.encode()}]
     )

@@ -29,6 +29,7 @@ BEKASI = {
     "manual_ik": "jika_perlu",
     "tugas_belajar": "pns",
     "format_tugas_belajar": "khusus",
+    "katalog_format": "perwal_bekasi",
     "tempat_dokumen": "Bekasi",
     "penyusun_evaluasi": "penilai",
     "tunjangan": "tpp",
@@ -125,6 +126,7 @@ def test_admin_menyimpan_pengaturan_bekasi(client, masuk_sebagai, instansi_a, ad
     assert p.periode_evaluasi == "bulanan"
     assert p.periode_dokumentasi == "bulanan"
     assert p.plt_plh_menilai == "otomatis"
+    assert p.katalog_format == "perwal_bekasi"
     assert p.istilah_instansi == "Perangkat Daerah"
     assert p.istilah_bkd == "BKPSDM"
     assert p.tunjangan == "tpp"
