@@ -206,6 +206,7 @@ def _kolom_terisi(matriks: MatriksPeranHasil) -> set[int]:
     kunci = "iki_pimpinan_id" if kolom_iki(matriks) else "rhk_pimpinan_id"
     return set(
         PeranHasil.objects.filter(baris__matriks=matriks, tidak_ada_peran=False)
+        .order_by()
         .values_list(kunci, flat=True)
         .distinct()
     )

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from organisasi import selectors as org_selectors
@@ -24,6 +24,7 @@ from .models import (
     IndikatorKinerjaIndividu,
     JenisRHK,
     Kelompok,
+    PeranHasil,
     RencanaHasilKerja,
     Status,
 )
@@ -209,6 +210,12 @@ def rhk_simpan(*, pengguna, skp: SKP, data: dict, rhk: RencanaHasilKerja | None 
     return rhk
 
 
+_KOLOM_TERISI = (
+    "Sudah ada peran hasil bawahan di kolom ini dalam matriks pembagian peran dan hasil Anda; "
+    "kosongkan dulu sel pada kolom itu di matriks."
+)
+
+
 @transaction.atomic
 def rhk_hapus(*, pengguna, rhk: RencanaHasilKerja) -> None:
     _sunting(pengguna, rhk.skp)
@@ -217,6 +224,9 @@ def rhk_hapus(*, pengguna, rhk: RencanaHasilKerja) -> None:
             "Rencana hasil kerja ini berasal dari matriks peran dan hasil pimpinan; "
             "minta pimpinan mengubah matriksnya."
         )
+    if PeranHasil.objects.filter(Q(rhk_pimpinan=rhk) | Q(iki_pimpinan__rhk=rhk)).exists():
+        # Now that the MPH opens before the SKP is set, its cells must not vanish unaudited.
+        raise ValidationError(_KOLOM_TERISI)
     catat(rhk, pengguna, "Rencana hasil kerja dihapus")
     rhk.delete()
 
@@ -273,6 +283,8 @@ def iki_simpan(
 @transaction.atomic
 def iki_hapus(*, pengguna, iki: IndikatorKinerjaIndividu) -> None:
     _sunting(pengguna, iki.rhk.skp)
+    if PeranHasil.objects.filter(iki_pimpinan=iki).exists():
+        raise ValidationError(_KOLOM_TERISI)
     catat(iki, pengguna, "Indikator dihapus")
     iki.delete()
 

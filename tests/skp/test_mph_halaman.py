@@ -299,3 +299,25 @@ def test_halaman_manual_dan_workblock_menautkan_pdf(seksi, client, masuk_sebagai
     # Not a JPT SKP: no A.1.3 PDF.
     masuk_sebagai(org.akun_kasi)
     assert client.get(reverse("manual_ik_pdf", args=[org.skp_kasi.pk])).status_code == 404
+
+
+def test_kolom_matriks_terisi_tidak_hilang_saat_skp_pimpinan_masih_draf(seksi):
+    """The matrix opens while the leader's SKP is still a draft: deleting an RHK or IKI
+    that already carries role-results is refused (nothing vanishes unaudited)."""
+    from django.core.exceptions import ValidationError
+
+    from skp import services
+
+    org = seksi
+    skp = _skp(org, org.kadis, penilai=None, status="draf", rhk=[(RHK_KADIS, [IKI_1, "Lain"])])
+    with lingkup_instansi(org.instansi):
+        m = mph.mph_buat(pengguna=org.akun_kadis, skp=skp, tanggal=TANGGAL)
+    iki1, iki2 = _kolom(org, m)
+    _isi(org, org.akun_kadis, m, org.kabid, iki1, ["Tersusunnya rencana rekayasa"])
+    with lingkup_instansi(org.instansi):
+        with pytest.raises(ValidationError, match="kosongkan dulu sel"):
+            services.iki_hapus(pengguna=org.akun_kadis, iki=iki1.iki)
+        with pytest.raises(ValidationError, match="kosongkan dulu sel"):
+            services.rhk_hapus(pengguna=org.akun_kadis, rhk=iki1.rhk)
+        assert PeranHasil.objects.filter(baris__matriks=m).count() == 1
+        services.iki_hapus(pengguna=org.akun_kadis, iki=iki2.iki)  # an empty column may go
