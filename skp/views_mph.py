@@ -165,6 +165,13 @@ def mph(request, pk: int):
             and layanan.boleh_matriks_pimpinan(skp)
             and not any(m.induk_id is None for m in daftar),
             induk_tersedia=induk_tersedia if ada.tersedia else [],
+            # Where the owner's own roles were divided: her leaders' matrices that list her.
+            tercatat=list(
+                layanan.mph_untuk_pengguna(request.user)
+                .filter(baris__pegawai=saya)
+                .select_related("skp_pimpinan__pegawai")
+                .order_by("pk")
+            ),
         )
     if pilih is not None:
         pilih.skp_pimpinan = skp

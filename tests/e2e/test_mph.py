@@ -20,7 +20,18 @@ from skp import manual_ik, mph
 from skp.models import ButirWorkblock, Workblock
 from tests.e2e.test_skp import _masuk
 from tests.factories import Org
-from tests.skp.test_mph import IKI_1, IKI_2, MANUAL, RHK_KADIS, TANGGAL, _akun, _isi, _kolom, _skp
+from tests.skp.test_mph import (
+    IKI_1,
+    IKI_2,
+    MANUAL,
+    RHK_KADIS,
+    TANGGAL,
+    _akun,
+    _isi,
+    _kolom,
+    _skp,
+    _turunkan,
+)
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 
@@ -101,6 +112,8 @@ def test_halaman_perencanaan_di_layar_lebar_dan_ponsel(peramban, live_server, in
     k1, k2 = _kolom(org, m)
     _isi(org, akun_kadis, m, org.kabid, k1, ["Tersusunnya rencana rekayasa terpadu koridor"])
     _isi(org, akun_kadis, m, org.kasi, k2, [], tidak_ada_peran=True)
+    _isi(org, akun_kadis, m, org.staf, k1, ["Terhimpunnya data volume simpang"])
+    _turunkan(org, akun_kadis, m)  # the tree then has linked RHK under IKI 1.1
     with lingkup_instansi(org.instansi):
         manual_ik.manual_simpan(pengguna=akun_kadis, iki=k1.iki, data=MANUAL)
         wb = Workblock.objects.create(

@@ -4,6 +4,7 @@ A.1.3/A.1.4/A.1.5 PDFs, and the page's size and queries for a large team."""
 
 import io
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -101,9 +102,15 @@ def test_mph_belum_tersedia_menjelaskan_alasan_dan_langkah(seksi, client, masuk_
     skp_staf = _skp(org, org.staf, penilai=org.kasi, rhk=[("Hasil", [])])
     masuk_sebagai(org.akun_staf)
     halaman = client.get(reverse("mph", args=[skp_staf.pk])).content.decode()
-    assert "Matriks belum dapat dibuka." in halaman
+    assert "Matriks belum dapat disusun dari SKP ini." in halaman
     assert "pejabat yang memimpin unit kerja" in halaman and "Langkah berikutnya" in halaman
     assert "Buka matriks pimpinan" not in halaman
+    # ... and the matrices of her leaders that list her, to read her roles there.
+    with lingkup_instansi(org.instansi):
+        m = mph.mph_buat(pengguna=org.akun_kasi, skp=org.skp_kasi, tanggal=TANGGAL)
+    halaman = client.get(reverse("mph", args=[skp_staf.pk])).content.decode()
+    assert f'href="{reverse("mph", args=[org.skp_kasi.pk])}?matriks={m.pk}"' in halaman
+    assert client.get(f"{reverse('mph', args=[org.skp_kasi.pk])}?matriks={m.pk}").status_code == 200
     # A leader with nothing to divide yet: write the RHK first.
     skp_kasi2 = _skp(org, org.kasi2, penilai=org.kabid, status="draf")
     masuk_sebagai(org.akun_kasi2)
@@ -118,7 +125,7 @@ def test_mph_belum_tersedia_menjelaskan_alasan_dan_langkah(seksi, client, masuk_
     assert "sudah diganti versi baru" in halaman and "Buka matriks pimpinan" not in halaman
     assert client.post(reverse("mph", args=[org.skp_kasi.pk])).status_code == 302
     with lingkup_instansi(org.instansi):
-        assert not org.skp_kasi.matriks.exists()
+        assert org.skp_kasi.matriks.count() == 1  # nothing opened on a superseded SKP
 
 
 def test_ketersediaan_mph_aturan():
@@ -321,3 +328,53 @@ def test_kolom_matriks_terisi_tidak_hilang_saat_skp_pimpinan_masih_draf(seksi):
             services.rhk_hapus(pengguna=org.akun_kadis, rhk=iki1.rhk)
         assert PeranHasil.objects.filter(baris__matriks=m).count() == 1
         services.iki_hapus(pengguna=org.akun_kadis, iki=iki2.iki)  # an empty column may go
+
+
+def _tim_dengan_skp(org, jumlah, rhk_kasi):
+    """`jumlah` staff in the Seksi, each with an SKP of two RHK: one linked to the Kepala
+    Seksi's RHK, one linked to nothing."""
+    from organisasi.models import Penempatan
+    from skp.models import RencanaHasilKerja
+
+    i = org.instansi
+    with lingkup_instansi(i):
+        awal = Pegawai.objects.count()
+        staf = Pegawai.objects.bulk_create(
+            Pegawai(instansi=i, nip=f"1991020220210120{awal + n:02d}"[:14] + f"{awal + n:04d}",
+                    nama=f"Staf {n:03d}", status="pns", golongan="II/c")
+            for n in range(jumlah)
+        )  # fmt: skip
+        penempatan = Penempatan.objects.bulk_create(
+            Penempatan(instansi=i, pegawai=p, jabatan=org.jabatan_staf, mulai=date(2026, 1, 2))
+            for p in staf
+        )
+        skp = SKP.objects.bulk_create(
+            SKP(instansi=i, pegawai=p, penempatan=pn, tahun=2026, nomor_seri=50_000 + awal + n,
+                periode_mulai=date(2026, 1, 2), periode_selesai=date(2026, 12, 31),
+                kelompok="admin_jf", pendekatan="kuantitatif", penilai=org.kasi)
+            for n, (p, pn) in enumerate(zip(staf, penempatan, strict=True))
+        )  # fmt: skip
+        RencanaHasilKerja.objects.bulk_create(
+            RencanaHasilKerja(instansi=i, skp=s, urutan=k, teks=f"Hasil {k} {s.pegawai.nama}",
+                              rhk_pimpinan=rhk_kasi if k == 1 else None)
+            for s in skp
+            for k in (1, 2)
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize("jumlah", [5, 500])
+def test_pohon_kinerja_tim_besar_kecil_dan_kueri_tetap(
+    seksi, client, masuk_sebagai, admin_a, django_assert_max_num_queries, jumlah
+):
+    org = seksi
+    with lingkup_instansi(org.instansi):
+        rhk_kasi = org.skp_kasi.rhk.order_by("urutan").first()
+    _tim_dengan_skp(org, jumlah, rhk_kasi)
+    masuk_sebagai(admin_a)
+    with django_assert_max_num_queries(16):
+        r = client.get(reverse("pohon_kinerja"), {"unit": org.dinas.pk, "tahun": 2026})
+    isi = r.content.decode()
+    assert r.status_code == 200 and len(r.content) < 300_000
+    # Every staff RHK is counted; only a bounded part is on the page.
+    assert f'<div class="kartu__judul">{2 * jumlah + 2}</div>' in isi
+    assert isi.count("Hasil 1 Staf") <= 20 and isi.count("Hasil 2 Staf") <= 20
