@@ -285,12 +285,14 @@ def mph_untuk_pengguna(pengguna):
     )
 
 
-def skp_mph_untuk_pengguna(pengguna):
+def skp_mph_untuk_pengguna(pengguna, terlihat=None):
     """SKPs whose MPH page this user may open: an SKP they may see, or the SKP of a
-    matrix they may open."""
+    matrix they may open (`terlihat`: `mph_untuk_pengguna(pengguna)` if already made)."""
+    if terlihat is None:
+        terlihat = mph_untuk_pengguna(pengguna)
     return SKP.objects.select_related("pegawai", "penempatan__jabatan__unit").filter(
         Q(pk__in=selectors.skp_terlihat(pengguna).values("pk"))
-        | Q(pk__in=mph_untuk_pengguna(pengguna).values("skp_pimpinan_id"))
+        | Q(pk__in=terlihat.values("skp_pimpinan_id"))
     )
 
 

@@ -126,11 +126,12 @@ def _ketersediaan(skp: SKP, daftar, induk_tersedia) -> layanan.Ketersediaan:
 def mph(request, pk: int):
     """The matrices of one SKP (POST: open one). The owner sees why a matrix cannot be
     opened yet and what to do; everyone else sees the matrices they may open."""
-    skp = get_object_or_404(layanan.skp_mph_untuk_pengguna(request.user), pk=pk)
+    terlihat = layanan.mph_untuk_pengguna(request.user)
+    skp = get_object_or_404(layanan.skp_mph_untuk_pengguna(request.user, terlihat), pk=pk)
     if request.method == "POST":
         induk = None
         if (nilai := request.POST.get("induk", "")).isdigit():
-            induk = get_object_or_404(layanan.mph_untuk_pengguna(request.user), pk=int(nilai))
+            induk = get_object_or_404(terlihat, pk=int(nilai))
         try:
             matriks = layanan.mph_buat(
                 pengguna=request.user,
@@ -148,14 +149,21 @@ def mph(request, pk: int):
             "Tambahkan pegawai lain bila perlu, lalu isi peran hasil setiap sel.",
         )
         return redirect(_url_matriks(matriks))
-    daftar = layanan.matriks_skp(skp, layanan.mph_untuk_pengguna(request.user))
+    daftar = layanan.matriks_skp(skp, terlihat)
     pilih = daftar[0] if daftar else None
     if (nilai := request.GET.get("matriks", "")).isdigit():
         pilih = next((m for m in daftar if m.pk == int(nilai)), None)
         if pilih is None:
             raise Http404
     pemilik = (saya := selectors.pegawai_pengguna(request.user)) and saya.pk == skp.pegawai_id
-    konteks = {"skp": skp, "daftar": daftar, "pemilik": pemilik}
+    konteks = {
+        "skp": skp,
+        "daftar": daftar,
+        "pemilik": pemilik,
+        # The tree opens for the agency admin and unit heads (`pohon_kinerja.unit_pohon_boleh`).
+        "tautan_pohon": request.user.admin_instansi
+        or (pemilik and skp.penempatan.jabatan.kepala_unit),
+    }
     if pemilik:
         induk_tersedia = layanan.induk_tersedia(skp) if skp.status in layanan.STATUS_MPH else []
         ada = _ketersediaan(skp, daftar, induk_tersedia)
@@ -167,8 +175,7 @@ def mph(request, pk: int):
             induk_tersedia=induk_tersedia if ada.tersedia else [],
             # Where the owner's own roles were divided: her leaders' matrices that list her.
             tercatat=list(
-                layanan.mph_untuk_pengguna(request.user)
-                .filter(baris__pegawai=saya)
+                terlihat.filter(baris__pegawai=saya)
                 .select_related("skp_pimpinan__pegawai")
                 .order_by("pk")
             ),

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from organisasi.tenancy import lingkup_instansi
 from skp import manual_ik, mph
-from skp.models import ButirWorkblock, Workblock
+from skp.models import ButirWorkblock, RencanaHasilKerja, Workblock
 from tests.e2e.test_skp import _masuk
 from tests.factories import Org
 from tests.skp.test_mph import (
@@ -39,6 +39,7 @@ LAYAR = Path("/tmp/mph_layar")
 RHK_1 = "Tersusunnya desain rekayasa simpang prioritas"
 RHK_2 = "Terkendalinya antrean di simpang padat"
 PERAN = "Terhimpunnya data volume lalu lintas simpang"
+RHK_KASI = "Tersedianya desain simpang koridor utama"
 
 
 def _teks_pdf(isi: bytes) -> str:
@@ -114,6 +115,11 @@ def test_halaman_perencanaan_di_layar_lebar_dan_ponsel(peramban, live_server, in
     _isi(org, akun_kadis, m, org.kasi, k2, [], tidak_ada_peran=True)
     _isi(org, akun_kadis, m, org.staf, k1, ["Terhimpunnya data volume simpang"])
     _turunkan(org, akun_kadis, m)  # the tree then has linked RHK under IKI 1.1
+    # One level deeper (Kasi under the Kabid's RHK): that branch loads when opened.
+    skp_kasi = _skp(org, org.kasi, penilai=org.kabid, status="draf", rhk=[(RHK_KASI, [])])
+    with lingkup_instansi(org.instansi):
+        rhk_kabid = RencanaHasilKerja.objects.get(skp__pegawai=org.kabid)
+        RencanaHasilKerja.objects.filter(skp=skp_kasi).update(rhk_pimpinan=rhk_kabid)
     with lingkup_instansi(org.instansi):
         manual_ik.manual_simpan(pengguna=akun_kadis, iki=k1.iki, data=MANUAL)
         wb = Workblock.objects.create(
@@ -143,4 +149,10 @@ def test_halaman_perencanaan_di_layar_lebar_dan_ponsel(peramban, live_server, in
             page.screenshot(path=str(LAYAR / f"{nama}_{lebar}.png"), full_page=True)
             lebar_isi, lebar_layar = _lebar_halaman(page)
             assert lebar_isi <= lebar_layar, (nama, lebar, lebar_isi, lebar_layar)
+        if lebar == 1280:
+            # The deeper branch comes when its summary is opened.
+            page.goto(halaman_diuji["pohon"])
+            assert page.get_by_text(RHK_KASI).count() == 0
+            page.locator("summary", has_text=rhk_kabid.teks).click()
+            page.get_by_text(RHK_KASI).wait_for()
         konteks.close()
