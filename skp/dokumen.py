@@ -474,14 +474,18 @@ def _tabel_mph(matriks: MatriksPeranHasil) -> dict:
     }
 
 
-def konteks_mph(matriks: MatriksPeranHasil) -> dict:
+def konteks_mph(matriks: MatriksPeranHasil, terlihat=None) -> dict:
     """A one-level matrix is one table. Where teams are formed (two-level alignment,
     000:3237-3288), the leader's table comes first and each team's table follows it,
-    whichever of them is printed."""
+    whichever of them is printed; only the tables among `terlihat` (the matrices the
+    reader may open, `mph.mph_untuk_pengguna`) when given."""
     if matriks.induk_id is not None:
         urutan = [matriks.induk, matriks]
     else:
         urutan = [matriks, *MatriksPeranHasil.objects.filter(induk=matriks).order_by("pk")]
+    if terlihat is not None:
+        boleh = set(terlihat.filter(pk__in=[m.pk for m in urutan]).values_list("pk", flat=True))
+        urutan = [m for m in urutan if m.pk == matriks.pk or m.pk in boleh]
     return {
         "kepala": {"judul": JUDUL_MPH, "tanpa_periode": True},
         "tabel": [_tabel_mph(m) for m in urutan],
@@ -489,10 +493,10 @@ def konteks_mph(matriks: MatriksPeranHasil) -> dict:
     }
 
 
-def pdf_mph(matriks: MatriksPeranHasil) -> bytes:
+def pdf_mph(matriks: MatriksPeranHasil, terlihat=None) -> bytes:
     return render_pdf(
         "dokumen/a_1_5.html",
-        konteks_mph(matriks),
+        konteks_mph(matriks, terlihat),
         judul="Matriks Pembagian Peran dan Hasil",
         draf=draf(matriks.skp_pimpinan),
     )

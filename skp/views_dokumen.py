@@ -58,9 +58,10 @@ def workblock_pdf(request, pk):
 @require_GET
 @pengguna_instansi_required
 def mph_pdf(request, pk):
-    # The same access helper as the MPH page.
-    matriks = get_object_or_404(mph.mph_untuk_pengguna(request.user), pk=pk)
-    return _pdf(dokumen.pdf_mph(matriks), nama_berkas("MPH", matriks.pk))
+    # The same access helper as the MPH page, for this matrix and the tables printed with it.
+    terlihat = mph.mph_untuk_pengguna(request.user)
+    matriks = get_object_or_404(terlihat, pk=pk)
+    return _pdf(dokumen.pdf_mph(matriks, terlihat), nama_berkas("MPH", matriks.pk))
 
 
 @require_GET

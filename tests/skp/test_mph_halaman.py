@@ -206,6 +206,15 @@ def test_pdf_matriks_tim_dua_tingkat(seksi, client, masuk_sebagai):
         r"Tersedianya desain simpang prioritas",
         teks,
     ), teks
+    # A team member not listed in the leader's matrix gets the team's table only: the
+    # PDF shows what the page shows her.
+    with lingkup_instansi(org.instansi):
+        mph.baris_tambah(pengguna=org.akun_kabid, matriks=tim, pegawai=org.staf, tanggal=TANGGAL)
+    masuk_sebagai(org.akun_staf)
+    assert client.get(reverse("mph", args=[org.skp_kadis.pk])).status_code == 404
+    teks_staf = _teks_pdf(client.get(reverse("mph_pdf", args=[tim.pk])).content)
+    assert "TIM KERJA: REKAYASA TERPADU" in teks_staf and "Dedi" in teks_staf
+    assert "Indeks kelancaran lalu lintas" not in teks_staf
     # The leader's PDF carries the team's table too.
     masuk_sebagai(org.akun_kadis)
     teks_kadis = _teks_pdf(client.get(reverse("mph_pdf", args=[m.pk])).content)
@@ -378,3 +387,26 @@ def test_pohon_kinerja_tim_besar_kecil_dan_kueri_tetap(
     # Every staff RHK is counted; only a bounded part is on the page.
     assert f'<div class="kartu__judul">{2 * jumlah + 2}</div>' in isi
     assert isi.count("Hasil 1 Staf") <= 20 and isi.count("Hasil 2 Staf") <= 20
+
+
+@pytest.mark.parametrize("pendekatan", ["kuantitatif", "kualitatif"])
+def test_form_dan_layanan_memakai_aturan_isian_yang_sama(pendekatan):
+    """The Manual IK and Workblock forms show exactly the messages the services refuse
+    with: both read the one rule."""
+    from skp import workblock
+    from skp.views_manual_ik import FormManual
+    from skp.views_workblock import FormWorkblock
+
+    form = FormManual(data={}, pendekatan=pendekatan)
+    assert not form.is_valid()
+    galat_form = {k: v[0] for k, v in form.errors.items()}
+    assert galat_form == manual_ik.galat_manual({}, pendekatan)
+    if pendekatan == "kualitatif":
+        assert "formula" not in galat_form and "satuan" not in galat_form
+    form = FormManual(
+        data={"kualitas_kendali": "output_tinggi"}, pendekatan=pendekatan
+    )  # not a JPT level (V10)
+    assert form.errors["kualitas_kendali"] == [manual_ik.PESAN_KUALITAS_KENDALI]
+
+    form = FormWorkblock(data={})
+    assert {k: v[0] for k, v in form.errors.items()} == workblock.galat_workblock({})
