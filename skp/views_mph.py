@@ -17,6 +17,7 @@ from organisasi.models import Pegawai
 
 from . import mph as layanan
 from . import selectors
+from .aturan import BATAS_TEKS
 from .models import (
     SKP,
     BarisMPH,
@@ -45,6 +46,11 @@ class FormSel(forms.Form):
         data = super().clean()
         if data.get("tidak_ada_peran") and (data.get("teks") or "").strip():
             raise ValidationError("Pilih salah satu: isi peran hasil atau tandai TIDAK ADA PERAN.")
+        # Each line becomes an RHK in the subordinate's SKP, which holds BATAS_TEKS characters.
+        if any(len(b.strip()) > BATAS_TEKS for b in (data.get("teks") or "").splitlines()):
+            self.add_error(
+                "teks", f"Setiap peran hasil (satu baris) paling panjang {BATAS_TEKS} karakter."
+            )
         return data
 
 
