@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 
 from organisasi.audit import catat
 
@@ -76,21 +76,18 @@ def sunting_skp_jpt(pengguna, skp: SKP, apa: str) -> SKP:
 
 
 def iki_berlabel(skp: SKP) -> list[dict]:
-    """RHK in SKP order, each IKI labelled as in A.1.2 ("IKI 1.2", or "IKI 1" if alone),
-    with its manual (or None) as `manual_ada`. Two queries."""
+    """RHK in SKP order, each IKI labelled as in A.1.2 ("IKI 1.2", or "IKI 1" if alone;
+    `selectors.beri_nomor`), with its manual (or None) as `manual_ada`. Two queries."""
     iki = IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "pk")
-    prefetch_related_objects(
-        [skp], Prefetch("rhk", queryset=RencanaHasilKerja.objects.prefetch_related(
-            Prefetch("iki", queryset=iki)
-        ))
-    )  # fmt: skip
+    daftar = selectors.beri_nomor(
+        RencanaHasilKerja.objects.filter(skp=skp).prefetch_related(Prefetch("iki", queryset=iki))
+    )
     hasil = []
-    for nomor, r in enumerate(selectors.rhk_berurut(skp), 1):
+    for r in daftar:
         semua = list(r.iki.all())
-        for n, k in enumerate(semua, 1):
-            k.label = selectors.label_iki(nomor, n, len(semua))
+        for k in semua:
             k.manual_ada = getattr(k, "manual", None)
-        hasil.append({"nomor": nomor, "rhk": r, "iki": semua})
+        hasil.append({"nomor": r.nomor, "rhk": r, "iki": semua})
     return hasil
 
 

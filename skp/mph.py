@@ -107,23 +107,16 @@ def kolom_iki(matriks: MatriksPeranHasil) -> bool:
 
 
 def kolom_matriks(matriks: MatriksPeranHasil) -> list[Kolom]:
+    """The columns in SKP order, labelled as the SKP numbers them (`selectors.beri_nomor`)."""
     iki = IndikatorKinerjaIndividu.objects.order_by("urutan", "pk")
-    daftar = sorted(
+    daftar = selectors.beri_nomor(
         RencanaHasilKerja.objects.filter(skp_id=matriks.skp_pimpinan_id).prefetch_related(
             Prefetch("iki", queryset=iki)
-        ),
-        key=lambda r: (r.jenis != JenisRHK.UTAMA, r.urutan, r.pk),
+        )
     )
-    hasil = []
-    for nomor, r in enumerate(daftar, 1):
-        if kolom_iki(matriks):
-            semua = list(r.iki.all())
-            for n, k in enumerate(semua, 1):
-                label = selectors.label_iki(nomor, n, len(semua))
-                hasil.append(Kolom(k.pk, label, k.teks, k.target, r, k))
-        else:
-            hasil.append(Kolom(r.pk, f"RHK {nomor}", r.teks, "", r))
-    return hasil
+    if kolom_iki(matriks):
+        return [Kolom(k.pk, k.label, k.teks, k.target, r, k) for r in daftar for k in r.iki.all()]
+    return [Kolom(r.pk, f"RHK {r.nomor}", r.teks, "", r) for r in daftar]
 
 
 def _kolom_sel(matriks: MatriksPeranHasil, ph: PeranHasil) -> int | None:
@@ -276,7 +269,7 @@ def mph_untuk_pengguna(pengguna):
     (its owner, her rater, the agency admin), the team matrices under the user's own
     matrix, and any matrix that lists the user (each needs their role-results,
     000:3152-3154)."""
-    syarat = Q(skp_pimpinan__in=selectors.skp_terlihat(pengguna).values("pk"))
+    syarat = Q(skp_pimpinan__in=selectors.skp_untuk_pengguna(pengguna).values("pk"))
     pegawai = selectors.pegawai_pengguna(pengguna)
     if pegawai is not None:
         syarat |= Q(baris__pegawai=pegawai) | Q(induk__skp_pimpinan__pegawai=pegawai)
@@ -291,7 +284,7 @@ def skp_mph_untuk_pengguna(pengguna, terlihat=None):
     if terlihat is None:
         terlihat = mph_untuk_pengguna(pengguna)
     return SKP.objects.select_related("pegawai", "penempatan__jabatan__unit").filter(
-        Q(pk__in=selectors.skp_terlihat(pengguna).values("pk"))
+        Q(pk__in=selectors.skp_untuk_pengguna(pengguna).values("pk"))
         | Q(pk__in=terlihat.values("skp_pimpinan_id"))
     )
 

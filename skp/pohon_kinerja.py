@@ -14,11 +14,10 @@ from django.db.models import Exists, OuterRef
 from organisasi import selectors as org_selectors
 from organisasi.models import Penempatan, UnitKerja
 
-from . import selectors
+from . import aturan, selectors
 from .models import (
     SKP,
     IndikatorKinerjaIndividu,
-    JenisRHK,
     Kelompok,
     MatriksPeranHasil,
     RencanaHasilKerja,
@@ -125,7 +124,7 @@ def pohon_kinerja(unit_ids: list[int], tahun: int) -> DataPohon:
     for r in rhk:
         rhk_per_skp[r.skp_id].append(r)
     for daftar in rhk_per_skp.values():
-        daftar.sort(key=lambda r: (r.jenis != JenisRHK.UTAMA, r.urutan, r.pk))
+        daftar.sort(key=lambda r: aturan.urutan_rhk(r.jenis, r.urutan, r.pk))
         nomor_rhk.update((r.pk, n) for n, r in enumerate(daftar, 1))
     iki_rhk = defaultdict(list)
     simpul_iki = {}
@@ -138,7 +137,7 @@ def pohon_kinerja(unit_ids: list[int], tahun: int) -> DataPohon:
         for n, k in enumerate(daftar, 1):
             s = Simpul("iki", induk.rhk, induk.skp, iki=k)
             nomor = nomor_rhk[rhk_id]
-            s.label = selectors.label_iki(nomor, n, len(daftar))
+            s.label = aturan.label_iki(nomor, n, len(daftar))
             simpul_iki[k.pk] = s
             induk.anak.append(s)
 
@@ -161,9 +160,7 @@ def pohon_kinerja(unit_ids: list[int], tahun: int) -> DataPohon:
             s.yatim,
             s.skp.kelompok != Kelompok.JPT_PUKM,
             s.skp.pegawai.nama,
-            s.rhk.jenis != JenisRHK.UTAMA,
-            s.rhk.urutan,
-            s.rhk.pk,
+            *aturan.urutan_rhk(s.rhk.jenis, s.rhk.urutan, s.rhk.pk),
         )
 
     akar.sort(key=kunci)

@@ -34,7 +34,7 @@ def _pdf(isi: bytes, nama: str, *, sha256: str | None = None, unduh=False) -> Ht
 @require_GET
 @pengguna_instansi_required
 def skp_pdf(request, pk):
-    skp = get_object_or_404(selectors.skp_terlihat(request.user), pk=pk)
+    skp = get_object_or_404(selectors.skp_untuk_pengguna(request.user), pk=pk)
     nama = nama_berkas("SKP", skp.tahun, skp.format, skp.pegawai.nama, f"v{skp.versi}")
     unduh = request.GET.get("unduh") == "1"
     if skp.status in (Status.DITETAPKAN, Status.DITANDATANGANI, Status.DIGANTI):
@@ -45,7 +45,7 @@ def skp_pdf(request, pk):
 
 
 def _workblock_terlihat(pengguna):
-    return Workblock.objects.filter(skp__in=selectors.skp_terlihat(pengguna).values("pk"))
+    return Workblock.objects.filter(skp__in=selectors.skp_untuk_pengguna(pengguna).values("pk"))
 
 
 @require_GET
@@ -68,6 +68,8 @@ def mph_pdf(request, pk):
 @pengguna_instansi_required
 def manual_pdf(request, pk):
     """The Manual IK (A.1.3) of a JPT/PUKM SKP on its own."""
-    skp = get_object_or_404(selectors.skp_terlihat(request.user), pk=pk, kelompok=Kelompok.JPT_PUKM)
+    skp = get_object_or_404(
+        selectors.skp_untuk_pengguna(request.user), pk=pk, kelompok=Kelompok.JPT_PUKM
+    )
     nama = nama_berkas("Manual IK", skp.tahun, skp.pegawai.nama, f"v{skp.versi}")
     return _pdf(dokumen.pdf_manual(skp), nama)

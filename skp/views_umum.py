@@ -11,7 +11,7 @@ from .models import SKP
 
 
 def skp_atau_404(request, pk: int) -> SKP:
-    return get_object_or_404(selectors.skp_terlihat(request.user), pk=pk)
+    return get_object_or_404(selectors.skp_untuk_pengguna(request.user), pk=pk)
 
 
 def boleh_sunting_skp(pengguna, skp: SKP) -> bool:
