@@ -53,7 +53,7 @@ STATUS_MPH = frozenset(Status.values) - {Status.DIGANTI}
 # Rows per page of a matrix on screen (the PDF prints them all).
 BARIS_PER_HALAMAN = 25
 # Where the workflow lets content change (draft or returned): the only SKPs a cascade writes.
-DAPAT_DISUNTING = workflow.ATURAN[workflow.Aksi.SUNTING].dari
+DAPAT_DISUNTING = frozenset(workflow.DAPAT_DISUNTING)
 
 
 def tanggal_acuan(skp: SKP, hari_ini: date | None = None) -> date:

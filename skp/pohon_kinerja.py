@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef
 from organisasi import selectors as org_selectors
 from organisasi.models import Penempatan, UnitKerja
 
-from . import aturan, selectors
+from . import aturan, selectors, workflow
 from .models import (
     SKP,
     IndikatorKinerjaIndividu,
@@ -31,7 +31,7 @@ TAMPIL_ANAK = 20
 AKAR = "akar"
 
 # The version whose RHKs subordinates link to: a set one when there is one.
-_DITETAPKAN = frozenset({Status.DITETAPKAN, Status.DITANDATANGANI})
+_DITETAPKAN = frozenset(workflow.BERLAKU)
 
 
 @dataclass
