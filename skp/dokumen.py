@@ -13,18 +13,17 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from organisasi import selectors as org_selectors
 from organisasi.dokumen import arsip_terakhir, arsipkan, isi_arsip, render_pdf
 from organisasi.models import ArsipDokumen, UnitKerja
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tanggal import BULAN, tanggal_id
 
+from . import mph, workblock
 from .models import (
     SKP,
     STATUS_TERKUNCI,
     Aspek,
     BagianLampiran,
-    BarisMPH,
     ButirLampiran,
     ButirWorkblock,
     EkspektasiKhusus,
@@ -33,7 +32,6 @@ from .models import (
     Kelompok,
     ManualIndikator,
     MatriksPeranHasil,
-    PeranHasil,
     PeranMPH,
     Perspektif,
     RencanaHasilKerja,
@@ -445,96 +443,94 @@ def pdf_tersimpan(skp: SKP) -> bytes | None:
 # --- Workblock (A.1.4) --------------------------------------------------------------------
 
 
-def _daftar_bernomor(butir: list[ButirWorkblock]) -> list[dict]:
-    """A. RUTIN then B. TRANSFORMATIF; one counter runs on across both (000:10387-10413)."""
-    hasil, nomor = [], 0
-    for kode, judul in ButirWorkblock.Kategori.choices:
-        isi = []
-        for b in butir:
-            if b.kategori == kode:
-                nomor += 1
-                isi.append({"nomor": nomor, "teks": b.teks})
-        hasil.append({"judul": judul, "butir": isi})
-    return hasil
-
-
-def konteks_workblock(workblock: Workblock) -> dict:
-    butir = list(workblock.butir.order_by("urutan", "pk"))
+def konteks_workblock(wb: Workblock) -> dict:
+    """Numbered as on the page (`workblock.bernomor`: one counter per type, running on
+    from RUTIN into TRANSFORMATIF)."""
+    bernomor = workblock.bernomor(wb.butir.all())
     return {
         "kepala": {"judul": JUDUL_WORKBLOCK, "tanpa_periode": True},
-        "wb": workblock,
-        "kegiatan": _daftar_bernomor([b for b in butir if b.tipe == ButirWorkblock.Tipe.KEGIATAN]),
-        "keluaran": _daftar_bernomor([b for b in butir if b.tipe == ButirWorkblock.Tipe.KELUARAN]),
+        "wb": wb,
+        "kegiatan": bernomor[ButirWorkblock.Tipe.KEGIATAN]["bagian"],
+        "keluaran": bernomor[ButirWorkblock.Tipe.KELUARAN]["bagian"],
     }
 
 
-def pdf_workblock(workblock: Workblock) -> bytes:
+def pdf_workblock(wb: Workblock) -> bytes:
+    """A draft SKP's Workblock carries the DRAF mark like the SKP itself."""
     return render_pdf(
         "dokumen/a_1_4.html",
-        konteks_workblock(workblock),
-        judul=f"Workblock {workblock.judul[:80]}",
+        konteks_workblock(wb),
+        judul=f"Workblock {wb.judul[:80]}",
+        draf=draf(wb.skp),
+    )
+
+
+def pdf_manual(skp: SKP) -> bytes:
+    """The Manual IK pages (A.1.3) on their own, as printed after a JPT/PUKM SKP."""
+    skp = _muat(skp)
+    return render_pdf(
+        "dokumen/a_1_3.html",
+        konteks_manual(skp),
+        judul=f"Manual IK {judul_skp(skp)}",
+        draf=draf(skp),
     )
 
 
 # --- MPH (A.1.5) --------------------------------------------------------------------------
 
 
-def konteks_mph(matriks: MatriksPeranHasil) -> dict:
-    """Pivot: columns = the leader's IKI (a team matrix: the ketua's RHK), rows = people,
-    cells = their role-results, TIDAK ADA PERAN, or '-' when nothing is recorded."""
-    skp_p = _muat(matriks.skp_pimpinan)
-    tim = matriks.induk_id is not None
-    kolom = []
-    for r in rhk_bernomor(skp_p):
-        if tim:
-            kolom.append({"kunci": r.pk, "label": f"RHK {r.nomor}", "teks": r.teks})
-            continue
-        kolom += [{"kunci": k.pk, "label": k.label, "teks": k.teks} for k in r.iki.all()]
-
-    daftar_baris = list(
-        BarisMPH.objects.filter(matriks=matriks)
-        .select_related("pegawai")
-        .prefetch_related(Prefetch("sel", queryset=PeranHasil.objects.order_by("urutan", "pk")))
-        .order_by("urutan", "pk")
-    )
-    hari_ini = timezone.localdate()
-    tanggal = max(skp_p.periode_mulai, min(hari_ini, skp_p.periode_selesai))
-    penempatan = org_selectors.penempatan_definitif([b.pegawai_id for b in daftar_baris], tanggal)
-    baris = []
-    for b in daftar_baris:
-        sel = []
-        for k in kolom:
-            isi = [
-                s
-                for s in b.sel.all()
-                if (s.rhk_pimpinan_id if tim else s.iki_pimpinan_id) == k["kunci"]
-            ]
-            if any(s.tidak_ada_peran for s in isi):
-                sel.append({"tidak_ada": True, "peran": []})
-            else:
-                sel.append({"tidak_ada": False, "peran": [s.teks for s in isi if s.teks]})
-        p = penempatan.get(b.pegawai_id)
-        baris.append(
-            {
-                "nama": b.pegawai.nama_lengkap,
-                "ketua_tim": b.peran == PeranMPH.KETUA_TIM,
-                "jabatan": p.jabatan.nama if p else "",
-                "sel": sel,
-            }
-        )
-    pimpinan, _, _ = _para_pihak(skp_p)
-    subjudul = [f"TIM KERJA: {matriks.nama_tim.upper()}"] if matriks.nama_tim else []
+def _tabel_mph(matriks: MatriksPeranHasil) -> dict:
+    """One table of the format: the leader (or ketua tim) and her columns on top, then one
+    row per person with their role-results, TIDAK ADA PERAN, or '-' when nothing is
+    recorded. Columns and cells are read exactly as the page reads them."""
+    data = mph.data_matriks(matriks, mph.tanggal_acuan(matriks.skp_pimpinan))
+    pimpinan, _, _ = _para_pihak(matriks.skp_pimpinan)
     return {
-        "kepala": {"judul": JUDUL_MPH, "tanpa_periode": True, "subjudul": subjudul},
-        "tim": tim,
-        "pimpinan": {"nama": pimpinan.get("nama", ""), "jabatan": pimpinan.get("jabatan", "")},
-        "kolom": kolom,
-        "baris": baris,
+        "tim": matriks.induk_id is not None,
+        "nama_tim": matriks.nama_tim,
+        "pimpinan": {
+            "nama": pimpinan.get("nama", "") or matriks.skp_pimpinan.pegawai.nama_lengkap,
+            "jabatan": data.pimpinan_jabatan,
+        },
+        "kolom": [{"label": k.label, "teks": k.teks} for k in data.kolom],
+        "baris": [
+            {
+                "nama": b.baris.pegawai.nama_lengkap,
+                "ketua_tim": b.baris.peran == PeranMPH.KETUA_TIM,
+                "jabatan": b.jabatan,
+                "sel": [
+                    {"tidak_ada": s.tidak_ada_peran, "peran": [p.teks for p in s.peran]}
+                    for s in b.sel
+                ],
+            }
+            for b in data.baris
+        ],
+    }
+
+
+def konteks_mph(matriks: MatriksPeranHasil, terlihat=None) -> dict:
+    """A one-level matrix is one table. Where teams are formed (two-level alignment,
+    000:3237-3288), the leader's table comes first and each team's table follows it,
+    whichever of them is printed; only the tables among `terlihat` (the matrices the
+    reader may open, `mph.mph_untuk_pengguna`) when given."""
+    if matriks.induk_id is not None:
+        urutan = [matriks.induk, matriks]
+    else:
+        urutan = [matriks, *MatriksPeranHasil.objects.filter(induk=matriks).order_by("pk")]
+    if terlihat is not None:
+        boleh = set(terlihat.filter(pk__in=[m.pk for m in urutan]).values_list("pk", flat=True))
+        urutan = [m for m in urutan if m.pk == matriks.pk or m.pk in boleh]
+    return {
+        "kepala": {"judul": JUDUL_MPH, "tanpa_periode": True},
+        "tabel": [_tabel_mph(m) for m in urutan],
         "tidak_ada_peran": TIDAK_ADA_PERAN,
     }
 
 
-def pdf_mph(matriks: MatriksPeranHasil) -> bytes:
+def pdf_mph(matriks: MatriksPeranHasil, terlihat=None) -> bytes:
     return render_pdf(
-        "dokumen/a_1_5.html", konteks_mph(matriks), judul="Matriks Pembagian Peran dan Hasil"
+        "dokumen/a_1_5.html",
+        konteks_mph(matriks, terlihat),
+        judul="Matriks Pembagian Peran dan Hasil",
+        draf=draf(matriks.skp_pimpinan),
     )

@@ -1,7 +1,10 @@
-"""Planning tools around the SKP: the Matriks Pembagian Peran dan Hasil (A.1.5) and its
-cascade into the subordinates' SKPs, the performance tree, the Manual Indikator Kinerja
-(A.1.3) and the Workblock (A.1.4). Reads and writes, in the style of `skp.services`:
-each write is one transaction, locks the SKP row, checks who may act, and is audited.
+"""The Matriks Pembagian Peran dan Hasil (MPH, format A.1.5) and its cascade into the
+subordinates' SKPs: who may open it, when it is available, its columns and cells, and
+the writes. Reads and writes in the style of `skp.services`: each write is one
+transaction, locks the SKP row, checks who may act, and is audited.
+
+The performance tree is in `skp.pohon_kinerja`, the Manual IK (A.1.3) in
+`skp.manual_ik` and the Workblock (A.1.4) in `skp.workblock`.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Prefetch
+from django.db.models import Max, Prefetch, Q
 from django.utils import timezone
 
 from organisasi import selectors as org_selectors
@@ -22,7 +26,6 @@ from organisasi.models import (
     JenisPenempatan,
     Pegawai,
     Penempatan,
-    UnitKerja,
 )
 from organisasi.tanggal import tanggal_id
 
@@ -30,23 +33,25 @@ from . import selectors, services, workflow
 from .models import (
     SKP,
     BarisMPH,
-    ButirWorkblock,
     IndikatorKinerjaIndividu,
     JenisRHK,
     Kelompok,
-    ManualIndikator,
     MatriksPeranHasil,
-    Pendekatan,
     PeranHasil,
     PeranMPH,
     RencanaHasilKerja,
     Status,
-    Workblock,
 )
 from .services import _kunci
 
-# A matrix divides results the leader has committed to: the leader's SKP must be set.
-STATUS_MPH = frozenset(workflow.BERLAKU)
+# The regulation orders the steps as: the leader writes her SKP (Tahap 2, or Tahap 7 for a
+# leader below a JPT), then divides roles in the MPH (Tahap 5), then the subordinates write
+# theirs (Tahap 7); setting (penetapan) comes after, for everyone by the end of January
+# (000:1666-1696, 4535-4567). So the MPH does not wait for the leader's SKP to be set:
+# any version in force will do. A superseded one is history.
+STATUS_MPH = frozenset(Status.values) - {Status.DIGANTI}
+# Rows per page of a matrix on screen (the PDF prints them all).
+BARIS_PER_HALAMAN = 25
 # Where the workflow lets content change (draft or returned): the only SKPs a cascade writes.
 DAPAT_DISUNTING = frozenset(workflow.DAPAT_DISUNTING)
 
@@ -67,7 +72,7 @@ def _pemilik(pengguna, skp: SKP) -> Pegawai:
 def _status_mph(skp: SKP) -> None:
     if skp.status not in STATUS_MPH:
         raise ValidationError(
-            "Matriks pembagian peran dan hasil disusun dari SKP pimpinan yang sudah ditetapkan."
+            "SKP ini sudah diganti versi baru; matriks disusun dari SKP yang berlaku."
         )
 
 
@@ -102,23 +107,16 @@ def kolom_iki(matriks: MatriksPeranHasil) -> bool:
 
 
 def kolom_matriks(matriks: MatriksPeranHasil) -> list[Kolom]:
+    """The columns in SKP order, labelled as the SKP numbers them (`selectors.beri_nomor`)."""
     iki = IndikatorKinerjaIndividu.objects.order_by("urutan", "pk")
-    daftar = sorted(
+    daftar = selectors.beri_nomor(
         RencanaHasilKerja.objects.filter(skp_id=matriks.skp_pimpinan_id).prefetch_related(
             Prefetch("iki", queryset=iki)
-        ),
-        key=lambda r: (r.jenis != JenisRHK.UTAMA, r.urutan, r.pk),
+        )
     )
-    hasil = []
-    for nomor, r in enumerate(daftar, 1):
-        if kolom_iki(matriks):
-            semua = list(r.iki.all())
-            for n, k in enumerate(semua, 1):
-                label = selectors.label_iki(nomor, n, len(semua))
-                hasil.append(Kolom(k.pk, label, k.teks, k.target, r, k))
-        else:
-            hasil.append(Kolom(r.pk, f"RHK {nomor}", r.teks, "", r))
-    return hasil
+    if kolom_iki(matriks):
+        return [Kolom(k.pk, k.label, k.teks, k.target, r, k) for r in daftar for k in r.iki.all()]
+    return [Kolom(r.pk, f"RHK {r.nomor}", r.teks, "", r) for r in daftar]
 
 
 def _kolom_sel(matriks: MatriksPeranHasil, ph: PeranHasil) -> int | None:
@@ -170,10 +168,11 @@ class BarisTampil:
 class DataMatriks:
     matriks: MatriksPeranHasil
     kolom: list[Kolom]
-    baris: list[BarisTampil]
-    kolom_kosong: list[Kolom]  # V39: nobody carries this column yet
+    baris: list[BarisTampil]  # the rows of this page (all rows when not paged)
+    kolom_kosong: list[Kolom]  # V39: nobody carries this column yet (over every row)
     pimpinan_jabatan: str
     sub_matriks: list[MatriksPeranHasil]
+    halaman: Page | None = None  # None: every row
 
 
 def _sel_prefetch() -> Prefetch:
@@ -195,23 +194,40 @@ def _isi_sel(matriks, b: BarisMPH, kolom: Kolom, daftar_ph) -> Sel:
     return sel
 
 
-def data_matriks(matriks: MatriksPeranHasil, tanggal: date) -> DataMatriks:
-    """The whole matrix in a fixed number of queries."""
-    kolom = kolom_matriks(matriks)
-    daftar = list(
-        matriks.baris.select_related("pegawai")
-        .prefetch_related(_sel_prefetch())
-        .order_by("urutan", "pk")
+def _kolom_terisi(matriks: MatriksPeranHasil) -> set[int]:
+    """Columns someone carries, over every row of the matrix (one query)."""
+    kunci = "iki_pimpinan_id" if kolom_iki(matriks) else "rhk_pimpinan_id"
+    return set(
+        PeranHasil.objects.filter(baris__matriks=matriks, tidak_ada_peran=False)
+        .order_by()
+        .values_list(kunci, flat=True)
+        .distinct()
     )
+
+
+def data_matriks(
+    matriks: MatriksPeranHasil, tanggal: date, *, halaman=1, per_halaman: int | None = None
+) -> DataMatriks:
+    """The matrix, one page of rows at a time when `per_halaman` is given, in a fixed
+    number of queries whatever the number of rows."""
+    kolom = kolom_matriks(matriks)
+    semua = matriks.baris.select_related("pegawai").order_by("urutan", "pk")
+    lembar = None
+    if per_halaman:
+        lembar = Paginator(semua, per_halaman).get_page(halaman)
+        semua = lembar.object_list
+    daftar = list(semua.prefetch_related(_sel_prefetch()))
     penempatan = org_selectors.penempatan_definitif([b.pegawai_id for b in daftar], tanggal)
     baris = []
-    terisi = set()
     for b in daftar:
-        semua = list(b.sel.all())
-        sel = [_isi_sel(matriks, b, k, semua) for k in kolom]
-        terisi.update(s.kolom.pk for s in sel if s.peran)
+        isi = list(b.sel.all())
         p = penempatan.get(b.pegawai_id)
-        baris.append(BarisTampil(b, p.jabatan.nama if p else "", sel))
+        baris.append(
+            BarisTampil(
+                b, p.jabatan.nama if p else "", [_isi_sel(matriks, b, k, isi) for k in kolom]
+            )
+        )
+    terisi = _kolom_terisi(matriks)
     sub = list(
         MatriksPeranHasil.objects.filter(induk=matriks)
         .select_related("skp_pimpinan__pegawai")
@@ -224,6 +240,7 @@ def data_matriks(matriks: MatriksPeranHasil, tanggal: date) -> DataMatriks:
         kolom_kosong=[k for k in kolom if k.pk not in terisi],
         pimpinan_jabatan=jabatan_skp(matriks.skp_pimpinan),
         sub_matriks=sub,
+        halaman=lembar,
     )
 
 
@@ -244,10 +261,82 @@ def boleh_sunting(pengguna, matriks: MatriksPeranHasil) -> bool:
     return saya is not None and saya.pk == skp.pegawai_id and skp.status in STATUS_MPH
 
 
-def matriks_skp(skp: SKP) -> list[MatriksPeranHasil]:
-    """The matrices of one SKP: its own (induk empty) first, then its team matrices."""
+# --- Who may see a matrix, and when one can be made -----------------------------------------
+
+
+def mph_untuk_pengguna(pengguna):
+    """The matrices this user may open, as page or PDF: those of an SKP the user may see
+    (its owner, her rater, the agency admin), the team matrices under the user's own
+    matrix, and any matrix that lists the user (each needs their role-results,
+    000:3152-3154)."""
+    syarat = Q(skp_pimpinan__in=selectors.skp_untuk_pengguna(pengguna).values("pk"))
+    pegawai = selectors.pegawai_pengguna(pengguna)
+    if pegawai is not None:
+        syarat |= Q(baris__pegawai=pegawai) | Q(induk__skp_pimpinan__pegawai=pegawai)
+    return MatriksPeranHasil.objects.filter(
+        pk__in=MatriksPeranHasil.objects.filter(syarat).values("pk")
+    )
+
+
+def skp_mph_untuk_pengguna(pengguna, terlihat=None):
+    """SKPs whose MPH page this user may open: an SKP they may see, or the SKP of a
+    matrix they may open (`terlihat`: `mph_untuk_pengguna(pengguna)` if already made)."""
+    if terlihat is None:
+        terlihat = mph_untuk_pengguna(pengguna)
+    return SKP.objects.select_related("pegawai", "penempatan__jabatan__unit").filter(
+        Q(pk__in=selectors.skp_untuk_pengguna(pengguna).values("pk"))
+        | Q(pk__in=terlihat.values("skp_pimpinan_id"))
+    )
+
+
+@dataclass(frozen=True)
+class Ketersediaan:
+    """Whether a matrix can be opened on this SKP, and if not why and what to do."""
+
+    tersedia: bool
+    alasan: str = ""
+    langkah: str = ""
+
+
+def ketersediaan_mph(
+    skp: SKP, *, jumlah_kolom: int, pemimpin: bool, ketua_tim: bool
+) -> Ketersediaan:
+    """Pure rule: the owner of an SKP in force, with results to divide, who leads a unit
+    (or is a ketua tim in a matrix above) can open a matrix."""
+    if skp.status not in STATUS_MPH:
+        return Ketersediaan(
+            False,
+            "SKP ini sudah diganti versi baru.",
+            "Buka matriks dari SKP versi terbaru.",
+        )
+    if not pemimpin and not ketua_tim:
+        return Ketersediaan(
+            False,
+            "Matriks pembagian peran dan hasil disusun oleh pejabat yang memimpin unit kerja, "
+            "atau oleh ketua tim yang ditunjuk dalam matriks pimpinannya.",
+            "Bila Anda ketua tim, minta pimpinan mencatat peran Anda sebagai ketua tim "
+            "dalam matriksnya.",
+        )
+    if jumlah_kolom == 0:
+        apa = (
+            "indikator kinerja individu"
+            if skp.kelompok == Kelompok.JPT_PUKM
+            else "rencana hasil kerja"
+        )
+        return Ketersediaan(
+            False,
+            f"SKP ini belum memiliki {apa} untuk dibagi.",
+            f"Tuliskan {apa} di SKP ini, lalu kembali ke halaman ini.",
+        )
+    return Ketersediaan(True)
+
+
+def matriks_skp(skp: SKP, terlihat=None) -> list[MatriksPeranHasil]:
+    """The matrices of one SKP (among `terlihat`, e.g. `mph_untuk_pengguna(user)`): its
+    own (induk empty) first, then its team matrices."""
     return list(
-        MatriksPeranHasil.objects.filter(skp_pimpinan=skp)
+        (terlihat if terlihat is not None else MatriksPeranHasil.objects)
+        .filter(skp_pimpinan=skp)
         .select_related("induk__skp_pimpinan__pegawai", "skp_pimpinan__penempatan__jabatan")
         .order_by("induk_id", "pk")
     )
@@ -685,387 +774,4 @@ def mph_turunkan(*, pengguna, matriks: MatriksPeranHasil, tanggal: date) -> Hasi
             catat(rhk, pengguna, "Diperbarui dari matriks peran dan hasil pimpinan")
             rhk.save(update_fields=beda)
             hasil.rhk_diperbarui.append(f"{nama}: {ph.teks}")
-    return hasil
-
-
-# --- Performance tree -----------------------------------------------------------------------
-
-
-@dataclass
-class Simpul:
-    """One RHK in the tree, or (for a JPT/PUKM) one of its IKI grouping the RHKs below."""
-
-    jenis: str  # "rhk" | "iki"
-    rhk: RencanaHasilKerja
-    skp: SKP
-    iki: IndikatorKinerjaIndividu | None = None
-    label: str = ""
-    anak: list[Simpul] = field(default_factory=list)
-    yatim: bool = False  # non-JPT RHK without a leader RHK
-    induk_luar: bool = False  # its leader RHK is outside this unit/year view
-    tanpa_pengampu: bool = False  # a leader's RHK/IKI nobody carries
-    jumlah_turunan: int = 0
-    kedalaman: int = 0
-
-
-@dataclass
-class DataPohon:
-    baris: list[dict]  # flat open/leaf/close tokens, rendered without recursion
-    jumlah_skp: int
-    jumlah_rhk: int
-    jumlah_yatim: int
-    jumlah_tanpa_pengampu: int
-    jumlah_induk_luar: int
-
-
-def _satu_versi(skps: list[SKP]) -> list[SKP]:
-    """One SKP per document: the newest set version if any (its RHKs are what the
-    subordinates link to), else the newest draft."""
-    terpilih: dict[int, SKP] = {}
-    for s in skps:
-        lama = terpilih.get(s.nomor_seri)
-        kunci = (s.status in STATUS_MPH, s.versi)
-        if lama is None or kunci > (lama.status in STATUS_MPH, lama.versi):
-            terpilih[s.nomor_seri] = s
-    return list(terpilih.values())
-
-
-_KOLOM_POHON = (
-    "pk", "skp_id", "jenis", "urutan", "teks", "rhk_pimpinan_id", "iki_pimpinan_id",
-    "rhk_pimpinan_teks", "penugasan_dari",
-)  # fmt: skip
-
-
-def pohon_kinerja(unit_ids: list[int], tahun: int) -> DataPohon:
-    """From the JPT's RHK down to every staff RHK via `rhk_pimpinan`, for SKPs placed in
-    the given units. Three queries whatever the number of employees."""
-    skps = _satu_versi(
-        list(
-            SKP.objects.filter(tahun=tahun, penempatan__jabatan__unit_id__in=unit_ids)
-            .exclude(status=Status.DIGANTI)
-            .select_related("pegawai", "penempatan__jabatan")
-            .annotate(
-                punya_matriks=Exists(MatriksPeranHasil.objects.filter(skp_pimpinan=OuterRef("pk")))
-            )
-        )
-    )
-    per_skp = {s.pk: s for s in skps}
-    rhk = list(
-        RencanaHasilKerja.objects.filter(skp_id__in=per_skp)
-        .only(*_KOLOM_POHON)
-        .order_by("skp_id", "jenis", "urutan", "pk")
-    )
-    jpt = [s.pk for s in skps if s.kelompok == Kelompok.JPT_PUKM]
-    iki = list(
-        IndikatorKinerjaIndividu.objects.filter(skp_id__in=jpt)
-        .only("pk", "rhk_id", "skp_id", "urutan", "teks", "target")
-        .order_by("rhk_id", "urutan", "pk")
-    )
-    # Who leads: a JPT/PUKM, anyone who rates an SKP shown, or who owns a matrix.
-    penilai = {s.penilai_id for s in skps if s.penilai_id}
-    pimpinan = {
-        s.pk
-        for s in skps
-        if s.kelompok == Kelompok.JPT_PUKM or s.pegawai_id in penilai or s.punya_matriks
-    }
-
-    simpul = {r.pk: Simpul("rhk", r, per_skp[r.skp_id]) for r in rhk}
-    # RHK numbers as printed in each SKP (UTAMA then TAMBAHAN), for the IKI labels.
-    nomor_rhk = {}
-    rhk_per_skp = defaultdict(list)
-    for r in rhk:
-        rhk_per_skp[r.skp_id].append(r)
-    for daftar in rhk_per_skp.values():
-        daftar.sort(key=lambda r: (r.jenis != JenisRHK.UTAMA, r.urutan, r.pk))
-        nomor_rhk.update((r.pk, n) for n, r in enumerate(daftar, 1))
-    iki_rhk = defaultdict(list)
-    simpul_iki = {}
-    for k in iki:
-        iki_rhk[k.rhk_id].append(k)
-    for rhk_id, daftar in iki_rhk.items():
-        induk = simpul.get(rhk_id)
-        if induk is None:
-            continue
-        for n, k in enumerate(daftar, 1):
-            s = Simpul("iki", induk.rhk, induk.skp, iki=k)
-            nomor = nomor_rhk[rhk_id]
-            s.label = selectors.label_iki(nomor, n, len(daftar))
-            simpul_iki[k.pk] = s
-            induk.anak.append(s)
-
-    akar = []
-    for s in simpul.values():
-        r = s.rhk
-        if r.iki_pimpinan_id in simpul_iki:
-            simpul_iki[r.iki_pimpinan_id].anak.append(s)
-        elif r.rhk_pimpinan_id in simpul and r.rhk_pimpinan_id != r.pk:
-            simpul[r.rhk_pimpinan_id].anak.append(s)
-        else:
-            if r.rhk_pimpinan_id or r.iki_pimpinan_id:
-                s.induk_luar = True
-            elif s.skp.kelompok != Kelompok.JPT_PUKM:
-                s.yatim = True
-            akar.append(s)
-
-    def kunci(s: Simpul):
-        return (
-            s.yatim,
-            s.skp.kelompok != Kelompok.JPT_PUKM,
-            s.skp.pegawai.nama,
-            s.rhk.jenis != JenisRHK.UTAMA,
-            s.rhk.urutan,
-            s.rhk.pk,
-        )
-
-    akar.sort(key=kunci)
-    for s in list(simpul.values()) + list(simpul_iki.values()):
-        s.anak.sort(key=lambda a: (a.jenis != "iki",) + kunci(a))
-
-    baris: list[dict] = []
-    dikunjungi: set[int] = set()
-    # Iterative depth-first walk: no recursion limit, and a cycle in bad data stops.
-    tumpukan: list[tuple[Simpul, int, bool]] = [(s, 0, False) for s in reversed(akar)]
-    while tumpukan:
-        s, dalam, tutup = tumpukan.pop()
-        if tutup:
-            s.jumlah_turunan = sum(
-                a.jumlah_turunan + (a.jenis == "rhk") for a in s.anak if id(a) in dikunjungi
-            )
-            if s.jenis == "iki":
-                s.tanpa_pengampu = not s.anak
-            elif s.skp.pk in pimpinan and not any(a.jenis == "iki" for a in s.anak):
-                # An RHK with IKI is judged per IKI, so a gap is counted once.
-                s.tanpa_pengampu = not s.anak
-            baris.append({"jenis": "tutup"})
-            continue
-        if id(s) in dikunjungi:
-            continue
-        dikunjungi.add(id(s))
-        s.kedalaman = dalam
-        if s.jenis == "iki" or s.anak or s.skp.pk in pimpinan:
-            baris.append({"jenis": "buka", "simpul": s})
-            tumpukan.append((s, dalam, True))
-            for a in reversed(s.anak):
-                tumpukan.append((a, dalam + 1, False))
-        else:
-            baris.append({"jenis": "daun", "simpul": s})
-    return DataPohon(
-        baris=baris,
-        jumlah_skp=len(skps),
-        jumlah_rhk=len(rhk),
-        jumlah_yatim=sum(s.yatim for s in simpul.values()),
-        jumlah_tanpa_pengampu=sum(
-            s.tanpa_pengampu for s in list(simpul.values()) + list(simpul_iki.values())
-        ),
-        jumlah_induk_luar=sum(s.induk_luar for s in simpul.values()),
-    )
-
-
-def unit_pohon_boleh(pengguna, tanggal: date) -> list[dict]:
-    """Units whose tree this user may open: all for the agency admin; otherwise the
-    subtree of a unit they head (definitive, Plt or Plh) on the date."""
-    semua = list(UnitKerja.objects.filter(aktif=True).values("pk", "nama", "induk_id"))
-    anak = defaultdict(list)
-    for u in semua:
-        anak[u["induk_id"]].append(u)
-    if pengguna.admin_instansi:
-        akar = anak.get(None, [])
-    else:
-        saya = selectors.pegawai_pengguna(pengguna)
-        dipimpin = set()
-        if saya is not None:
-            dipimpin = set(
-                Penempatan.objects.filter(
-                    org_selectors.berlaku_pada(tanggal), pegawai=saya, jabatan__kepala_unit=True
-                ).values_list("jabatan__unit_id", flat=True)
-            )
-        akar = [u for u in semua if u["pk"] in dipimpin]
-    hasil = []
-    antre = [(u, 0) for u in sorted(akar, key=lambda u: u["nama"], reverse=True)]
-    while antre:
-        u, dalam = antre.pop()
-        u["kedalaman"] = dalam
-        u["label"] = "– " * dalam + u["nama"]
-        hasil.append(u)
-        berikut = sorted(anak[u["pk"]], key=lambda a: a["nama"], reverse=True)
-        antre.extend((a, dalam + 1) for a in berikut)
-    return hasil
-
-
-def subpohon(unit_id: int, daftar_unit: list[dict]) -> list[int]:
-    """Ids of a unit and all below it, from the list `unit_pohon_boleh` already read."""
-    return org_selectors.subpohon_dari(unit_id, ((u["pk"], u["induk_id"]) for u in daftar_unit))
-
-
-# --- Manual Indikator Kinerja (A.1.3) -------------------------------------------------------
-
-
-KOLOM_MANUAL = (
-    "tujuan", "definisi", "formula", "satuan", "kualitas_kendali", "sumber_data",
-    "periode_pelaporan",
-)  # fmt: skip
-
-
-def _sunting_jpt(pengguna, skp: SKP, apa: str) -> SKP:
-    skp = services._sunting(pengguna, skp)
-    if skp.kelompok != Kelompok.JPT_PUKM:
-        # V13 (000:1676-1678, 2419-2421); the Workblock likewise (000:2775-2783).
-        raise ValidationError(
-            f"{apa} hanya disusun untuk SKP pejabat pimpinan tinggi dan pimpinan unit kerja "
-            "mandiri."
-        )
-    return skp
-
-
-@transaction.atomic
-def manual_simpan(*, pengguna, iki: IndikatorKinerjaIndividu, data: dict) -> ManualIndikator:
-    skp = _sunting_jpt(pengguna, iki.skp, "Manual indikator kinerja")
-    if iki.skp_id != skp.pk:
-        raise PermissionDenied("Indikator ini bukan bagian SKP ini.")
-    manual = ManualIndikator.objects.filter(iki=iki).first() or ManualIndikator(iki=iki)
-    for kolom in KOLOM_MANUAL:
-        if kolom in data:
-            setattr(manual, kolom, (data[kolom] or "").strip())
-    galat = {}
-    wajib = {
-        "tujuan": "Tujuan wajib diisi.",
-        "definisi": "Definisi wajib diisi.",
-        "sumber_data": "Sumber data wajib diisi.",
-        "kualitas_kendali": "Pilih kualitas dan tingkat kendali.",
-        "periode_pelaporan": "Pilih periode pelaporan.",
-    }
-    if skp.pendekatan == Pendekatan.KUANTITATIF:
-        # Optional only for the qualitative approach (000:2446, 2450-2458; V12).
-        wajib["formula"] = "Formula wajib diisi pada pendekatan kuantitatif."
-        wajib["satuan"] = "Satuan pengukuran wajib diisi pada pendekatan kuantitatif."
-    for kolom, pesan in wajib.items():
-        if not getattr(manual, kolom):
-            galat[kolom] = pesan
-    if manual.kualitas_kendali and (
-        manual.kualitas_kendali not in ManualIndikator.KualitasKendali.values
-    ):
-        # V10: only the three JPT/PUKM levels (000:2462-2466, 1796-1820).
-        galat["kualitas_kendali"] = (
-            "Kualitas dan tingkat kendali SKP pejabat pimpinan tinggi hanya Outcome, "
-            "Outcome Antara, atau Output kendali rendah."
-        )
-    if manual.periode_pelaporan and (
-        manual.periode_pelaporan not in ManualIndikator.PeriodePelaporan.values
-    ):
-        galat["periode_pelaporan"] = (
-            "Periode pelaporan: bulanan, triwulanan, semesteran, atau tahunan."
-        )
-    if galat:
-        raise ValidationError(galat)
-    catat(manual, pengguna, "Manual indikator kinerja disimpan")
-    manual.full_clean(exclude=["iki", "skp"])
-    manual.save()
-    return manual
-
-
-@transaction.atomic
-def manual_hapus(*, pengguna, manual: ManualIndikator) -> None:
-    _sunting_jpt(pengguna, manual.skp, "Manual indikator kinerja")
-    catat(manual, pengguna, "Manual indikator kinerja dihapus")
-    manual.delete()
-
-
-# --- Workblock (A.1.4) ----------------------------------------------------------------------
-
-
-KOLOM_WORKBLOCK = (
-    "judul", "indikator_diintervensi", "pemilik_strategi", "pihak_terlibat",
-    "waktu_penyelesaian", "penerima_manfaat", "tujuan", "anggaran",
-)  # fmt: skip
-
-
-@transaction.atomic
-def workblock_simpan(
-    *, pengguna, skp: SKP, data: dict, workblock: Workblock | None = None
-) -> Workblock:
-    skp = _sunting_jpt(pengguna, skp, "Workblock")
-    if workblock is None:
-        workblock = Workblock(skp=skp)
-    elif workblock.skp_id != skp.pk:
-        raise PermissionDenied("Workblock ini bukan bagian SKP ini.")
-    for kolom in KOLOM_WORKBLOCK:
-        if kolom in data:
-            setattr(workblock, kolom, (data[kolom] or "").strip())
-    galat = {}
-    for kolom, pesan in (
-        ("judul", "Judul inisiatif strategi wajib diisi."),
-        ("indikator_diintervensi", "Indikator dan target yang diintervensi wajib diisi."),
-        ("pemilik_strategi", "Pemilik strategi wajib diisi."),
-    ):
-        if not getattr(workblock, kolom):
-            galat[kolom] = pesan
-    if galat:
-        raise ValidationError(galat)
-    catat(workblock, pengguna, "Workblock disimpan")
-    workblock.full_clean(exclude=["skp"])
-    workblock.save()
-    return workblock
-
-
-@transaction.atomic
-def workblock_hapus(*, pengguna, workblock: Workblock) -> None:
-    _sunting_jpt(pengguna, workblock.skp, "Workblock")
-    for b in workblock.butir.all():
-        catat(b, pengguna, "Butir workblock dihapus bersama workblock")
-        b.delete()
-    catat(workblock, pengguna, "Workblock dihapus")
-    workblock.delete()
-
-
-@transaction.atomic
-def butir_tambah(
-    *, pengguna, workblock: Workblock, tipe: str, kategori: str, teks: str
-) -> ButirWorkblock:
-    _sunting_jpt(pengguna, workblock.skp, "Workblock")
-    galat = {}
-    if tipe not in ButirWorkblock.Tipe.values:
-        galat["tipe"] = "Pilih strategi (key activities) atau keluaran kunci (key milestone)."
-    if kategori not in ButirWorkblock.Kategori.values:
-        galat["kategori"] = "Pilih RUTIN atau TRANSFORMATIF."
-    if not teks.strip():
-        galat["teks"] = "Uraian wajib diisi."
-    if galat:
-        raise ValidationError(galat)
-    urutan = (
-        workblock.butir.filter(tipe=tipe, kategori=kategori).aggregate(m=Max("urutan"))["m"] or 0
-    ) + 1
-    butir = ButirWorkblock(
-        workblock=workblock, tipe=tipe, kategori=kategori, urutan=urutan, teks=teks.strip()
-    )
-    catat(butir, pengguna, "Butir workblock ditambahkan")
-    butir.save()
-    return butir
-
-
-@transaction.atomic
-def butir_hapus(*, pengguna, butir: ButirWorkblock) -> None:
-    _sunting_jpt(pengguna, butir.skp, "Workblock")
-    catat(butir, pengguna, "Butir workblock dihapus")
-    butir.delete()
-
-
-def butir_bernomor(workblock: Workblock) -> dict[str, list[dict]]:
-    """Per type, the two sections with one counter running from RUTIN on to
-    TRANSFORMATIF (000:10387-10413); activities and milestones count separately."""
-    hasil = {}
-    semua = list(workblock.butir.all())
-    for tipe, label_tipe in ButirWorkblock.Tipe.choices:
-        nomor = 0
-        bagian = []
-        for kategori, label in ButirWorkblock.Kategori.choices:
-            daftar = sorted(
-                (b for b in semua if b.tipe == tipe and b.kategori == kategori),
-                key=lambda b: (b.urutan, b.pk),
-            )
-            isi = []
-            for b in daftar:
-                nomor += 1
-                isi.append({"nomor": nomor, "butir": b})
-            bagian.append({"kategori": kategori, "label": label, "isi": isi})
-        hasil[tipe] = {"label": label_tipe, "bagian": bagian}
     return hasil

@@ -73,10 +73,6 @@ def skp_untuk_pengguna(pengguna):
     return qs.filter(Q(pegawai=pegawai) | Q(penilai=pegawai) | Q(atasan_penilai=pegawai))
 
 
-# The name the MPH views still use; same helper.
-skp_terlihat = skp_untuk_pengguna
-
-
 def skp_bawahan_untuk_pengguna(pengguna):
     """The "SKP bawahan" list: SKPs this user rates or is atasan pejabat penilai for,
     the current versions only; those waiting for this user's decision first."""

@@ -25,6 +25,7 @@ from .models import (
     IndikatorKinerjaIndividu,
     JenisRHK,
     Kelompok,
+    PeranHasil,
     RencanaHasilKerja,
     Status,
 )
@@ -244,6 +245,12 @@ def rhk_simpan(*, pengguna, skp: SKP, data: dict, rhk: RencanaHasilKerja | None 
     return rhk
 
 
+_KOLOM_TERISI = (
+    "Sudah ada peran hasil bawahan di kolom ini dalam matriks pembagian peran dan hasil Anda; "
+    "kosongkan dulu sel pada kolom itu di matriks."
+)
+
+
 def _periksa_diintervensi(syarat: Q, apa: str) -> None:
     """A set SKP of a subordinate that names this RHK/IKI in column (2) is a signed
     document: the link cannot be cut from under it. Drafts show the removal instead."""
@@ -268,6 +275,9 @@ def rhk_hapus(*, pengguna, rhk: RencanaHasilKerja) -> None:
             "Rencana hasil kerja ini berasal dari matriks peran dan hasil pimpinan; "
             "minta pimpinan mengubah matriksnya."
         )
+    if PeranHasil.objects.filter(Q(rhk_pimpinan=rhk) | Q(iki_pimpinan__rhk=rhk)).exists():
+        # Now that the MPH opens before the SKP is set, its cells must not vanish unaudited.
+        raise ValidationError(_KOLOM_TERISI)
     _periksa_diintervensi(Q(rhk_pimpinan=rhk) | Q(iki_pimpinan__rhk=rhk), "Rencana hasil kerja ini")
     catat(rhk, pengguna, "Rencana hasil kerja dihapus")
     rhk.delete()
@@ -325,6 +335,8 @@ def iki_simpan(
 @transaction.atomic
 def iki_hapus(*, pengguna, iki: IndikatorKinerjaIndividu) -> None:
     _sunting(pengguna, iki.rhk.skp)
+    if PeranHasil.objects.filter(iki_pimpinan=iki).exists():
+        raise ValidationError(_KOLOM_TERISI)
     _periksa_diintervensi(Q(iki_pimpinan=iki), "Indikator ini")
     catat(iki, pengguna, "Indikator dihapus")
     iki.delete()

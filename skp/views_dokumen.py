@@ -8,8 +8,7 @@ see the SKP get it; everyone else gets 404, as if it did not exist.
 
 from __future__ import annotations
 
-from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
@@ -17,8 +16,8 @@ from django.views.decorators.http import require_GET
 from organisasi.akses import pengguna_instansi_required
 from organisasi.dokumen import isi_arsip, nama_berkas
 
-from . import dokumen, selectors
-from .models import MatriksPeranHasil, Workblock
+from . import dokumen, mph, selectors
+from .models import Kelompok, Workblock
 from .workflow import STATUS_TERKUNCI
 
 
@@ -50,16 +49,6 @@ def _workblock_terlihat(pengguna):
     return Workblock.objects.filter(skp__in=selectors.skp_untuk_pengguna(pengguna).values("pk"))
 
 
-def _mph_terlihat(pengguna):
-    """The leader's matrix: for whoever may see the leader's SKP, and for the people
-    listed in it (each needs their own role-results, 000:3152-3154)."""
-    syarat = Q(skp_pimpinan__in=selectors.skp_untuk_pengguna(pengguna).values("pk"))
-    pegawai = selectors.pegawai_pengguna(pengguna)
-    if pegawai is not None:
-        syarat |= Q(baris__pegawai=pegawai)
-    return MatriksPeranHasil.objects.filter(syarat).distinct()
-
-
 @require_GET
 @pengguna_instansi_required
 def workblock_pdf(request, pk):
@@ -70,8 +59,18 @@ def workblock_pdf(request, pk):
 @require_GET
 @pengguna_instansi_required
 def mph_pdf(request, pk):
-    try:
-        matriks = _mph_terlihat(request.user).get(pk=pk)
-    except MatriksPeranHasil.DoesNotExist as exc:
-        raise Http404 from exc
-    return _pdf(dokumen.pdf_mph(matriks), nama_berkas("MPH", matriks.pk))
+    # The same access helper as the MPH page, for this matrix and the tables printed with it.
+    terlihat = mph.mph_untuk_pengguna(request.user)
+    matriks = get_object_or_404(terlihat, pk=pk)
+    return _pdf(dokumen.pdf_mph(matriks, terlihat), nama_berkas("MPH", matriks.pk))
+
+
+@require_GET
+@pengguna_instansi_required
+def manual_pdf(request, pk):
+    """The Manual IK (A.1.3) of a JPT/PUKM SKP on its own."""
+    skp = get_object_or_404(
+        selectors.skp_untuk_pengguna(request.user), pk=pk, kelompok=Kelompok.JPT_PUKM
+    )
+    nama = nama_berkas("Manual IK", skp.tahun, skp.pegawai.nama, f"v{skp.versi}")
+    return _pdf(dokumen.pdf_manual(skp), nama)

@@ -432,7 +432,13 @@ def test_a_1_4_workblock(org):
             "B. TRANSFORMATIF 2. Sepuluh simpang bersinyal adaptif",
         ],
     )  # fmt: skip
-    assert "PERIODE PENILAIAN" not in teks and "DRAF" not in teks
+    assert "PERIODE PENILAIAN" not in teks
+    # A draft SKP's Workblock carries the DRAF mark like the SKP; a set one does not.
+    assert teks.startswith("DRAF") and teks_pdf(pdf(skp)).startswith("DRAF")
+    with lingkup_instansi(org.instansi):
+        SKP.objects.filter(pk=skp.pk).update(status="ditetapkan")
+        wb.skp.refresh_from_db()
+        assert "DRAF" not in teks_pdf(dokumen.pdf_workblock(wb))
 
 
 def test_a_1_5_mph_satu_dan_dua_tingkat(org):
@@ -504,7 +510,8 @@ def test_sel_mph_tanpa_isian_tertulis_strip(org):
         mph = MatriksPeranHasil.objects.create(skp_pimpinan=skp)
         BarisMPH.objects.create(matriks=mph, pegawai=org.kasi2)
         konteks = dokumen.konteks_mph(mph)
-    assert konteks["baris"][0]["sel"] == [{"tidak_ada": False, "peran": []}] * 3
+    (tabel,) = konteks["tabel"]
+    assert tabel["baris"][0]["sel"] == [{"tidak_ada": False, "peran": []}] * 3
 
 
 # --- Heading and signature details ---------------------------------------------------
