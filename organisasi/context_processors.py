@@ -1,6 +1,7 @@
 """The navigation a user sees, by role."""
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
 
 
 def _item(request, label, nama_url):
@@ -31,9 +32,17 @@ def _memimpin(user) -> bool:
 
 
 def navigasi(request):
+    """Lazy: computed only when a template shows it (HTMX partials show no menu)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    return {
+        "menu": SimpleLazyObject(lambda: _menu(request, user)),
+        "instansi_aktif": SimpleLazyObject(lambda: user.instansi if user.instansi_id else None),
+    }
+
+
+def _menu(request, user) -> list[dict]:
     menu = [("Beranda", "beranda")]
     if user.instansi_id:
         menu.append(("SKP saya", "skp_saya"))
@@ -52,5 +61,4 @@ def navigasi(request):
         ]
     if user.is_superuser:
         menu.append(("Administrasi platform", "admin:index"))
-    items = [i for i in (_item(request, label, nama) for label, nama in menu) if i]
-    return {"menu": items, "instansi_aktif": user.instansi if user.instansi_id else None}
+    return [i for i in (_item(request, label, nama) for label, nama in menu) if i]

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -32,6 +33,7 @@ from .models import (
     EkspektasiKhusus,
     IndikatorKinerjaIndividu,
     RencanaHasilKerja,
+    Status,
 )
 from .perilaku import PERILAKU
 
@@ -45,6 +47,15 @@ def _skp(request, pk) -> SKP:
         raise Http404 from exc
 
 
+def _skp_ringan(request, pk) -> SKP:
+    """The SKP row alone (visibility checked, no content): for forms and changes, whose
+    services re-read and lock what they change, and whose answers load their own part."""
+    try:
+        return selectors.skp_terlihat(request.user).get(pk=pk)
+    except SKP.DoesNotExist as exc:
+        raise Http404 from exc
+
+
 def _galat(form, exc: ValidationError):
     if hasattr(exc, "error_dict"):
         for kolom, pesan in exc.message_dict.items():
@@ -54,56 +65,66 @@ def _galat(form, exc: ValidationError):
             form.add_error(None, pesan)
 
 
-def _konteks(request, skp: SKP, **lain) -> dict:
+def _konteks(request, skp: SKP, *, isi=selectors.ISI_SKP, **lain) -> dict:
+    """The SKP page's context; a section (`isi`: the parts it loaded) gets only its own."""
     peran = selectors.peran(request.user, skp)
     aksi = workflow.aksi_tersedia(skp.status, peran)
-    rhk = selectors.rhk_berurut(skp)
-    for n, r in enumerate(rhk, 1):
-        r.nomor = n  # numbering runs on from UTAMA into TAMBAHAN
-        semua_iki = r.iki.all()
-        for ke, k in enumerate(semua_iki, 1):
-            k.label = selectors.label_iki(n, ke, len(semua_iki))
-    ekspektasi = {}
-    for e in skp.ekspektasi_khusus.all():
-        ekspektasi.setdefault(e.nilai, []).append(e)
-    lampiran = {b: [] for b in BagianLampiran.values}
-    for b in skp.lampiran.all():
-        lampiran[b.bagian].append(b)
-    return {
+    konteks = {
         "skp": skp,
         "peran": peran,
         "aksi": aksi,
         "boleh_sunting": workflow.Aksi.SUNTING in aksi,
         "boleh_atur": workflow.Aksi.ATUR in aksi,
-        "rhk_utama": [r for r in rhk if r.jenis == "utama"],
-        "rhk_tambahan": [r for r in rhk if r.jenis == "tambahan"],
-        "perilaku": [(p, ekspektasi.get(p.kode, [])) for p in PERILAKU],
-        "lampiran": [(b, lbl, lampiran[b]) for b, lbl in BagianLampiran.choices],
-        "temuan": selectors.temuan(skp)
-        if skp.status not in ("ditetapkan", "ditandatangani")
-        else [],
-        "form_rhk": FormRHK(prefix="rhk"),
-        "form_lampiran": FormLampiran(prefix="lampiran"),
-        "form_ekspektasi": FormEkspektasi(prefix="ekspektasi"),
-        "form_catatan": FormCatatan(),
-        "form_perubahan": FormPerubahan(),
-        **lain,
     }
+    if "rhk" in isi:
+        rhk = selectors.rhk_berurut(skp)
+        for n, r in enumerate(rhk, 1):
+            r.nomor = n  # numbering runs on from UTAMA into TAMBAHAN
+            semua_iki = r.iki.all()
+            for ke, k in enumerate(semua_iki, 1):
+                k.label = selectors.label_iki(n, ke, len(semua_iki))
+        konteks["rhk_utama"] = [r for r in rhk if r.jenis == "utama"]
+        konteks["rhk_tambahan"] = [r for r in rhk if r.jenis == "tambahan"]
+        konteks["form_rhk"] = FormRHK(prefix="rhk")
+    if "ekspektasi_khusus" in isi:
+        ekspektasi = {}
+        for e in skp.ekspektasi_khusus.all():
+            ekspektasi.setdefault(e.nilai, []).append(e)
+        konteks["perilaku"] = [(p, ekspektasi.get(p.kode, [])) for p in PERILAKU]
+        konteks["form_ekspektasi"] = FormEkspektasi(prefix="ekspektasi")
+    if "lampiran" in isi:
+        lampiran = {b: [] for b in BagianLampiran.values}
+        for b in skp.lampiran.all():
+            lampiran[b.bagian].append(b)
+        konteks["lampiran"] = [(b, lbl, lampiran[b]) for b, lbl in BagianLampiran.choices]
+        konteks["form_lampiran"] = FormLampiran(prefix="lampiran")
+    if isi == selectors.ISI_SKP:  # the whole page
+        konteks["temuan"] = (
+            selectors.temuan(skp) if skp.status not in ("ditetapkan", "ditandatangani") else []
+        )
+        konteks["form_catatan"] = FormCatatan()
+        konteks["form_perubahan"] = FormPerubahan()
+    return {**konteks, **lain}
 
 
-_TARGET = {
-    "skp/_rhk_daftar.html": "#bagian-rhk",
-    "skp/_perilaku.html": "#bagian-perilaku",
-    "skp/_lampiran.html": "#bagian-lampiran",
+# Each HTMX section of the SKP page: where it goes and the parts of the SKP it shows.
+_BAGIAN = {
+    "skp/_rhk_daftar.html": ("#bagian-rhk", frozenset({"rhk"})),
+    "skp/_perilaku.html": ("#bagian-perilaku", frozenset({"ekspektasi_khusus"})),
+    "skp/_lampiran.html": ("#bagian-lampiran", frozenset({"lampiran"})),
 }
 
 
 def _bagian(request, skp_pk, templat, **lain):
-    """Re-render one HTMX section of the SKP page from fresh data. Forms post from
-    inside the section, so the response is re-aimed at the whole section."""
-    skp = _skp(request, skp_pk)
-    respons = render(request, templat, _konteks(request, skp, **lain))
-    return reswap(retarget(respons, _TARGET[templat]), "innerHTML")
+    """Re-render one HTMX section of the SKP page from fresh data, loading only what it
+    shows. Forms post from inside the section, so the response is re-aimed at it."""
+    target, isi = _BAGIAN[templat]
+    try:
+        skp = selectors.skp_lengkap(skp_pk, request.user, isi=isi)
+    except SKP.DoesNotExist as exc:
+        raise Http404 from exc
+    respons = render(request, templat, _konteks(request, skp, isi=isi, **lain))
+    return reswap(retarget(respons, target), "innerHTML")
 
 
 # --- pages ----------------------------------------------------------------------------------
@@ -141,10 +162,28 @@ def skp_saya(request):
     return render(request, "skp/skp_saya.html", {"daftar": daftar, "form": form})
 
 
+PER_HALAMAN = 50
+# The rater filters by any status their inbox can hold (superseded versions are not listed).
+STATUS_BAWAHAN = [(s, label) for s, label in Status.choices if s != Status.DIGANTI]
+
+
 @pengguna_instansi_required
 def skp_bawahan(request):
-    daftar = selectors.skp_untuk_dinilai(request.user)
-    return render(request, "skp/skp_bawahan.html", {"daftar": daftar})
+    """The rater's inbox, a page at a time (a team of 500 stays a small page), with search
+    by name or NIP and a status filter that pagination keeps."""
+    cari = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    if status not in dict(STATUS_BAWAHAN):
+        status = ""
+    daftar = selectors.skp_untuk_dinilai(request.user, cari=cari, status=status)
+    konteks = {
+        "page_obj": Paginator(daftar, PER_HALAMAN).get_page(request.GET.get("page")),
+        "q": cari,
+        "status": status,
+        "pilihan_status": STATUS_BAWAHAN,
+    }
+    templat = "skp/_skp_bawahan_tabel.html" if request.htmx else "skp/skp_bawahan.html"
+    return render(request, templat, konteks)
 
 
 @pengguna_instansi_required
@@ -162,7 +201,7 @@ def skp_detail(request, pk):
 
 @pengguna_instansi_required
 def rhk_form(request, pk, rhk_pk=None):
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp) if rhk_pk else None
     awal = (
         {
@@ -187,7 +226,7 @@ def rhk_form(request, pk, rhk_pk=None):
 @pengguna_instansi_required
 @require_POST
 def rhk_hapus(request, pk, rhk_pk):
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
     try:
         services.rhk_hapus(pengguna=request.user, rhk=rhk)
@@ -199,7 +238,7 @@ def rhk_hapus(request, pk, rhk_pk):
 @pengguna_instansi_required
 @require_POST
 def rhk_pindah(request, pk, rhk_pk):
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
     arah = -1 if request.POST.get("arah") == "naik" else 1
     services.rhk_pindah(pengguna=request.user, rhk=rhk, arah=arah)
@@ -208,7 +247,7 @@ def rhk_pindah(request, pk, rhk_pk):
 
 @pengguna_instansi_required
 def iki_form(request, pk, rhk_pk, iki_pk=None):
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
     iki = get_object_or_404(IndikatorKinerjaIndividu, pk=iki_pk, rhk=rhk) if iki_pk else None
     awal = {}
@@ -235,7 +274,7 @@ def iki_form(request, pk, rhk_pk, iki_pk=None):
 @pengguna_instansi_required
 @require_POST
 def iki_hapus(request, pk, iki_pk):
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     iki = get_object_or_404(IndikatorKinerjaIndividu, pk=iki_pk, skp=skp)
     services.iki_hapus(pengguna=request.user, iki=iki)
     return _bagian(request, pk, "skp/_rhk_daftar.html")
@@ -246,7 +285,7 @@ def iki_hapus(request, pk, iki_pk):
 
 def _tambah(request, pk, form_kelas, prefix: str, layanan, templat: str):
     """Add one item from a section's form; on error re-render the section with the form."""
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     form = form_kelas(request.POST, prefix=prefix)
     if form.is_valid():
         try:
@@ -269,7 +308,7 @@ def lampiran_tambah(request, pk):
 @pengguna_instansi_required
 @require_POST
 def lampiran_hapus(request, pk, butir_pk):
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     butir = get_object_or_404(ButirLampiran, pk=butir_pk, skp=skp)
     services.lampiran_hapus(pengguna=request.user, butir=butir)
     return _bagian(request, pk, "skp/_lampiran.html")
@@ -281,7 +320,7 @@ def lampiran_hapus(request, pk, butir_pk):
 @pengguna_instansi_required
 @require_POST
 def prioritas(request, pk, rhk_pk):
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
     try:
         services.prioritas_atur(pengguna=request.user, rhk=rhk, jenis=request.POST.get("jenis", ""))
@@ -301,7 +340,7 @@ def ekspektasi_tambah(request, pk):
 @pengguna_instansi_required
 @require_POST
 def ekspektasi_hapus(request, pk, e_pk):
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     e = get_object_or_404(EkspektasiKhusus, pk=e_pk, skp=skp)
     services.ekspektasi_hapus(pengguna=request.user, ekspektasi=e)
     return _bagian(request, pk, "skp/_perilaku.html")
