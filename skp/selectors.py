@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from organisasi.models import Pegawai
 from organisasi.pengaturan import pengaturan_instansi
@@ -64,8 +64,7 @@ def skp_terlihat(pengguna):
 ISI_SKP = frozenset({"rhk", "ekspektasi_khusus", "lampiran", "catatan_alur"})
 
 
-def skp_lengkap(pk: int, pengguna, *, isi: frozenset[str] = ISI_SKP) -> SKP:
-    """One SKP with its content (the parts named in `isi`), in a fixed number of queries."""
+def _muatan(isi: frozenset[str]) -> list:
     iki = IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "pk")
     muat = {
         "rhk": Prefetch(
@@ -83,12 +82,26 @@ def skp_lengkap(pk: int, pengguna, *, isi: frozenset[str] = ISI_SKP) -> SKP:
         ),
         "catatan_alur": "catatan_alur__oleh",
     }
+    return [muat[bagian] for bagian in sorted(isi)]
+
+
+def skp_lengkap(pk: int, pengguna, *, isi: frozenset[str] = ISI_SKP) -> SKP:
+    """One SKP with its content (the parts named in `isi`), in a fixed number of queries."""
     return (
         skp_terlihat(pengguna)
         .select_related("atasan_penilai", "ditetapkan_oleh", "pendahulu")
-        .prefetch_related(*(muat[bagian] for bagian in sorted(isi)))
+        .prefetch_related(*_muatan(isi))
         .get(pk=pk)
     )
+
+
+def muat_isi(skp: SKP, isi: frozenset[str]) -> SKP:
+    """Load (afresh) the parts named in `isi` onto an SKP already read: one query each."""
+    tersimpan = getattr(skp, "_prefetched_objects_cache", {})
+    for nama in isi:
+        tersimpan.pop(nama, None)
+    prefetch_related_objects([skp], *_muatan(isi))
+    return skp
 
 
 def data_aturan(skp: SKP) -> aturan.DataSKP:

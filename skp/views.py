@@ -56,6 +56,12 @@ def _skp_ringan(request, pk) -> SKP:
         raise Http404 from exc
 
 
+def _rhk(skp: SKP, rhk_pk) -> RencanaHasilKerja:
+    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    rhk.skp = skp  # the SKP the view already read: the service need not read it again
+    return rhk
+
+
 def _galat(form, exc: ValidationError):
     if hasattr(exc, "error_dict"):
         for kolom, pesan in exc.message_dict.items():
@@ -115,14 +121,11 @@ _BAGIAN = {
 }
 
 
-def _bagian(request, skp_pk, templat, **lain):
-    """Re-render one HTMX section of the SKP page from fresh data, loading only what it
+def _bagian(request, skp: SKP, templat, **lain):
+    """Re-render one HTMX section of the SKP page from fresh rows, loading only what it
     shows. Forms post from inside the section, so the response is re-aimed at it."""
     target, isi = _BAGIAN[templat]
-    try:
-        skp = selectors.skp_lengkap(skp_pk, request.user, isi=isi)
-    except SKP.DoesNotExist as exc:
-        raise Http404 from exc
+    selectors.muat_isi(skp, isi)
     respons = render(request, templat, _konteks(request, skp, isi=isi, **lain))
     return reswap(retarget(respons, target), "innerHTML")
 
@@ -202,7 +205,7 @@ def skp_detail(request, pk):
 @pengguna_instansi_required
 def rhk_form(request, pk, rhk_pk=None):
     skp = _skp_ringan(request, pk)
-    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp) if rhk_pk else None
+    rhk = _rhk(skp, rhk_pk) if rhk_pk else None
     awal = (
         {
             "teks": rhk.teks,
@@ -219,7 +222,7 @@ def rhk_form(request, pk, rhk_pk=None):
         except ValidationError as exc:
             _galat(form, exc)
         else:
-            return _bagian(request, pk, "skp/_rhk_daftar.html")
+            return _bagian(request, skp, "skp/_rhk_daftar.html")
     return render(request, "skp/_rhk_form.html", {"skp": skp, "rhk": rhk, "form": form})
 
 
@@ -227,28 +230,28 @@ def rhk_form(request, pk, rhk_pk=None):
 @require_POST
 def rhk_hapus(request, pk, rhk_pk):
     skp = _skp_ringan(request, pk)
-    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    rhk = _rhk(skp, rhk_pk)
     try:
         services.rhk_hapus(pengguna=request.user, rhk=rhk)
     except ValidationError as exc:
-        return _bagian(request, pk, "skp/_rhk_daftar.html", galat=exc.messages)
-    return _bagian(request, pk, "skp/_rhk_daftar.html")
+        return _bagian(request, skp, "skp/_rhk_daftar.html", galat=exc.messages)
+    return _bagian(request, skp, "skp/_rhk_daftar.html")
 
 
 @pengguna_instansi_required
 @require_POST
 def rhk_pindah(request, pk, rhk_pk):
     skp = _skp_ringan(request, pk)
-    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    rhk = _rhk(skp, rhk_pk)
     arah = -1 if request.POST.get("arah") == "naik" else 1
     services.rhk_pindah(pengguna=request.user, rhk=rhk, arah=arah)
-    return _bagian(request, pk, "skp/_rhk_daftar.html")
+    return _bagian(request, skp, "skp/_rhk_daftar.html")
 
 
 @pengguna_instansi_required
 def iki_form(request, pk, rhk_pk, iki_pk=None):
     skp = _skp_ringan(request, pk)
-    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    rhk = _rhk(skp, rhk_pk)
     iki = get_object_or_404(IndikatorKinerjaIndividu, pk=iki_pk, rhk=rhk) if iki_pk else None
     awal = {}
     if iki:
@@ -266,7 +269,7 @@ def iki_form(request, pk, rhk_pk, iki_pk=None):
         except ValidationError as exc:
             _galat(form, exc)
         else:
-            return _bagian(request, pk, "skp/_rhk_daftar.html")
+            return _bagian(request, skp, "skp/_rhk_daftar.html")
     konteks = {"skp": skp, "rhk": rhk, "iki": iki, "form": form}
     return render(request, "skp/_iki_form.html", konteks)
 
@@ -277,7 +280,7 @@ def iki_hapus(request, pk, iki_pk):
     skp = _skp_ringan(request, pk)
     iki = get_object_or_404(IndikatorKinerjaIndividu, pk=iki_pk, skp=skp)
     services.iki_hapus(pengguna=request.user, iki=iki)
-    return _bagian(request, pk, "skp/_rhk_daftar.html")
+    return _bagian(request, skp, "skp/_rhk_daftar.html")
 
 
 # --- Lampiran (employee) --------------------------------------------------------------------
@@ -293,8 +296,8 @@ def _tambah(request, pk, form_kelas, prefix: str, layanan, templat: str):
         except ValidationError as exc:
             _galat(form, exc)
         else:
-            return _bagian(request, pk, templat)
-    return _bagian(request, pk, templat, **{f"form_{prefix}": form})
+            return _bagian(request, skp, templat)
+    return _bagian(request, skp, templat, **{f"form_{prefix}": form})
 
 
 @pengguna_instansi_required
@@ -311,7 +314,7 @@ def lampiran_hapus(request, pk, butir_pk):
     skp = _skp_ringan(request, pk)
     butir = get_object_or_404(ButirLampiran, pk=butir_pk, skp=skp)
     services.lampiran_hapus(pengguna=request.user, butir=butir)
-    return _bagian(request, pk, "skp/_lampiran.html")
+    return _bagian(request, skp, "skp/_lampiran.html")
 
 
 # --- The rater: priorities and ekspektasi khusus ---------------------------------------------
@@ -321,12 +324,12 @@ def lampiran_hapus(request, pk, butir_pk):
 @require_POST
 def prioritas(request, pk, rhk_pk):
     skp = _skp_ringan(request, pk)
-    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    rhk = _rhk(skp, rhk_pk)
     try:
         services.prioritas_atur(pengguna=request.user, rhk=rhk, jenis=request.POST.get("jenis", ""))
     except ValidationError as exc:
-        return _bagian(request, pk, "skp/_rhk_daftar.html", galat=exc.messages)
-    return _bagian(request, pk, "skp/_rhk_daftar.html")
+        return _bagian(request, skp, "skp/_rhk_daftar.html", galat=exc.messages)
+    return _bagian(request, skp, "skp/_rhk_daftar.html")
 
 
 @pengguna_instansi_required
@@ -343,7 +346,7 @@ def ekspektasi_hapus(request, pk, e_pk):
     skp = _skp_ringan(request, pk)
     e = get_object_or_404(EkspektasiKhusus, pk=e_pk, skp=skp)
     services.ekspektasi_hapus(pengguna=request.user, ekspektasi=e)
-    return _bagian(request, pk, "skp/_perilaku.html")
+    return _bagian(request, skp, "skp/_perilaku.html")
 
 
 # --- Workflow actions -------------------------------------------------------------------------
