@@ -1,7 +1,5 @@
 """Template context every page needs from the SKP app."""
 
-from django.utils.functional import SimpleLazyObject
-
 from organisasi.tenancy import ada_lingkup
 
 from .models import Pemberitahuan
@@ -14,10 +12,7 @@ def jumlah_pemberitahuan(request) -> dict:
     # tenant transaction. Without a scope the tenant manager would refuse to query.
     if user is None or not user.is_authenticated or user.instansi_id is None or not ada_lingkup():
         return {"jumlah_pemberitahuan": 0}
-    # Lazy: counted only when a template shows the badge (HTMX partials do not).
-    jumlah = SimpleLazyObject(
-        lambda: Pemberitahuan.objects.filter(
-            penerima__pengguna_id=user.pk, dibaca_pada__isnull=True
-        ).count()
-    )
+    jumlah = Pemberitahuan.objects.filter(
+        penerima__pengguna_id=user.pk, dibaca_pada__isnull=True
+    ).count()
     return {"jumlah_pemberitahuan": jumlah}
