@@ -9,8 +9,21 @@ def _item(request, label, nama_url):
         url = reverse(nama_url)
     except NoReverseMatch:
         return None
-    aktif = request.path == url if url == "/" else request.path.startswith(url)
-    return {"label": label, "url": url, "aktif": aktif}
+    cocok = request.path == url if url == "/" else request.path.startswith(url)
+    return {"label": label, "url": url, "nama": nama_url, "aktif": cocok}
+
+
+def _satu_aktif(request, items: list[dict]) -> list[dict]:
+    """One highlighted entry: the one the view names (`request.menu_aktif`, e.g. a
+    subordinate's SKP under "SKP bawahan"), else the longest matching URL, so that
+    /skp/bawahan/ does not also light up "SKP saya" at /skp/."""
+    pilihan = getattr(request, "menu_aktif", None)
+    if pilihan is None:
+        cocok = [i for i in items if i["aktif"]]
+        pilihan = max(cocok, key=lambda i: len(i["url"]))["nama"] if cocok else None
+    for i in items:
+        i["aktif"] = i["nama"] == pilihan
+    return items
 
 
 def _memimpin(user) -> bool:
@@ -61,4 +74,4 @@ def _menu(request, user) -> list[dict]:
         ]
     if user.is_superuser:
         menu.append(("Administrasi platform", "admin:index"))
-    return [i for i in (_item(request, label, nama) for label, nama in menu) if i]
+    return _satu_aktif(request, [i for i in (_item(request, label, n) for label, n in menu) if i])

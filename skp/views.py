@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
@@ -71,63 +72,69 @@ def _galat(form, exc: ValidationError):
             form.add_error(None, pesan)
 
 
-def _konteks(request, skp: SKP, *, isi=selectors.ISI_SKP, **lain) -> dict:
-    """The SKP page's context; a section (`isi`: the parts it loaded) gets only its own."""
+def _konteks(request, skp: SKP, **lain) -> dict:
     peran = selectors.peran(request.user, skp)
     aksi = workflow.aksi_tersedia(skp.status, peran)
-    konteks = {
+    temuan = selectors.temuan(skp) if not skp.terkunci else []
+    rhk = selectors.rhk_berurut(skp)
+    for n, r in enumerate(rhk, 1):
+        r.nomor = n  # numbering runs on from UTAMA into TAMBAHAN
+        r.temuan_pimpinan = [t for t in temuan if t.rhk == n and t.kode in ("V51", "V52")]
+        if r.rhk_pimpinan_id and r.temuan_pimpinan:
+            r.pimpinan_kini = selectors.pilihan_tersimpan(r).teks
+        semua_iki = r.iki.all()
+        for ke, k in enumerate(semua_iki, 1):
+            k.label = selectors.label_iki(n, ke, len(semua_iki))
+    ekspektasi = {}
+    for e in skp.ekspektasi_khusus.all():
+        ekspektasi.setdefault(e.nilai, []).append(e)
+    lampiran = {b: [] for b in BagianLampiran.values}
+    for b in skp.lampiran.all():
+        lampiran[b.bagian].append(b)
+    return {
         "skp": skp,
         "peran": peran,
         "aksi": aksi,
         "boleh_sunting": workflow.Aksi.SUNTING in aksi,
         "boleh_atur": workflow.Aksi.ATUR in aksi,
+        "rhk_utama": [r for r in rhk if r.jenis == "utama"],
+        "rhk_tambahan": [r for r in rhk if r.jenis == "tambahan"],
+        "perilaku": [(p, ekspektasi.get(p.kode, [])) for p in PERILAKU],
+        "lampiran": [(b, lbl, lampiran[b]) for b, lbl in BagianLampiran.choices],
+        "temuan": temuan,
+        "kolom_iki": 2 + (skp.pendekatan == "kuantitatif") + (workflow.Aksi.SUNTING in aksi),
+        "form_rhk": FormRHK(prefix="rhk"),
+        "form_lampiran": FormLampiran(prefix="lampiran"),
+        "form_ekspektasi": FormEkspektasi(prefix="ekspektasi"),
+        "form_catatan": FormCatatan(),
+        "form_perubahan": FormPerubahan(),
+        **lain,
     }
-    if "rhk" in isi:
-        rhk = selectors.rhk_berurut(skp)
-        for n, r in enumerate(rhk, 1):
-            r.nomor = n  # numbering runs on from UTAMA into TAMBAHAN
-            semua_iki = r.iki.all()
-            for ke, k in enumerate(semua_iki, 1):
-                k.label = selectors.label_iki(n, ke, len(semua_iki))
-        konteks["rhk_utama"] = [r for r in rhk if r.jenis == "utama"]
-        konteks["rhk_tambahan"] = [r for r in rhk if r.jenis == "tambahan"]
-        konteks["form_rhk"] = FormRHK(prefix="rhk")
-    if "ekspektasi_khusus" in isi:
-        ekspektasi = {}
-        for e in skp.ekspektasi_khusus.all():
-            ekspektasi.setdefault(e.nilai, []).append(e)
-        konteks["perilaku"] = [(p, ekspektasi.get(p.kode, [])) for p in PERILAKU]
-        konteks["form_ekspektasi"] = FormEkspektasi(prefix="ekspektasi")
-    if "lampiran" in isi:
-        lampiran = {b: [] for b in BagianLampiran.values}
-        for b in skp.lampiran.all():
-            lampiran[b.bagian].append(b)
-        konteks["lampiran"] = [(b, lbl, lampiran[b]) for b, lbl in BagianLampiran.choices]
-        konteks["form_lampiran"] = FormLampiran(prefix="lampiran")
-    if isi == selectors.ISI_SKP:  # the whole page
-        konteks["temuan"] = (
-            selectors.temuan(skp) if skp.status not in ("ditetapkan", "ditandatangani") else []
-        )
-        konteks["form_catatan"] = FormCatatan()
-        konteks["form_perubahan"] = FormPerubahan()
-    return {**konteks, **lain}
 
 
-# Each HTMX section of the SKP page: where it goes and the parts of the SKP it shows.
-_BAGIAN = {
-    "skp/_rhk_daftar.html": ("#bagian-rhk", frozenset({"rhk"})),
-    "skp/_perilaku.html": ("#bagian-perilaku", frozenset({"ekspektasi_khusus"})),
-    "skp/_lampiran.html": ("#bagian-lampiran", frozenset({"lampiran"})),
+_TARGET = {
+    "skp/_rhk_daftar.html": "#bagian-rhk",
+    "skp/_perilaku.html": "#bagian-perilaku",
+    "skp/_lampiran.html": "#bagian-lampiran",
 }
 
 
+# A section shows its part and the check panel, which reads RHK, IKI and Lampiran; the
+# workflow notes (catatan_alur) are shown only by the whole page.
+ISI_BAGIAN = selectors.ISI_SKP - {"catatan_alur"}
+
+
 def _bagian(request, skp: SKP, templat, **lain):
-    """Re-render one HTMX section of the SKP page from fresh rows, loading only what it
-    shows. Forms post from inside the section, so the response is re-aimed at it."""
-    target, isi = _BAGIAN[templat]
-    selectors.muat_isi(skp, isi)
-    respons = render(request, templat, _konteks(request, skp, isi=isi, **lain))
-    return reswap(retarget(respons, target), "innerHTML")
+    """Re-render one HTMX section of the SKP page from fresh rows, loaded onto the SKP the
+    view already read. Forms post from inside the section, so the response is re-aimed at
+    the whole section. The "Pemeriksaan isi SKP" panel comes along out of band: every edit
+    can change it."""
+    selectors.muat_isi(skp, ISI_BAGIAN)
+    konteks = _konteks(request, skp, **lain)
+    respons = render(request, templat, konteks)
+    panel = render_to_string("skp/_temuan.html", {**konteks, "oob": True}, request)
+    respons.content += panel.encode()
+    return reswap(retarget(respons, _TARGET[templat]), "innerHTML")
 
 
 # --- pages ----------------------------------------------------------------------------------
@@ -194,6 +201,8 @@ def skp_detail(request, pk):
     skp = _skp(request, pk)
     versi = SKP.objects.filter(nomor_seri=skp.nomor_seri).order_by("versi")
     konteks = _konteks(request, skp, versi=versi)
+    if workflow.Peran.PEGAWAI not in konteks["peran"]:
+        request.menu_aktif = "skp_bawahan"  # a rater reading a subordinate's SKP
     if workflow.Peran.PEGAWAI in konteks["peran"] and skp.status != "diganti":
         konteks["berubah"] = selectors.perubahan_penilai(skp, timezone.localdate())
     return render(request, "skp/skp_detail.html", konteks)
@@ -210,12 +219,17 @@ def rhk_form(request, pk, rhk_pk=None):
         {
             "teks": rhk.teks,
             "penugasan_dari": rhk.penugasan_dari,
+            "pimpinan": selectors.kunci_pimpinan(rhk),
             "rhk_pimpinan_teks": rhk.rhk_pimpinan_teks,
         }
         if rhk
         else {}
     )
-    form = FormRHK(request.POST or None, initial=awal, prefix="rhk")
+    pilihan = selectors.pilihan_rhk_pimpinan(skp) if skp.kelompok == "admin_jf" else []
+    tersimpan = selectors.pilihan_tersimpan(rhk) if pilihan and rhk else None
+    if tersimpan and tersimpan.kunci not in {p.kunci for p in pilihan}:
+        pilihan = [*pilihan, tersimpan]  # an MPH team link stays selectable
+    form = FormRHK(request.POST or None, initial=awal, prefix="rhk", pilihan=pilihan)
     if request.method == "POST" and form.is_valid():
         try:
             services.rhk_simpan(pengguna=request.user, skp=skp, rhk=rhk, data=form.cleaned_data)
@@ -271,6 +285,7 @@ def iki_form(request, pk, rhk_pk, iki_pk=None):
         else:
             return _bagian(request, skp, "skp/_rhk_daftar.html")
     konteks = {"skp": skp, "rhk": rhk, "iki": iki, "form": form}
+    konteks["kolom_iki"] = 3 + (skp.pendekatan == "kuantitatif")
     return render(request, "skp/_iki_form.html", konteks)
 
 
@@ -279,7 +294,10 @@ def iki_form(request, pk, rhk_pk, iki_pk=None):
 def iki_hapus(request, pk, iki_pk):
     skp = _skp_ringan(request, pk)
     iki = get_object_or_404(IndikatorKinerjaIndividu, pk=iki_pk, skp=skp)
-    services.iki_hapus(pengguna=request.user, iki=iki)
+    try:
+        services.iki_hapus(pengguna=request.user, iki=iki)
+    except ValidationError as exc:
+        return _bagian(request, skp, "skp/_rhk_daftar.html", galat=exc.messages)
     return _bagian(request, skp, "skp/_rhk_daftar.html")
 
 
@@ -306,6 +324,23 @@ def lampiran_tambah(request, pk):
     return _tambah(
         request, pk, FormLampiran, "lampiran", services.lampiran_tambah, "skp/_lampiran.html"
     )
+
+
+@pengguna_instansi_required
+def lampiran_ubah(request, pk, butir_pk):
+    """One Lampiran item edited in place: GET its form (an <li>), POST saves it."""
+    skp = _skp_ringan(request, pk)
+    butir = get_object_or_404(ButirLampiran, pk=butir_pk, skp=skp)
+    awal = {"bagian": butir.bagian, "jenis": butir.jenis, "teks": butir.teks}
+    form = FormLampiran(request.POST or None, initial=awal, prefix=f"butir-{butir.pk}")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.lampiran_ubah(pengguna=request.user, butir=butir, **form.cleaned_data)
+        except ValidationError as exc:
+            _galat(form, exc)
+        else:
+            return _bagian(request, skp, "skp/_lampiran.html")
+    return render(request, "skp/_butir_form.html", {"skp": skp, "butir": butir, "form": form})
 
 
 @pengguna_instansi_required

@@ -20,7 +20,7 @@ from data_bench import isi_rhk, klien, organisasi_bench  # noqa: E402
 # page label -> (who, url builder, most queries allowed at any size)
 HALAMAN = {
     "SKP bawahan": ("penilai", lambda o: reverse("skp_bawahan"), 12),
-    "Detail SKP 30 RHK": ("pegawai", lambda o: reverse("skp_detail", args=[o.skp[0].pk]), 25),
+    "Detail SKP 30 RHK": ("pegawai", lambda o: reverse("skp_detail", args=[o.skp[0].pk]), 26),
     "Daftar pegawai": ("admin", lambda o: reverse("pegawai_daftar"), 18),
     "Pohon unit": ("admin", lambda o: reverse("unit_pohon"), 10),
     "Anak unit": ("admin", lambda o: reverse("unit_anak", args=[o.bidang.pk]), 11),
