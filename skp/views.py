@@ -132,7 +132,8 @@ def _bagian(request, skp: SKP, templat, **lain):
     selectors.muat_isi(skp, ISI_BAGIAN)
     konteks = _konteks(request, skp, **lain)
     respons = render(request, templat, konteks)
-    panel = render_to_string("skp/_temuan.html", {**konteks, "oob": True}, request)
+    # No request: the panel needs no CSRF token, menu or notice count (context processors).
+    panel = render_to_string("skp/_temuan.html", {**konteks, "oob": True})
     respons.content += panel.encode()
     return reswap(retarget(respons, _TARGET[templat]), "innerHTML")
 
