@@ -1,7 +1,9 @@
-"""The navigation a user sees, by role."""
+"""The navigation a user sees, by role: organisasi's items and the apps' (organisasi/menu.py)."""
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
+
+from .menu import menu_aplikasi
 
 
 def _item(request, label, nama_url):
@@ -26,24 +28,6 @@ def _satu_aktif(request, items: list[dict]) -> list[dict]:
     return items
 
 
-def _memimpin(user) -> bool:
-    """Heads a unit today (definitive or acting): the pejabat penilai role is derived
-    from the hierarchy, never stored on the account."""
-    from django.db.models import Q
-    from django.utils import timezone
-
-    from .models import Penempatan
-
-    hari_ini = timezone.localdate()
-    return (
-        Penempatan.objects.filter(
-            pegawai__pengguna=user, jabatan__kepala_unit=True, mulai__lte=hari_ini
-        )
-        .filter(Q(selesai__isnull=True) | Q(selesai__gte=hari_ini))
-        .exists()
-    )
-
-
 def navigasi(request):
     """Lazy: computed only when a template shows it (HTMX partials show no menu)."""
     user = getattr(request, "user", None)
@@ -58,9 +42,7 @@ def navigasi(request):
 def _menu(request, user) -> list[dict]:
     menu = [("Beranda", "beranda")]
     if user.instansi_id:
-        menu.append(("SKP saya", "skp_saya"))
-        if _memimpin(user):
-            menu.append(("SKP bawahan", "skp_bawahan"))
+        menu += menu_aplikasi(user)
         menu.append(("Profil saya", "profil"))
     if user.admin_instansi:
         menu += [

@@ -52,7 +52,7 @@ def _skp_ringan(request, pk) -> SKP:
     """The SKP row alone (visibility checked, no content): for forms and changes, whose
     services re-read and lock what they change, and whose answers load their own part."""
     try:
-        return selectors.skp_terlihat(request.user).get(pk=pk)
+        return selectors.skp_untuk_pengguna(request.user).get(pk=pk)
     except SKP.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -76,15 +76,11 @@ def _konteks(request, skp: SKP, **lain) -> dict:
     peran = selectors.peran(request.user, skp)
     aksi = workflow.aksi_tersedia(skp.status, peran)
     temuan = selectors.temuan(skp) if not skp.terkunci else []
-    rhk = selectors.rhk_berurut(skp)
-    for n, r in enumerate(rhk, 1):
-        r.nomor = n  # numbering runs on from UTAMA into TAMBAHAN
-        r.temuan_pimpinan = [t for t in temuan if t.rhk == n and t.kode in ("V51", "V52")]
+    rhk = selectors.rhk_bernomor(skp)
+    for r in rhk:
+        r.temuan_pimpinan = [t for t in temuan if t.rhk == r.nomor and t.kode in ("V51", "V52")]
         if r.rhk_pimpinan_id and r.temuan_pimpinan:
             r.pimpinan_kini = selectors.pilihan_tersimpan(r).teks
-        semua_iki = r.iki.all()
-        for ke, k in enumerate(semua_iki, 1):
-            k.label = selectors.label_iki(n, ke, len(semua_iki))
     ekspektasi = {}
     for e in skp.ekspektasi_khusus.all():
         ekspektasi.setdefault(e.nilai, []).append(e)
@@ -186,7 +182,7 @@ def skp_bawahan(request):
     status = request.GET.get("status", "")
     if status not in dict(STATUS_BAWAHAN):
         status = ""
-    daftar = selectors.skp_untuk_dinilai(request.user, cari=cari, status=status)
+    daftar = selectors.skp_bawahan_untuk_pengguna(request.user, cari=cari, status=status)
     konteks = {
         "page_obj": Paginator(daftar, PER_HALAMAN).get_page(request.GET.get("page")),
         "q": cari,
