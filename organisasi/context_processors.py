@@ -57,3 +57,15 @@ def _menu(request, user) -> list[dict]:
     if user.is_superuser:
         menu.append(("Administrasi platform", "admin:index"))
     return _satu_aktif(request, [i for i in (_item(request, label, n) for label, n in menu) if i])
+
+
+def jumlah_pemberitahuan(request) -> dict:
+    """Unread notices of the logged-in user, for the badge in the top bar: one query."""
+    from .pemberitahuan import jumlah_belum_dibaca
+
+    user = getattr(request, "user", None)
+    # No scope: the platform superadmin, or an error page rendered outside the request's
+    # tenant transaction. Without a scope the tenant manager would refuse to query.
+    if user is None:
+        return {"jumlah_pemberitahuan": 0}
+    return {"jumlah_pemberitahuan": jumlah_belum_dibaca(user)}
