@@ -1,9 +1,11 @@
-# Two commands: `make run` (the app with demo data) and `make test`.
+# Two commands: `make run` (the app with demo data) and `make test`; `make bench`
+# writes docs/benchmarks.md (scripts/bench.py).
 # PostgreSQL/Redis come from DATABASE_URL/REDIS_URL when set, otherwise
 # scripts/layanan.py starts embedded ones with data under .data/.
 
 PYTHON ?= python3
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 VENV := .venv
 PY := $(VENV)/bin/python
 RUFF := $(VENV)/bin/ruff
@@ -12,7 +14,7 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
 
-.PHONY: run test format clean
+.PHONY: run test bench format clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +39,11 @@ test: $(VENV)/.terpasang-test
 	@echo "==> pytest $(PYTEST_ARGS)"
 	@KINERJA_TESTING=1 $(PY) scripts/layanan.py $(VENV)/bin/pytest $(PYTEST_ARGS) \
 		|| { kode=$$?; echo "GAGAL: pytest keluar dengan kode $$kode." >&2; exit $$kode; }
+
+# A throwaway database <dbname>_bench; the embedded test Redis (nothing persisted).
+# Extra arguments: make bench BENCH_ARGS='--hanya halaman --catat "Sesudah"'.
+bench: $(VENV)/.terpasang-lokal
+	KINERJA_TESTING=1 $(PY) scripts/layanan.py $(PY) scripts/bench.py $(BENCH_ARGS)
 
 format: $(VENV)/.terpasang-test
 	$(RUFF) format .

@@ -92,6 +92,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Benchmarks only (scripts/bench.py): routes the one-query baseline view.
+KINERJA_BENCH = _env_bool("KINERJA_BENCH")
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -33,3 +34,10 @@ urlpatterns = [
     path("skp/", include("skp.urls")),
     path("", include("organisasi.urls")),
 ]
+
+if settings.KINERJA_BENCH:
+    from . import views_bench
+
+    urlpatterns.insert(
+        0, path("_bench/satu-kueri/", views_bench.satu_kueri, name="bench_satu_kueri")
+    )

@@ -1,6 +1,7 @@
 """The navigation a user sees, by role: organisasi's items and the apps' (organisasi/menu.py)."""
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
 
 from .menu import menu_aplikasi
 
@@ -28,9 +29,17 @@ def _satu_aktif(request, items: list[dict]) -> list[dict]:
 
 
 def navigasi(request):
+    """Lazy: computed only when a template shows it (HTMX partials show no menu)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    return {
+        "menu": SimpleLazyObject(lambda: _menu(request, user)),
+        "instansi_aktif": SimpleLazyObject(lambda: user.instansi if user.instansi_id else None),
+    }
+
+
+def _menu(request, user) -> list[dict]:
     menu = [("Beranda", "beranda")]
     if user.instansi_id:
         menu += menu_aplikasi(user)
@@ -47,8 +56,7 @@ def navigasi(request):
         ]
     if user.is_superuser:
         menu.append(("Administrasi platform", "admin:index"))
-    items = _satu_aktif(request, [i for i in (_item(request, label, n) for label, n in menu) if i])
-    return {"menu": items, "instansi_aktif": user.instansi if user.instansi_id else None}
+    return _satu_aktif(request, [i for i in (_item(request, label, n) for label, n in menu) if i])
 
 
 def jumlah_pemberitahuan(request) -> dict:

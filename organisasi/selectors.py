@@ -20,7 +20,7 @@ from .models import (
     PengaturanInstansi,
     UnitKerja,
 )
-from .tenancy import ModelInstansi
+from .tenancy import ModelInstansi, instansi_aktif_id
 
 
 def pengguna_instansi(*, admin) -> models.QuerySet:
@@ -193,12 +193,19 @@ def penempatan_definitif(pegawai_ids, tanggal) -> dict[int, Penempatan]:
     return hasil
 
 
-def penilai_pegawai(daftar_pegawai, tanggal, peta=None) -> dict[int, penilai.HasilPenilai | None]:
-    """Rater and atasan for many employees on a date; None for one with no placement."""
+def penilai_pegawai(
+    daftar_pegawai, tanggal, peta=None, penempatan: dict[int, Penempatan] | None = None
+) -> dict[int, penilai.HasilPenilai | None]:
+    """Rater and atasan for many employees on a date; None for one with no placement.
+
+    `penempatan`: the employees' definitive placements on that date
+    (`penempatan_definitif`) when the caller already holds them, so they are not
+    queried twice."""
     daftar_pegawai = list(daftar_pegawai)
     ids = [p.pk for p in daftar_pegawai]
     peta = peta or peta_organisasi(tanggal)
-    penempatan = penempatan_definitif(ids, tanggal)
+    if penempatan is None:
+        penempatan = penempatan_definitif(ids, tanggal)
     delegasi = {}
     for d in (
         DelegasiPenilai.objects.filter(berlaku_pada(tanggal), pegawai_id__in=ids)
@@ -265,7 +272,7 @@ def baris_penilai(daftar_pegawai, tanggal) -> list[BarisPenilai]:
     daftar_pegawai = list(daftar_pegawai)
     ids = [p.pk for p in daftar_pegawai]
     penempatan = penempatan_definitif(ids, tanggal)
-    hasil = penilai_pegawai(daftar_pegawai, tanggal)
+    hasil = penilai_pegawai(daftar_pegawai, tanggal, penempatan=penempatan)
     return [BarisPenilai(p, penempatan.get(p.pk), hasil.get(p.pk)) for p in daftar_pegawai]
 
 
@@ -296,11 +303,28 @@ def subpohon_unit(unit) -> list[int]:
 
 
 def jalur_unit(unit) -> list:
-    """The unit and its ancestors, root first (one query per level; trees are shallow)."""
-    jalur = [unit]
-    while jalur[-1].induk_id is not None:
-        jalur.append(UnitKerja.objects.get(pk=jalur[-1].induk_id))
-    return list(reversed(jalur))
+    """The unit and its ancestors, root first, in one query (a recursive CTE).
+
+    Row-level security and the explicit agency filter keep the walk inside the active
+    agency; the depth limit stops a (corrupt) cycle from recursing forever."""
+    if unit.induk_id is None:
+        return [unit]
+    tabel = UnitKerja._meta.db_table
+    leluhur = UnitKerja.objects.raw(
+        f"""
+        WITH RECURSIVE naik AS (
+            SELECT u.*, 1 AS kedalaman FROM {tabel} u
+            WHERE u.id = %s AND u.instansi_id = %s
+            UNION ALL
+            SELECT u.*, naik.kedalaman + 1 FROM {tabel} u
+            JOIN naik ON u.id = naik.induk_id AND u.instansi_id = naik.instansi_id
+            WHERE naik.kedalaman < 100
+        )
+        SELECT * FROM naik ORDER BY kedalaman DESC
+        """,  # noqa: S608 (the table name is ours, the values are parameters)
+        [unit.induk_id, instansi_aktif_id()],
+    )
+    return [*leluhur, unit]
 
 
 def info_nip(nip: str):

@@ -1,28 +1,20 @@
 """Time the employee import on 10,000 generated rows: dry run and apply, then a re-import.
 
-Not a test: it prints timings. It builds a throwaway database of its own (dropped at the
-end), so it neither touches the development data nor collides with a running pytest:
-
-    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/kinerja \
-        .venv/bin/python scripts/bench_impor.py [--baris 10000]
-
+Run by `make bench` (scripts/bench.py), alone with `make bench BENCH_ARGS="--hanya impor"`.
 The task bodies run in-process exactly as the worker runs them (tenant scope, progress
 reports on their own connection); no broker is needed.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
 import time
+import uuid
 from datetime import date, timedelta
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("DJANGO_DEBUG", "1")
+from data_bench import analisis, tabel
+
+BARIS = 10_000
+BARIS_KECIL = 40
 
 
 def nip(i: int) -> str:
@@ -49,36 +41,8 @@ def berkas(n: int, *, ubah_setiap: int = 0) -> bytes:
     return ("\ufeff" + "\n".join(baris) + "\n").encode()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--baris", type=int, default=10_000)
-    args = parser.parse_args()
-
-    from organisasi.peran_db import atur_sebagai_pemilik
-
-    atur_sebagai_pemilik(True)
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.db import connection, connections
-
-    settings.DATABASES["default"]["TEST"]["NAME"] = f"bench_impor_{os.getpid()}"
-    nama_asli = connection.settings_dict["NAME"]
-    print(f"Membuat basis data sementara {settings.DATABASES['default']['TEST']['NAME']} ...")
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    # Like the app: everything after the schema runs as the RLS-bound role.
-    atur_sebagai_pemilik(False)
-    connections.close_all()
-    try:
-        jalankan(args.baris)
-    finally:
-        connections.close_all()
-        atur_sebagai_pemilik(True)
-        connection.creation.destroy_test_db(nama_asli, verbosity=0)
-
-
-def jalankan(n: int) -> None:
+def jalankan(kecil: bool) -> str:
+    n = BARIS_KECIL if kecil else BARIS
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -86,10 +50,11 @@ def jalankan(n: int) -> None:
     from organisasi.models import ImporData, Instansi, Pegawai, Penempatan, Pengguna, UnitKerja
     from organisasi.tenancy import lingkup_instansi
 
-    instansi = Instansi.objects.create(nama="Kota Bench", slug="kota-bench")
+    slug = f"bench-impor-{uuid.uuid4().hex[:6]}"
+    instansi = Instansi.objects.create(nama="Kota Bench Impor", slug=slug)
     with lingkup_instansi(instansi):
         admin = Pengguna.objects.create_user(
-            username="admin.bench", password="x", instansi=instansi, admin_instansi=True
+            username=f"admin.{slug}", password="x", instansi=instansi, admin_instansi=True
         )
         dinas = UnitKerja.objects.create(nama="Dinas Bench", jenis="dinas", kode="dinas")
         for b in range(10):
@@ -105,36 +70,45 @@ def jalankan(n: int) -> None:
             job.save_without_historical_record()
         return job.pk
 
-    def ukur(label: str, fungsi) -> None:
+    baris = []
+
+    def ukur(judul: str, langkah: str, fungsi) -> None:
         with CaptureQueriesContext(connection) as kueri:
             mulai = time.perf_counter()
-            hasil = fungsi()
+            fungsi()
             detik = time.perf_counter() - mulai
-        print(f"  {label:<28} {detik:7.2f} s  {len(kueri):6d} kueri  -> {hasil}")
+        baris.append([judul, langkah, f"{detik:.2f}", len(kueri)])
 
-    def klaim(pk: int) -> str:
+    def klaim(pk: int) -> None:
         with lingkup_instansi(instansi):
             ImporData.objects.filter(pk=pk).update(status="menerapkan", diterapkan_oleh=admin)
-        return "diklaim"
 
+    analisis()
+    ringkasan = []
     for judul, isi in (
         (f"Impor pertama: {n} pegawai baru", berkas(n)),
         (f"Impor ulang: {n} baris, 10% berubah (5% mutasi)", berkas(n, ubah_setiap=10)),
     ):
-        print(judul)
-        print(f"  ukuran berkas {len(isi) / 1024:.0f} KiB")
         pk = impor("bench.csv", isi)
-        ukur("pratinjau (dry run)", lambda pk=pk: tasks.impor_pratinjau(instansi.pk, pk))
+        ukur(judul, "pratinjau (dry run)", lambda pk=pk: tasks.impor_pratinjau(instansi.pk, pk))
         klaim(pk)
-        ukur("terapkan", lambda pk=pk: tasks.impor_terapkan(instansi.pk, pk))
+        ukur(judul, "terapkan", lambda pk=pk: tasks.impor_terapkan(instansi.pk, pk))
         with lingkup_instansi(instansi):
             job = ImporData.objects.defer("isi", "hasil").get(pk=pk)
-            print(f"  status {job.status}; ringkasan {job.ringkasan}")
-            print(
-                f"  pegawai {Pegawai.objects.count()}, penempatan {Penempatan.objects.count()}, "
-                f"riwayat pegawai {Pegawai.history.count()}"
+            if job.status != "diterapkan":
+                raise RuntimeError(f"{judul}: status {job.status}")
+            ringkasan.append(
+                f"- {judul} (berkas {len(isi) / 1024:.0f} KiB): status {job.status}; "
+                f"{job.ringkasan}; sesudahnya pegawai {Pegawai.objects.count()}, penempatan "
+                f"{Penempatan.objects.count()}, riwayat pegawai {Pegawai.history.count()}"
             )
-
-
-if __name__ == "__main__":
-    main()
+        analisis()
+    return "\n\n".join(
+        [
+            "## Impor pegawai",
+            f"{n} baris CSV ke 50 Seksi; badan tugas Celery dijalankan dalam proses (lingkup "
+            "instansi, laporan kemajuan lewat koneksinya sendiri), tanpa broker.",
+            tabel(["Impor", "Langkah", "detik", "kueri"], baris),
+            "\n".join(ringkasan),
+        ]
+    )

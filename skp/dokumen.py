@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from organisasi.dokumen import arsip_terakhir, arsipkan, isi_arsip, render_pdf
-from organisasi.models import ArsipDokumen, UnitKerja
+from organisasi.models import ArsipDokumen
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tanggal import BULAN, tanggal_id
 
@@ -106,10 +106,7 @@ def periode_teks(mulai: date, selesai: date) -> str:
 
 def _unit_puncak(skp: SKP) -> str:
     """The top unit of the employee's placement (for a Pemda: the Perangkat Daerah)."""
-    unit = skp.penempatan.jabatan.unit
-    while unit.induk_id is not None:
-        unit = UnitKerja.objects.get(pk=unit.induk_id)
-    return unit.nama
+    return org_selectors.jalur_unit(skp.penempatan.jabatan.unit)[0].nama
 
 
 def nama_entitas_kepala(skp: SKP) -> str:

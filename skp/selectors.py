@@ -36,9 +36,16 @@ from .models import (
 
 
 def pegawai_pengguna(pengguna) -> Pegawai | None:
+    """The employee behind an account; remembered on the account object (one request's
+    `request.user`) so the view, the access check and the service ask once."""
     if not pengguna.is_authenticated or pengguna.instansi_id is None:
         return None
-    return Pegawai.objects.filter(pengguna=pengguna).first()
+    pegawai = getattr(pengguna, "_pegawai_pengguna", None)
+    if pegawai is None:
+        pegawai = Pegawai.objects.filter(pengguna=pengguna).first()
+        if pegawai is not None:
+            pengguna._pegawai_pengguna = pegawai
+    return pegawai
 
 
 def peran(pengguna, skp: SKP) -> frozenset[workflow.Peran]:
@@ -73,18 +80,24 @@ def skp_untuk_pengguna(pengguna):
     return qs.filter(Q(pegawai=pegawai) | Q(penilai=pegawai) | Q(atasan_penilai=pegawai))
 
 
-def skp_bawahan_untuk_pengguna(pengguna):
+def skp_bawahan_untuk_pengguna(pengguna, *, cari: str = "", status: str = ""):
     """The "SKP bawahan" list: SKPs this user rates or is atasan pejabat penilai for,
-    the current versions only; those waiting for this user's decision first."""
+    the current versions only; those waiting for this user's decision first.
+
+    `cari` matches the employee's name or the start of the NIP; `status` keeps one status."""
     pegawai = pegawai_pengguna(pengguna)
     if pegawai is None:
         return SKP.objects.none()
     menunggu = Q(status=Status.DIAJUKAN) & (
         Q(penilai=pegawai) | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
     )
+    qs = SKP.objects.filter(Q(penilai=pegawai) | Q(atasan_penilai=pegawai))
+    if cari:
+        qs = qs.filter(Q(pegawai__nama__icontains=cari) | Q(pegawai__nip__startswith=cari))
+    if status:
+        qs = qs.filter(status=status)
     return (
-        SKP.objects.filter(Q(penilai=pegawai) | Q(atasan_penilai=pegawai))
-        .exclude(status=Status.DIGANTI)
+        qs.exclude(status=Status.DIGANTI)
         .annotate(menunggu_saya=ExpressionWrapper(menunggu, output_field=BooleanField()))
         .select_related("pegawai", "penempatan__jabatan", "penilai")
         .order_by("-menunggu_saya", "status", "-tahun", "pegawai__nama", "pk")
@@ -115,30 +128,48 @@ def menilai_bawahan(pengguna, tanggal: date | None = None) -> bool:
     )
 
 
-def skp_lengkap(pk: int, pengguna) -> SKP:
-    """One SKP with its content, in a fixed number of queries."""
+# The parts of an SKP a page can load; an HTMX section loads only the one it shows.
+ISI_SKP = frozenset({"rhk", "ekspektasi_khusus", "lampiran", "catatan_alur"})
+
+
+def _muatan(isi: frozenset[str]) -> list:
     iki = IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "pk")
+    muat = {
+        "rhk": Prefetch(
+            "rhk",
+            queryset=RencanaHasilKerja.objects.select_related("rhk_pimpinan__skp", "iki_pimpinan")
+            .prefetch_related(Prefetch("iki", queryset=iki))
+            .order_by("jenis", "urutan", "pk"),
+        ),
+        "ekspektasi_khusus": Prefetch(
+            "ekspektasi_khusus",
+            queryset=EkspektasiKhusus.objects.order_by("nilai", "urutan", "pk"),
+        ),
+        "lampiran": Prefetch(
+            "lampiran", queryset=ButirLampiran.objects.order_by("bagian", "urutan", "pk")
+        ),
+        "catatan_alur": "catatan_alur__oleh",
+    }
+    return [muat[bagian] for bagian in sorted(isi)]
+
+
+def skp_lengkap(pk: int, pengguna, *, isi: frozenset[str] = ISI_SKP) -> SKP:
+    """One SKP with its content (the parts named in `isi`), in a fixed number of queries."""
     return (
         skp_untuk_pengguna(pengguna)
         .select_related("atasan_penilai", "ditetapkan_oleh", "pendahulu")
-        .prefetch_related(
-            Prefetch(
-                "rhk",
-                queryset=RencanaHasilKerja.objects.select_related(
-                    "rhk_pimpinan__skp", "iki_pimpinan"
-                )
-                .prefetch_related(Prefetch("iki", queryset=iki))
-                .order_by("jenis", "urutan", "pk"),
-            ),
-            Prefetch(
-                "ekspektasi_khusus",
-                queryset=EkspektasiKhusus.objects.order_by("nilai", "urutan", "pk"),
-            ),
-            Prefetch("lampiran", queryset=ButirLampiran.objects.order_by("bagian", "urutan", "pk")),
-            "catatan_alur__oleh",
-        )
+        .prefetch_related(*_muatan(isi))
         .get(pk=pk)
     )
+
+
+def muat_isi(skp: SKP, isi: frozenset[str]) -> SKP:
+    """Load (afresh) the parts named in `isi` onto an SKP already read: one query each."""
+    tersimpan = getattr(skp, "_prefetched_objects_cache", {})
+    for nama in isi:
+        tersimpan.pop(nama, None)
+    prefetch_related_objects([skp], *_muatan(isi))
+    return skp
 
 
 def data_aturan(skp: SKP) -> aturan.DataSKP:
@@ -237,7 +268,9 @@ def perubahan_penilai(skp: SKP, tanggal) -> str | None:
             f"Anda kini menduduki jabatan {penempatan.jabatan.nama}; "
             "untuk jabatan baru disusun SKP baru (Lampiran Bab II huruf C)."
         )
-    hasil = org_selectors.penilai_pegawai([skp.pegawai], tanggal)[skp.pegawai_id]
+    hasil = org_selectors.penilai_pegawai(
+        [skp.pegawai], tanggal, penempatan={skp.pegawai_id: penempatan}
+    )[skp.pegawai_id]
     if hasil and hasil.penilai.pejabat and hasil.penilai.pejabat.pegawai_id != skp.penilai_id:
         return (
             f"Pejabat penilai Anda kini {hasil.penilai.pejabat.label} ({hasil.penilai.alasan}); "

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -33,6 +34,7 @@ from .models import (
     EkspektasiKhusus,
     IndikatorKinerjaIndividu,
     RencanaHasilKerja,
+    Status,
 )
 from .perilaku import PERILAKU
 
@@ -44,6 +46,21 @@ def _skp(request, pk) -> SKP:
         return selectors.skp_lengkap(pk, request.user)
     except SKP.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def _skp_ringan(request, pk) -> SKP:
+    """The SKP row alone (visibility checked, no content): for forms and changes, whose
+    services re-read and lock what they change, and whose answers load their own part."""
+    try:
+        return selectors.skp_untuk_pengguna(request.user).get(pk=pk)
+    except SKP.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _rhk(skp: SKP, rhk_pk) -> RencanaHasilKerja:
+    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    rhk.skp = skp  # the SKP the view already read: the service need not read it again
+    return rhk
 
 
 def _galat(form, exc: ValidationError):
@@ -98,14 +115,21 @@ _TARGET = {
 }
 
 
-def _bagian(request, skp_pk, templat, **lain):
-    """Re-render one HTMX section of the SKP page from fresh data. Forms post from
-    inside the section, so the response is re-aimed at the whole section. The
-    "Pemeriksaan isi SKP" panel comes along out of band: every edit can change it."""
-    skp = _skp(request, skp_pk)
+# A section shows its part and the check panel, which reads RHK, IKI and Lampiran; the
+# workflow notes (catatan_alur) are shown only by the whole page.
+ISI_BAGIAN = selectors.ISI_SKP - {"catatan_alur"}
+
+
+def _bagian(request, skp: SKP, templat, **lain):
+    """Re-render one HTMX section of the SKP page from fresh rows, loaded onto the SKP the
+    view already read. Forms post from inside the section, so the response is re-aimed at
+    the whole section. The "Pemeriksaan isi SKP" panel comes along out of band: every edit
+    can change it."""
+    selectors.muat_isi(skp, ISI_BAGIAN)
     konteks = _konteks(request, skp, **lain)
     respons = render(request, templat, konteks)
-    panel = render_to_string("skp/_temuan.html", {**konteks, "oob": True}, request)
+    # No request: the panel needs no CSRF token, menu or notice count (context processors).
+    panel = render_to_string("skp/_temuan.html", {**konteks, "oob": True})
     respons.content += panel.encode()
     return reswap(retarget(respons, _TARGET[templat]), "innerHTML")
 
@@ -145,10 +169,28 @@ def skp_saya(request):
     return render(request, "skp/skp_saya.html", {"daftar": daftar, "form": form})
 
 
+PER_HALAMAN = 50
+# The rater filters by any status their inbox can hold (superseded versions are not listed).
+STATUS_BAWAHAN = [(s, label) for s, label in Status.choices if s != Status.DIGANTI]
+
+
 @pengguna_instansi_required
 def skp_bawahan(request):
-    daftar = selectors.skp_bawahan_untuk_pengguna(request.user)
-    return render(request, "skp/skp_bawahan.html", {"daftar": daftar})
+    """The rater's inbox, a page at a time (a team of 500 stays a small page), with search
+    by name or NIP and a status filter that pagination keeps."""
+    cari = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    if status not in dict(STATUS_BAWAHAN):
+        status = ""
+    daftar = selectors.skp_bawahan_untuk_pengguna(request.user, cari=cari, status=status)
+    konteks = {
+        "page_obj": Paginator(daftar, PER_HALAMAN).get_page(request.GET.get("page")),
+        "q": cari,
+        "status": status,
+        "pilihan_status": STATUS_BAWAHAN,
+    }
+    templat = "skp/_skp_bawahan_tabel.html" if request.htmx else "skp/skp_bawahan.html"
+    return render(request, templat, konteks)
 
 
 @pengguna_instansi_required
@@ -168,8 +210,8 @@ def skp_detail(request, pk):
 
 @pengguna_instansi_required
 def rhk_form(request, pk, rhk_pk=None):
-    skp = _skp(request, pk)
-    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp) if rhk_pk else None
+    skp = _skp_ringan(request, pk)
+    rhk = _rhk(skp, rhk_pk) if rhk_pk else None
     awal = (
         {
             "teks": rhk.teks,
@@ -191,36 +233,36 @@ def rhk_form(request, pk, rhk_pk=None):
         except ValidationError as exc:
             _galat(form, exc)
         else:
-            return _bagian(request, pk, "skp/_rhk_daftar.html")
+            return _bagian(request, skp, "skp/_rhk_daftar.html")
     return render(request, "skp/_rhk_form.html", {"skp": skp, "rhk": rhk, "form": form})
 
 
 @pengguna_instansi_required
 @require_POST
 def rhk_hapus(request, pk, rhk_pk):
-    skp = _skp(request, pk)
-    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    skp = _skp_ringan(request, pk)
+    rhk = _rhk(skp, rhk_pk)
     try:
         services.rhk_hapus(pengguna=request.user, rhk=rhk)
     except ValidationError as exc:
-        return _bagian(request, pk, "skp/_rhk_daftar.html", galat=exc.messages)
-    return _bagian(request, pk, "skp/_rhk_daftar.html")
+        return _bagian(request, skp, "skp/_rhk_daftar.html", galat=exc.messages)
+    return _bagian(request, skp, "skp/_rhk_daftar.html")
 
 
 @pengguna_instansi_required
 @require_POST
 def rhk_pindah(request, pk, rhk_pk):
-    skp = _skp(request, pk)
-    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    skp = _skp_ringan(request, pk)
+    rhk = _rhk(skp, rhk_pk)
     arah = -1 if request.POST.get("arah") == "naik" else 1
     services.rhk_pindah(pengguna=request.user, rhk=rhk, arah=arah)
-    return _bagian(request, pk, "skp/_rhk_daftar.html")
+    return _bagian(request, skp, "skp/_rhk_daftar.html")
 
 
 @pengguna_instansi_required
 def iki_form(request, pk, rhk_pk, iki_pk=None):
-    skp = _skp(request, pk)
-    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    skp = _skp_ringan(request, pk)
+    rhk = _rhk(skp, rhk_pk)
     iki = get_object_or_404(IndikatorKinerjaIndividu, pk=iki_pk, rhk=rhk) if iki_pk else None
     awal = {}
     if iki:
@@ -238,7 +280,7 @@ def iki_form(request, pk, rhk_pk, iki_pk=None):
         except ValidationError as exc:
             _galat(form, exc)
         else:
-            return _bagian(request, pk, "skp/_rhk_daftar.html")
+            return _bagian(request, skp, "skp/_rhk_daftar.html")
     konteks = {"skp": skp, "rhk": rhk, "iki": iki, "form": form}
     konteks["kolom_iki"] = 3 + (skp.pendekatan == "kuantitatif")
     return render(request, "skp/_iki_form.html", konteks)
@@ -247,13 +289,13 @@ def iki_form(request, pk, rhk_pk, iki_pk=None):
 @pengguna_instansi_required
 @require_POST
 def iki_hapus(request, pk, iki_pk):
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     iki = get_object_or_404(IndikatorKinerjaIndividu, pk=iki_pk, skp=skp)
     try:
         services.iki_hapus(pengguna=request.user, iki=iki)
     except ValidationError as exc:
-        return _bagian(request, pk, "skp/_rhk_daftar.html", galat=exc.messages)
-    return _bagian(request, pk, "skp/_rhk_daftar.html")
+        return _bagian(request, skp, "skp/_rhk_daftar.html", galat=exc.messages)
+    return _bagian(request, skp, "skp/_rhk_daftar.html")
 
 
 # --- Lampiran (employee) --------------------------------------------------------------------
@@ -261,7 +303,7 @@ def iki_hapus(request, pk, iki_pk):
 
 def _tambah(request, pk, form_kelas, prefix: str, layanan, templat: str):
     """Add one item from a section's form; on error re-render the section with the form."""
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     form = form_kelas(request.POST, prefix=prefix)
     if form.is_valid():
         try:
@@ -269,8 +311,8 @@ def _tambah(request, pk, form_kelas, prefix: str, layanan, templat: str):
         except ValidationError as exc:
             _galat(form, exc)
         else:
-            return _bagian(request, pk, templat)
-    return _bagian(request, pk, templat, **{f"form_{prefix}": form})
+            return _bagian(request, skp, templat)
+    return _bagian(request, skp, templat, **{f"form_{prefix}": form})
 
 
 @pengguna_instansi_required
@@ -284,7 +326,7 @@ def lampiran_tambah(request, pk):
 @pengguna_instansi_required
 def lampiran_ubah(request, pk, butir_pk):
     """One Lampiran item edited in place: GET its form (an <li>), POST saves it."""
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     butir = get_object_or_404(ButirLampiran, pk=butir_pk, skp=skp)
     awal = {"bagian": butir.bagian, "jenis": butir.jenis, "teks": butir.teks}
     form = FormLampiran(request.POST or None, initial=awal, prefix=f"butir-{butir.pk}")
@@ -294,17 +336,17 @@ def lampiran_ubah(request, pk, butir_pk):
         except ValidationError as exc:
             _galat(form, exc)
         else:
-            return _bagian(request, pk, "skp/_lampiran.html")
+            return _bagian(request, skp, "skp/_lampiran.html")
     return render(request, "skp/_butir_form.html", {"skp": skp, "butir": butir, "form": form})
 
 
 @pengguna_instansi_required
 @require_POST
 def lampiran_hapus(request, pk, butir_pk):
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     butir = get_object_or_404(ButirLampiran, pk=butir_pk, skp=skp)
     services.lampiran_hapus(pengguna=request.user, butir=butir)
-    return _bagian(request, pk, "skp/_lampiran.html")
+    return _bagian(request, skp, "skp/_lampiran.html")
 
 
 # --- The rater: priorities and ekspektasi khusus ---------------------------------------------
@@ -313,13 +355,13 @@ def lampiran_hapus(request, pk, butir_pk):
 @pengguna_instansi_required
 @require_POST
 def prioritas(request, pk, rhk_pk):
-    skp = _skp(request, pk)
-    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    skp = _skp_ringan(request, pk)
+    rhk = _rhk(skp, rhk_pk)
     try:
         services.prioritas_atur(pengguna=request.user, rhk=rhk, jenis=request.POST.get("jenis", ""))
     except ValidationError as exc:
-        return _bagian(request, pk, "skp/_rhk_daftar.html", galat=exc.messages)
-    return _bagian(request, pk, "skp/_rhk_daftar.html")
+        return _bagian(request, skp, "skp/_rhk_daftar.html", galat=exc.messages)
+    return _bagian(request, skp, "skp/_rhk_daftar.html")
 
 
 @pengguna_instansi_required
@@ -333,10 +375,10 @@ def ekspektasi_tambah(request, pk):
 @pengguna_instansi_required
 @require_POST
 def ekspektasi_hapus(request, pk, e_pk):
-    skp = _skp(request, pk)
+    skp = _skp_ringan(request, pk)
     e = get_object_or_404(EkspektasiKhusus, pk=e_pk, skp=skp)
     services.ekspektasi_hapus(pengguna=request.user, ekspektasi=e)
-    return _bagian(request, pk, "skp/_perilaku.html")
+    return _bagian(request, skp, "skp/_perilaku.html")
 
 
 # --- Workflow actions -------------------------------------------------------------------------

@@ -189,3 +189,50 @@ def test_atasan_menetapkan_lewat_halaman_hanya_setelah_eskalasi(client, tim):
     with lingkup_instansi(org.instansi):
         skp.refresh_from_db()
     assert skp.status == "ditetapkan" and skp.ditetapkan_sebagai_atasan
+
+
+# --- The rater's SKP list: paginated, with search and status filter ----------------------
+
+
+def test_skp_bawahan_berhalaman_dengan_pencarian_dan_status(masuk_sebagai):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from data_bench import organisasi_bench
+
+    org = organisasi_bench("halaman-bawahan", 120)
+    client = masuk_sebagai(org.penilai)
+    url = reverse("skp_bawahan")
+
+    pertama = client.get(url)
+    assert pertama.context["page_obj"].paginator.count == 120
+    assert len(pertama.context["page_obj"].object_list) == 50
+    assert "Halaman 1 dari 3" in pertama.content.decode()
+    terakhir = client.get(url, {"page": 3})
+    assert len(terakhir.context["page_obj"].object_list) == 20
+    # Every SKP appears on exactly one page.
+    semua = [s.pk for p in (1, 2, 3) for s in client.get(url, {"page": p}).context["page_obj"]]
+    assert sorted(semua) == sorted(s.pk for s in org.skp)
+
+    # Search by name or NIP; the filter survives in the pagination links.
+    cari = client.get(url, {"q": "Pegawai 000"})
+    assert {s.pegawai.nama for s in cari.context["page_obj"]} == {
+        f"Pegawai {k:04d}" for k in range(10)
+    }
+    nip = org.staf[7].nip
+    assert [s.pegawai.nip for s in client.get(url, {"q": nip}).context["page_obj"]] == [nip]
+    # The employee's own draft is the one SKP not yet submitted.
+    draf = client.get(url, {"status": "draf"})
+    assert [s.pk for s in draf.context["page_obj"]] == [org.skp[0].pk]
+    assert 'value="draf" selected' in draf.content.decode()
+    berhalaman = client.get(url, {"status": "diajukan"}).content.decode()
+    assert "status=diajukan" in berhalaman and "page=2" in berhalaman
+    # An unknown status is ignored rather than emptying the list.
+    assert client.get(url, {"status": "xyz"}).context["page_obj"].paginator.count == 120
+
+    # HTMX asks for the table alone.
+    sebagian = client.get(url, {"page": 2}, HTTP_HX_REQUEST="true").content.decode()
+    assert "<table" in sebagian and "<html" not in sebagian
+    kosong = client.get(url, {"q": "tidak ada orang ini"}).content.decode()
+    assert "Tidak ada SKP yang cocok dengan pencarian ini." in kosong

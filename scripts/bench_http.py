@@ -1,0 +1,263 @@
+"""Requests per second over loopback against a real gunicorn, side by side in one run.
+
+The baseline is a logged-in view doing one query of its own (config/views_bench.py,
+routed only under KINERJA_BENCH=1); next to it the employee's SKP page and the HTMX
+partials people use most: the RHK and IKI edit forms and their saves (a save answers
+with the re-rendered RHK section). Each is reported as requests/s and as a ratio to the
+baseline measured in the same round. Runs twice: without persistent connections
+(DB_CONN_MAX_AGE=0) and with them (DB_CONN_MAX_AGE=60).
+
+gunicorn runs from the venv on 127.0.0.1 (2 sync workers: one per core), under
+`timeout` so it stops by itself even if this script dies; each measurement is bounded
+by a number of requests and a number of seconds.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlencode
+
+from data_bench import analisis, isi_rhk, klien, organisasi_bench, tabel
+
+REPO = Path(__file__).resolve().parent.parent
+CSRF = "benchcsrftoken0123456789abcdefgh"  # 32 alphanumerics: a valid unmasked token
+PEKERJA = 2
+KLIEN = 2
+
+
+def _port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _url_db() -> str:
+    """DATABASE_URL pointed at the benchmark database (same credentials as the app's)."""
+    from django.db import connection
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    asli = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/kinerja")
+    bagian = conninfo_to_dict(asli)
+    bagian["dbname"] = connection.settings_dict["NAME"]
+    return make_conninfo(**bagian)
+
+
+class Server:
+    def __init__(self, conn_max_age: int, batas_detik: int):
+        self.port = _port_bebas()
+        env = dict(os.environ)
+        env.pop("KINERJA_DB_PEMILIK", None)
+        env.update(
+            DATABASE_URL=_url_db(),
+            DB_CONN_MAX_AGE=str(conn_max_age),
+            KINERJA_BENCH="1",
+            KINERJA_TESTING="1",
+            LOG_LEVEL="WARNING",
+        )
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        perintah = [
+            shutil.which("timeout") or "timeout",
+            "--signal=TERM",
+            "--kill-after=10",
+            str(batas_detik),
+            str(gunicorn),
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(PEKERJA),
+            "--worker-class",
+            "sync",
+            "--log-level",
+            "warning",
+        ]
+        self.log = open(os.devnull, "w")  # noqa: SIM115 (closed in stop)
+        self.proses = subprocess.Popen(
+            perintah, cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
+        batas = time.monotonic() + 30
+        while time.monotonic() < batas:
+            if self.proses.poll() is not None:
+                raise RuntimeError("gunicorn berhenti saat menyala")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("gunicorn tidak siap dalam 30 detik")
+
+    def stop(self):
+        if self.proses.poll() is None:
+            self.proses.terminate()
+            try:
+                self.proses.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proses.kill()
+                self.proses.wait()
+        self.log.close()
+
+
+def _minta(port: int, ujung: dict, sesi: str) -> tuple[int, bytes, dict]:
+    kepala = {
+        "Cookie": f"sessionid={sesi}; csrftoken={CSRF}",
+        "Host": f"127.0.0.1:{port}",
+    }
+    kepala.update(ujung.get("kepala", {}))
+    badan = None
+    if ujung["metode"] == "POST":
+        badan = urlencode(ujung["data"], doseq=True)
+        kepala["Content-Type"] = "application/x-www-form-urlencoded"
+        kepala["X-CSRFToken"] = CSRF
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        c.request(ujung["metode"], ujung["url"], body=badan, headers=kepala)
+        r = c.getresponse()
+        return r.status, r.read(), dict(r.getheaders())
+    finally:
+        c.close()
+
+
+def _ukur(port: int, ujung: dict, sesi: str, maks: int, detik: float) -> float:
+    """Requests/s with KLIEN concurrent clients, up to `maks` requests or `detik` s."""
+    hitung = [0]
+    galat: list[str] = []
+    kunci = threading.Lock()
+    akhir = time.monotonic() + detik
+
+    def kerja():
+        while time.monotonic() < akhir:
+            with kunci:
+                if hitung[0] >= maks:
+                    return
+                hitung[0] += 1
+            status, _, _ = _minta(port, ujung, sesi)
+            if status != 200:
+                galat.append(str(status))
+                return
+
+    mulai = time.monotonic()
+    utas = [threading.Thread(target=kerja) for _ in range(KLIEN)]
+    for u in utas:
+        u.start()
+    for u in utas:
+        u.join()
+    lama = time.monotonic() - mulai
+    if galat:
+        raise RuntimeError(f"{ujung['label']}: status {galat[0]}")
+    return hitung[0] / lama
+
+
+def _ujung(org, skp, rhk, iki) -> list[dict]:
+    from django.urls import reverse
+
+    hx = {"HX-Request": "true"}
+    data_rhk = {
+        "rhk-teks": rhk.teks,
+        "rhk-penugasan_dari": rhk.penugasan_dari,
+        "rhk-rhk_pimpinan_teks": rhk.rhk_pimpinan_teks,
+    }
+    data_iki = {"iki-teks": iki.teks, "iki-target": iki.target, "iki-aspek": list(iki.aspek)}
+    ubah_rhk = reverse("rhk_ubah", args=[skp.pk, rhk.pk])
+    ubah_iki = reverse("iki_ubah", args=[skp.pk, rhk.pk, iki.pk])
+    return [
+        {"label": "Dasar: tampilan 1 kueri", "metode": "GET", "url": reverse("bench_satu_kueri")},
+        {"label": "Halaman SKP", "metode": "GET", "url": reverse("skp_detail", args=[skp.pk])},
+        {"label": "Form RHK (HTMX)", "metode": "GET", "url": ubah_rhk, "kepala": hx},
+        {
+            "label": "Simpan RHK (HTMX)",
+            "metode": "POST",
+            "url": ubah_rhk,
+            "kepala": hx,
+            "data": data_rhk,
+        },
+        {"label": "Form IKI (HTMX)", "metode": "GET", "url": ubah_iki, "kepala": hx},
+        {
+            "label": "Simpan IKI (HTMX)",
+            "metode": "POST",
+            "url": ubah_iki,
+            "kepala": hx,
+            "data": data_iki,
+        },
+    ]
+
+
+def _periksa(port: int, ujung: list[dict], sesi: str) -> None:
+    """Each endpoint answers 200, and a save really saves (answers with the RHK section)."""
+    for u in ujung:
+        status, isi, kepala = _minta(port, u, sesi)
+        if status != 200:
+            raise RuntimeError(f"{u['label']} menjawab {status}: {isi[:300]!r}")
+        if u["metode"] == "POST" and kepala.get("HX-Retarget") != "#bagian-rhk":
+            raise RuntimeError(f"{u['label']} tidak tersimpan: {isi[:500]!r}")
+
+
+def jalankan(kecil: bool) -> str:
+    from skp.models import IndikatorKinerjaIndividu, RencanaHasilKerja
+
+    jumlah_rhk = 3 if kecil else 10
+    putaran = 1 if kecil else 3
+    maks, detik = (3, 1.0) if kecil else (600, 4.0)
+    org = organisasi_bench(f"bench-http-{uuid.uuid4().hex[:6]}", 5)
+    skp = org.skp[0]
+    isi_rhk(org, skp, jumlah_rhk)
+    analisis()
+    from organisasi.tenancy import lingkup_instansi
+
+    with lingkup_instansi(org.instansi):
+        rhk = RencanaHasilKerja.objects.filter(skp=skp, jenis="utama").order_by("urutan")[0]
+        iki = IndikatorKinerjaIndividu.objects.filter(rhk=rhk).order_by("urutan")[0]
+    sesi = klien(org.pegawai).cookies["sessionid"].value
+    ujung = _ujung(org, skp, rhk, iki)
+
+    bagian = [
+        "## HTTP lewat loopback",
+        f"gunicorn {PEKERJA} pekerja sync di 127.0.0.1, {KLIEN} klien serentak (koneksi TCP baru "
+        "per permintaan), masuk sebagai pegawai. Dasar = tampilan masuk-log yang menjalankan "
+        "satu kueri sendiri (config/views_bench.py; sesi, pengguna dan lingkup instansi tetap "
+        f"berjalan seperti pada setiap halaman). SKP berisi {jumlah_rhk} RHK x 2 IKI; simpan "
+        "menjawab dengan bagian RHK yang dirender ulang. Setiap pengukuran dibatasi "
+        f"{maks} permintaan atau {detik:.0f} detik; {putaran} putaran berselang-seling, "
+        "dilaporkan median permintaan/detik dan median rasio terhadap dasar dalam putaran "
+        "yang sama.",
+    ]
+    for umur in (0, 60):
+        server = Server(umur, batas_detik=60 + putaran * len(ujung) * int(detik + 2))
+        try:
+            _periksa(server.port, ujung, sesi)
+            rps: dict[str, list[float]] = {u["label"]: [] for u in ujung}
+            rasio: dict[str, list[float]] = {u["label"]: [] for u in ujung}
+            for _ in range(putaran):
+                dasar = None
+                for u in ujung:
+                    nilai = _ukur(server.port, u, sesi, maks, detik)
+                    dasar = dasar or nilai
+                    rps[u["label"]].append(nilai)
+                    rasio[u["label"]].append(nilai / dasar)
+        finally:
+            server.stop()
+        baris = [
+            [
+                u["label"],
+                f"{u['metode']} {u['url']}",
+                f"{statistics.median(rps[u['label']]):.0f}",
+                f"{statistics.median(rasio[u['label']]):.3f}x",
+            ]
+            for u in ujung
+        ]
+        bagian += [
+            f"### DB_CONN_MAX_AGE={umur}"
+            + (" (koneksi baru setiap permintaan)" if umur == 0 else " (koneksi persisten)"),
+            tabel(["Ujung", "Permintaan", "permintaan/detik", "rasio thd dasar"], baris),
+        ]
+    return "\n\n".join(bagian)

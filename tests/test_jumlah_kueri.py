@@ -1,0 +1,62 @@
+"""The main pages run the same number of queries with 5 subordinates as with 500.
+
+Seeded by the same helper as `make bench` (scripts/data_bench.py), so the benchmark and
+this test look at the same data. Each page gets a bound that holds at both sizes, and
+the counts at both sizes must be equal: no query per row.
+"""
+
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from data_bench import isi_rhk, klien, organisasi_bench  # noqa: E402
+
+# page label -> (who, url builder, most queries allowed at any size)
+HALAMAN = {
+    "SKP bawahan": ("penilai", lambda o: reverse("skp_bawahan"), 12),
+    "Detail SKP 30 RHK": ("pegawai", lambda o: reverse("skp_detail", args=[o.skp[0].pk]), 26),
+    "Daftar pegawai": ("admin", lambda o: reverse("pegawai_daftar"), 18),
+    "Pohon unit": ("admin", lambda o: reverse("unit_pohon"), 10),
+    "Anak unit": ("admin", lambda o: reverse("unit_anak", args=[o.bidang.pk]), 11),
+    "Siapa menilai siapa": ("admin", lambda o: reverse("unit_detail", args=[o.seksi.pk]), 21),
+    "Tabel penilai": ("admin", lambda o: reverse("aturan_penilai"), 10),
+    "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 9),
+    "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 9),
+    "Beranda admin": ("admin", lambda o: reverse("beranda"), 9),
+}
+
+
+def _kueri(client, url) -> int:
+    client.get(url)  # first use: settings row, content types
+    with CaptureQueriesContext(connection) as kueri:
+        respons = client.get(url)
+    assert respons.status_code == 200, url
+    return len(kueri)
+
+
+@pytest.fixture
+def dua_ukuran(db):
+    orgs = {}
+    for n in (5, 500):
+        org = organisasi_bench(f"kueri-{n}", n)
+        isi_rhk(org, org.skp[0], 30)
+        orgs[n] = org
+    return orgs
+
+
+def test_jumlah_kueri_tidak_tumbuh_dengan_jumlah_baris(dua_ukuran):
+    hasil = {}
+    for label, (siapa, url, _batas) in HALAMAN.items():
+        hasil[label] = {
+            n: _kueri(klien(getattr(org, siapa)), url(org)) for n, org in dua_ukuran.items()
+        }
+    tumbuh = {k: v for k, v in hasil.items() if v[5] != v[500]}
+    melewati = {k: v for k, v in hasil.items() if max(v.values()) > HALAMAN[k][2]}
+    assert not tumbuh, f"jumlah kueri tumbuh dengan jumlah baris: {tumbuh}"
+    assert not melewati, f"melewati batas: {melewati}"
