@@ -1,11 +1,8 @@
-from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from organisasi.forms import FormMasuk
-
-admin.site.site_header = "Administrasi Platform Kinerja ASN"
-admin.site.site_title = "Platform Kinerja ASN"
+from organisasi.views_platform import platform
 
 urlpatterns = [
     path(
@@ -26,7 +23,9 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="ganti_sandi_selesai",
     ),
-    path("platform/", admin.site.urls),
+    # The superadmin's home. Django's own admin is not mounted: it would show every
+    # agency's accounts to the platform, which must not see inside an agency.
+    path("platform/", platform, name="platform"),
     path("kalender/", include("organisasi.urls_kalender")),
     path("impor/", include("organisasi.urls_impor")),
     path("pengaturan/", include("organisasi.urls_pengaturan")),

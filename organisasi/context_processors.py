@@ -34,6 +34,8 @@ def navigasi(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    if user.is_superuser and not user.instansi_id:
+        return {"menu": [_item(request, "Instansi", "platform")], "instansi_aktif": None}
     menu = [("Beranda", "beranda")]
     if user.instansi_id:
         menu.append(("SKP saya", "skp_saya"))
@@ -50,7 +52,5 @@ def navigasi(request):
             ("Akun pengguna", "pengguna_daftar"),
             ("Pengaturan instansi", "pengaturan"),
         ]
-    if user.is_superuser:
-        menu.append(("Administrasi platform", "admin:index"))
     items = [i for i in (_item(request, label, nama) for label, nama in menu) if i]
     return {"menu": items, "instansi_aktif": user.instansi if user.instansi_id else None}

@@ -6,16 +6,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from .models import ASPEK_INDIKATOR, PengaturanInstansi, StatusPegawai
+from .models import ASPEK_INDIKATOR, Pegawai, PengaturanInstansi, StatusPegawai
 from .pengaturan import (
     GALAT_ASPEK_KOSONG,
     periksa_batas_skp,
+    periksa_pelaksana_kepala_daerah,
     periksa_pengingat,
     periksa_pola,
 )
 from .tanggal import BULAN, tanggal_id
 
 JUDUL_BATAS_SKP = "Batas penetapan SKP"
+JUDUL_KEPALA_DAERAH = "Kepala daerah sebagai pejabat penilai JPT"
 ISIAN_BATAS_SKP = ("batas_skp_hari", "batas_skp_bulan", "pengingat_skp_hari_kerja")
 
 # (legend, fields) in page order.
@@ -35,10 +37,17 @@ KELOMPOK = (
         (
             "istilah_instansi",
             "istilah_bkd",
-            "jabatan_kepala_daerah",
-            "nama_kepala_daerah",
             "tempat_dokumen",
             "penerima_laporan",
+        ),
+    ),
+    (
+        JUDUL_KEPALA_DAERAH,
+        (
+            "jabatan_kepala_daerah",
+            "nama_kepala_daerah",
+            "nip_kepala_daerah",
+            "pelaksana_kepala_daerah",
         ),
     ),
     (
@@ -139,7 +148,59 @@ class IsianPengecualian(forms.Field):
         return urai_pengecualian(value or "")
 
 
+def _tanpa_spasi(nip: str) -> str:
+    # NIPs are commonly written "19870312 201001 1 004".
+    return re.sub(r"\s+", "", nip)
+
+
+class IsianPegawaiNIP(forms.Field):
+    """An employee chosen by NIP (an agency has thousands: no drop-down), stored as the
+    Pegawai. The queryset is the agency's own (scoped manager), so another agency's NIP
+    is simply not found."""
+
+    widget = forms.TextInput(
+        attrs={"inputmode": "numeric", "spellcheck": "false", "autocomplete": "off"}
+    )
+
+    def prepare_value(self, value):
+        if isinstance(value, Pegawai):
+            return value.nip
+        if isinstance(value, int):
+            return Pegawai.objects.filter(pk=value).values_list("nip", flat=True).first() or ""
+        return value
+
+    def to_python(self, value):
+        teks = (value or "").strip()
+        if not teks:
+            return None
+        nip = _tanpa_spasi(teks)
+        if not (nip.isascii() and nip.isdigit() and len(nip) == 18):
+            raise ValidationError("NIP harus terdiri dari 18 angka.")
+        pegawai = Pegawai.objects.select_related("pengguna").filter(nip=nip).first()
+        if pegawai is None:
+            raise ValidationError(f"Tidak ada pegawai dengan NIP {nip} di instansi ini.")
+        return pegawai
+
+    def validate(self, value):
+        super().validate(value)
+        try:
+            periksa_pelaksana_kepala_daerah(value)
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict["pelaksana_kepala_daerah"]) from exc
+
+    def has_changed(self, initial, data):
+        return (self.prepare_value(initial) or "") != _tanpa_spasi((data or "").strip())
+
+
 class FormPengaturan(forms.ModelForm):
+    pelaksana_kepala_daerah = IsianPegawaiNIP(
+        label="NIP pegawai yang bertindak atas nama kepala daerah",
+        required=False,
+        help_text="Mis. Sekretaris Daerah atau Kepala BKPSDM. Pegawai ini memeriksa, "
+        "mengembalikan dan menetapkan SKP JPT yang dinilai kepala daerah dengan akunnya "
+        "sendiri; SKP mencatat dan mencetak “a.n.” kepala daerah. Kosongkan bila tidak ada.",
+    )
+
     aspek_diizinkan = forms.MultipleChoiceField(
         label="Aspek indikator yang diizinkan",
         choices=[(a, a.capitalize()) for a in ASPEK_INDIKATOR],
@@ -185,6 +246,7 @@ class FormPengaturan(forms.ModelForm):
     )
 
     judul_batas_skp = JUDUL_BATAS_SKP  # the template shows the preview under this fieldset
+    judul_kepala_daerah = JUDUL_KEPALA_DAERAH  # ... and who acts for the official under this
 
     class Meta:
         model = PengaturanInstansi
@@ -283,6 +345,10 @@ class FormPengaturan(forms.ModelForm):
                 for n, t in zip(ns, tanggal_pengingat(kalender, batas, ns), strict=True)
             ],
         }
+
+    def pelaksana_tersimpan(self):
+        """The stored acting employee, named under the NIP field (a NIP alone says little)."""
+        return self.instance.pelaksana_kepala_daerah if not self.is_bound else None
 
     def clean_aspek_diizinkan(self):
         # Stored in the fixed order, whatever order the browser sent.

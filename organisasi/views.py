@@ -12,8 +12,8 @@ from .akses import admin_instansi_required
 @login_required
 def beranda(request):
     if request.user.instansi_id is None:
-        # The platform superadmin works in the platform administration.
-        return redirect("admin:index")
+        # The platform superadmin's home is the agencies page.
+        return redirect("platform")
     kartu = [
         {
             "judul": "Profil dan penilai saya",

@@ -131,9 +131,17 @@ def _para_pihak(skp: SKP) -> tuple[dict, dict, dict]:
     penilai = dict(ident.get("penilai") or _orang_langsung(skp.penilai))
     atasan = dict(ident.get("atasan") or _orang_langsung(skp.atasan_penilai))
     if skp.penilai_kepala_daerah:
-        # The kepala daerah has no NIP, rank or unit row of their own: title and government.
+        if skp.status not in STATUS_TERKUNCI:
+            # Until it is set, the official is who the agency names today.
+            pengaturan = pengaturan_instansi()
+            penilai = {
+                "nama": pengaturan.nama_kepala_daerah,
+                "nip": pengaturan.nip_kepala_daerah,
+                "jabatan": pengaturan.jabatan_kepala_daerah,
+            }
+        # The kepala daerah has no rank and no unit of their own: the government is the unit.
+        # An unnamed official leaves the name blank, never the title in its place.
         penilai.setdefault("unit", ident.get("instansi") or skp.instansi.nama)
-        penilai["nama"] = penilai.get("nama") or penilai.get("jabatan", "")
         penilai["kepala_daerah"] = True
     return pegawai, penilai, atasan
 
@@ -176,7 +184,12 @@ def _tanda_tangan(skp: SKP, tempat: str) -> dict:
     """(tempat), (tanggal); employee left, the one who set the SKP right (000:2212-2216)."""
     pegawai, penilai, atasan = _para_pihak(skp)
     kanan = {"peran": "Pejabat Penilai Kinerja", **penilai}
-    if skp.ditetapkan_sebagai_atasan and atasan:
+    pelaksana = (skp.identitas or {}).get("pelaksana")
+    if skp.penilai_kepala_daerah and pelaksana:
+        # Set in the app by the employee acting for the kepala daerah: signed the way
+        # official letters are, "a.n. Wali Kota Bekasi / Sekretaris Daerah / name / NIP".
+        kanan = {"peran": "Pejabat Penilai Kinerja", **pelaksana}
+    elif skp.ditetapkan_sebagai_atasan and atasan:
         # Set by the rater's superior after the deadline (000:4573-4579).
         kanan = {"peran": "Atasan Pejabat Penilai Kinerja", **atasan}
     if skp.ditetapkan_pada:

@@ -27,15 +27,39 @@ def pegawai_pengguna(pengguna) -> Pegawai | None:
     return Pegawai.objects.filter(pengguna=pengguna).first()
 
 
+def bertindak_atas_nama_kepala_daerah(pegawai: Pegawai | None) -> bool:
+    """The agency named this employee to act for the kepala daerah (who rates the JPT
+    and has no account, 003:1316): they take the pejabat penilai's part in the app."""
+    return pegawai is not None and pengaturan_instansi().pelaksana_kepala_daerah_id == pegawai.pk
+
+
+def penilai_efektif_id(skp: SKP) -> int | None:
+    """Who acts as pejabat penilai on this SKP in the app: the rater, or for an SKP rated
+    by the kepala daerah the employee acting for them (never the ratee himself)."""
+    if not skp.penilai_kepala_daerah:
+        return skp.penilai_id
+    pelaksana = pengaturan_instansi().pelaksana_kepala_daerah_id
+    return pelaksana if pelaksana != skp.pegawai_id else None
+
+
 def peran(pengguna, skp: SKP) -> frozenset[workflow.Peran]:
     pegawai = pegawai_pengguna(pengguna)
     return workflow.peran_dalam(
         pegawai_id=pegawai.pk if pegawai else None,
         skp_pegawai_id=skp.pegawai_id,
-        penilai_id=skp.penilai_id,
+        penilai_id=penilai_efektif_id(skp),
         atasan_id=skp.atasan_penilai_id,
         tereskalasi=skp.dieskalasi_pada is not None,
     )
+
+
+def _dinilai_oleh(pegawai: Pegawai) -> Q:
+    """SKPs this employee rates: as their pejabat penilai, once escalated as atasan, and
+    as the one acting for the kepala daerah (not their own)."""
+    syarat = Q(penilai=pegawai) | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
+    if bertindak_atas_nama_kepala_daerah(pegawai):
+        syarat |= Q(penilai_kepala_daerah=True) & ~Q(pegawai=pegawai)
+    return syarat
 
 
 def skp_terlihat(pengguna):
@@ -46,11 +70,7 @@ def skp_terlihat(pengguna):
     pegawai = pegawai_pengguna(pengguna)
     if pegawai is None:
         return qs.none()
-    return qs.filter(
-        Q(pegawai=pegawai)
-        | Q(penilai=pegawai)
-        | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
-    )
+    return qs.filter(Q(pegawai=pegawai) | _dinilai_oleh(pegawai))
 
 
 def skp_lengkap(pk: int, pengguna) -> SKP:
@@ -140,9 +160,7 @@ def skp_untuk_dinilai(pengguna):
     if pegawai is None:
         return SKP.objects.none()
     return (
-        SKP.objects.filter(
-            Q(penilai=pegawai) | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
-        )
+        SKP.objects.filter(_dinilai_oleh(pegawai))
         .exclude(status=Status.DIGANTI)
         .select_related("pegawai", "penempatan__jabatan", "penilai")
         .order_by("status", "-tahun", "pegawai__nama")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from organisasi.akses import pengguna_instansi_required
+from organisasi.pengaturan import pengaturan_instansi
 
 from . import selectors, services, workflow
 from .forms import (
@@ -54,6 +55,17 @@ def _galat(form, exc: ValidationError):
             form.add_error(None, pesan)
 
 
+def _kepala_daerah(skp: SKP) -> dict | None:
+    """For an SKP rated by the kepala daerah: the official's title and who acts for them."""
+    if not skp.penilai_kepala_daerah:
+        return None
+    pengaturan = pengaturan_instansi()
+    return {
+        "jabatan": pengaturan.jabatan_kepala_daerah,
+        "pelaksana": pengaturan.pelaksana_kepala_daerah,
+    }
+
+
 def _konteks(request, skp: SKP, **lain) -> dict:
     peran = selectors.peran(request.user, skp)
     aksi = workflow.aksi_tersedia(skp.status, peran)
@@ -87,6 +99,7 @@ def _konteks(request, skp: SKP, **lain) -> dict:
         "form_ekspektasi": FormEkspektasi(prefix="ekspektasi"),
         "form_catatan": FormCatatan(),
         "form_perubahan": FormPerubahan(),
+        "kepala_daerah": _kepala_daerah(skp),
         **lain,
     }
 
@@ -144,7 +157,10 @@ def skp_saya(request):
 @pengguna_instansi_required
 def skp_bawahan(request):
     daftar = selectors.skp_untuk_dinilai(request.user)
-    return render(request, "skp/skp_bawahan.html", {"daftar": daftar})
+    kepala_daerah = pengaturan_instansi().jabatan_kepala_daerah
+    return render(
+        request, "skp/skp_bawahan.html", {"daftar": daftar, "kepala_daerah": kepala_daerah}
+    )
 
 
 @pengguna_instansi_required
