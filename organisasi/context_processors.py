@@ -30,6 +30,13 @@ def _memimpin(user) -> bool:
     )
 
 
+def _bertindak_atas_nama_kepala_daerah(user) -> bool:
+    """Named by the agency to act for the kepala daerah: rates the JPT's SKP in the app."""
+    from .models import PengaturanInstansi
+
+    return PengaturanInstansi.objects.filter(pelaksana_kepala_daerah__pengguna=user).exists()
+
+
 def navigasi(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -39,7 +46,7 @@ def navigasi(request):
     menu = [("Beranda", "beranda")]
     if user.instansi_id:
         menu.append(("SKP saya", "skp_saya"))
-        if _memimpin(user):
+        if _memimpin(user) or _bertindak_atas_nama_kepala_daerah(user):
             menu.append(("SKP bawahan", "skp_bawahan"))
         menu.append(("Profil saya", "profil"))
     if user.admin_instansi:

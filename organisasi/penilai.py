@@ -238,11 +238,13 @@ class HasilPenilai:
         different atasan for every post it does not give to the Wali Kota twice)."""
         if not self.rangkap or self.rangkap_menurut_aturan:
             return ""
+        atasan = self.atasan.pejabat
+        sebagai = f"{atasan.sebutan} {atasan.jabatan}".strip()
         return (
             f"{self.penilai.pejabat.label} menjadi pejabat penilai sekaligus atasan pejabat "
-            "penilai, padahal aturan penilai menyebut dua pejabat berbeda. Biasanya karena "
-            "satu orang merangkap jabatan (mis. Plt.); tetapkan atasan pejabat penilai lewat "
-            "delegasi penilai."
+            f"penilai (sebagai {sebagai}), padahal aturan penilai menyebut dua pejabat berbeda. Biasanya karena "
+            "jabatan penilai kosong atau dirangkap satu orang (mis. Plt.); tetapkan atasan "
+            "pejabat penilai lewat delegasi penilai."
         )
 
 

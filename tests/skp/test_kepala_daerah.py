@@ -138,6 +138,7 @@ def test_pdf_mencetak_nama_wali_kota_dan_tanda_tangan_an(pemda):
     assert ditetapkan.count(WALI_KOTA) == 1  # identity table; the signer is the Sekda
     tanda = "Pejabat Penilai Kinerja a.n. Wali Kota Uji Sekretaris Daerah"
     assert ditetapkan.count(tanda) == 2
+    assert "{#" not in ditetapkan and "comment" not in ditetapkan
     assert "Junaedi" in ditetapkan and f"NIP. {pemda['org'].sekda.nip}" in ditetapkan
 
 

@@ -7,7 +7,9 @@ class Command(BaseCommand):
     help = "Membuat instansi dan akun demo (aman dijalankan berulang kali)."
 
     def handle(self, *args, **options):
-        dibuat = buat_demo() + isi_skp_demo()
+        from skp.demo import isi_skp_jpt_demo
+
+        dibuat = buat_demo() + isi_skp_demo() + isi_skp_jpt_demo()
         if dibuat:
             for hal in dibuat:
                 self.stdout.write(f"Dibuat: {hal}")
