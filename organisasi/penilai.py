@@ -242,9 +242,9 @@ class HasilPenilai:
         sebagai = f"{atasan.sebutan} {atasan.jabatan}".strip()
         return (
             f"{self.penilai.pejabat.label} menjadi pejabat penilai sekaligus atasan pejabat "
-            f"penilai (sebagai {sebagai}), padahal aturan penilai menyebut dua pejabat berbeda. Biasanya karena "
-            "jabatan penilai kosong atau dirangkap satu orang (mis. Plt.); tetapkan atasan "
-            "pejabat penilai lewat delegasi penilai."
+            f"penilai (sebagai {sebagai}), padahal aturan penilai menyebut dua pejabat "
+            "berbeda. Biasanya karena jabatan penilai kosong atau dirangkap satu orang "
+            "(mis. Plt.); tetapkan atasan pejabat penilai lewat delegasi penilai."
         )
 
 

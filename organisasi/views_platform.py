@@ -53,7 +53,8 @@ class FormInstansiBaru(forms.Form):
         label="Kata sandi awal admin",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="Paling sedikit 8 karakter, bukan kata sandi umum; sampaikan langsung dan minta admin menggantinya.",
+        help_text="Paling sedikit 8 karakter, bukan kata sandi umum; sampaikan langsung dan "
+        "minta admin menggantinya.",
     )
     admin_sandi2 = forms.CharField(
         label="Ulangi kata sandi",
