@@ -138,6 +138,8 @@ def _pengingat(rencana: Rencana, kalender: KalenderKerja, hari_ini: date) -> lis
     tahun, n = rencana.tahun, rencana.pengingat
     sisa = _sisa(kalender, hari_ini, rencana)
     baru = []
+    # An SKP rated by the kepala daerah is set by whoever acts for them in the app.
+    pelaksana_kd = pengaturan_instansi().pelaksana_kepala_daerah_id
     for skp in _skp_terbuka(rencana).select_related("pegawai", "penilai"):
         kunci = f"skp-pengingat-skp{skp.pk}-{tahun}-{n}hk"
         tautan = reverse("skp_detail", args=[skp.pk])
@@ -155,10 +157,13 @@ def _pengingat(rencana: Rencana, kalender: KalenderKerja, hari_ini: date) -> lis
                 tautan,
             )
         )
-        if skp.penilai is not None and skp.penilai.aktif:
+        penilai_id = skp.penilai_id if skp.penilai is not None and skp.penilai.aktif else None
+        if skp.penilai_kepala_daerah and pelaksana_kd != skp.pegawai_id:
+            penilai_id = pelaksana_kd
+        if penilai_id is not None:
             baru.append(
                 Baru(
-                    skp.penilai_id,
+                    penilai_id,
                     f"{kunci}-penilai",
                     f"Pengingat: SKP {skp.pegawai} tahun {tahun} belum ditetapkan",
                     f"SKP {skp.pegawai} berstatus {status}. Sebagai pejabat penilai, tetapkan "
