@@ -60,9 +60,12 @@ def _kepala_daerah(skp: SKP) -> dict | None:
     if not skp.penilai_kepala_daerah:
         return None
     pengaturan = pengaturan_instansi()
+    pelaksana = pengaturan.pelaksana_kepala_daerah
     return {
         "jabatan": pengaturan.jabatan_kepala_daerah,
-        "pelaksana": pengaturan.pelaksana_kepala_daerah,
+        "pelaksana": pelaksana,
+        # Acting for the official never makes someone their own rater (skp/selectors.py).
+        "pelaksana_sendiri": pelaksana is not None and pelaksana.pk == skp.pegawai_id,
     }
 
 

@@ -9,7 +9,9 @@ sets priorities and ekspektasi khusus and sets it (menetapkan), then the employe
 signs (000:4537-4539; Pasal 14(3)). After the January deadline an escalated SKP
 may also be returned or set by the atasan pejabat penilai (000:4573-4579).
 A change during the year makes a new version (`buat_perubahan`); the old version
-becomes DIGANTI when the new one is signed.
+becomes DIGANTI when the new one is signed. When the rater is the kepala daerah, who
+has no account, the employee the agency names to act for them takes the PENILAI role
+(`skp.selectors.penilai_efektif_id`) and every act is recorded "a.n." the official.
 
 Pure: no database. Services call `periksa_aksi` before they change anything.
 """

@@ -155,7 +155,7 @@ def test_tanpa_pelaksana_tidak_ada_yang_menetapkan_dan_halaman_memberi_tahu(clie
 
 
 @time_machine.travel(WAKTU, tick=False)
-def test_pelaksana_tidak_menetapkan_skp_dirinya_sendiri(pemda):
+def test_pelaksana_tidak_menetapkan_skp_dirinya_sendiri(client, pemda):
     """The Sekda is himself rated by the Wali Kota: acting for the official never makes
     him his own rater."""
     org = pemda["org"]
@@ -167,6 +167,9 @@ def test_pelaksana_tidak_menetapkan_skp_dirinya_sendiri(pemda):
         assert skp.penilai_kepala_daerah
         assert selectors.peran(pemda["sekda"], skp) == frozenset({"pegawai"})
         assert not selectors.skp_untuk_dinilai(pemda["sekda"]).filter(pk=skp.pk).exists()
+    client.force_login(pemda["sekda"])
+    isi = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
+    assert "Pemilik SKP ini sendiri yang ditunjuk bertindak a.n. Wali Kota Uji" in isi
 
 
 @time_machine.travel(WAKTU, tick=False)
