@@ -213,3 +213,27 @@ def test_pengingat_batas_dikirim_kepada_yang_bertindak_atas_nama_kepala_daerah(p
     with lingkup_instansi(pemda["org"].instansi):
         penerima = dict(Pemberitahuan.objects.values_list("kunci", "penerima_id"))
     assert penerima[f"skp-pengingat-skp{skp.pk}-2026-10hk-penilai"] == pemda["org"].sekda.pk
+
+
+def test_daftar_skp_sekda_jumlah_kueri_tidak_bertambah_per_skp(
+    client, pemda, django_assert_max_num_queries
+):
+    """The acting employee's inbox costs the same few queries with one JPT SKP or five."""
+    org = pemda["org"]
+    with time_machine.travel(WAKTU, tick=False):
+        _skp_kadis_diajukan(pemda)
+    client.force_login(pemda["sekda"])
+    client.get(reverse("skp_bawahan"))  # warm the session and the settings row
+    with django_assert_max_num_queries(14) as satu:
+        client.get(reverse("skp_bawahan"))
+    with lingkup_instansi(org.instansi):
+        for i in range(4):
+            unit = UnitKerja.objects.create(nama=f"Badan {i}", jenis="badan")
+            kepala = org.kepala(unit, f"Kepala Badan {i}", "jpt_pratama", f"Kaban {i}")
+            services.skp_buat(
+                pengguna=akun(org, kepala, f"kaban{i}"),
+                pegawai=kepala, tahun=2026, pendekatan="kualitatif", tanggal=date(2026, 1, 5),
+            )  # fmt: skip
+    with django_assert_max_num_queries(len(satu.captured_queries)):
+        isi = client.get(reverse("skp_bawahan")).content.decode()
+    assert isi.count("Pejabat penilai, a.n. Wali Kota Uji") == 5
