@@ -1,8 +1,12 @@
+from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from organisasi.forms import FormMasuk
 from organisasi.views_platform import platform
+
+admin.site.site_header = "Administrasi Platform Kinerja ASN"
+admin.site.site_title = "Platform Kinerja ASN"
 
 urlpatterns = [
     path(
@@ -23,9 +27,11 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="ganti_sandi_selesai",
     ),
-    # The superadmin's home. Django's own admin is not mounted: it would show every
-    # agency's accounts to the platform, which must not see inside an agency.
+    # The superadmin's home: agencies and their first admin, nothing inside an agency.
     path("platform/", platform, name="platform"),
+    # Django's admin stays for the platform's account work (e.g. an agency admin locked
+    # out); it is not the superadmin's home.
+    path("platform/admin/", admin.site.urls),
     path("kalender/", include("organisasi.urls_kalender")),
     path("impor/", include("organisasi.urls_impor")),
     path("pengaturan/", include("organisasi.urls_pengaturan")),

@@ -42,7 +42,9 @@ def navigasi(request):
     if user is None or not user.is_authenticated:
         return {}
     if user.is_superuser and not user.instansi_id:
-        return {"menu": [_item(request, "Instansi", "platform")], "instansi_aktif": None}
+        menu = [("Instansi", "platform"), ("Akun pengguna (lanjutan)", "admin:index")]
+        items = [i for i in (_item(request, label, nama) for label, nama in menu) if i]
+        return {"menu": items, "instansi_aktif": None}
     menu = [("Beranda", "beranda")]
     if user.instansi_id:
         menu.append(("SKP saya", "skp_saya"))

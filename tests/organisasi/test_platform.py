@@ -101,6 +101,9 @@ def test_hanya_superadmin(client, admin_a, pegawai_a):
     assert client.get(URL).status_code == 302
 
 
-def test_admin_django_tidak_dipasang(client, superadmin):
+def test_admin_django_bukan_beranda_superadmin(client, superadmin):
+    """Django's admin remains for account work under /platform/admin/; the home is ours."""
     client.force_login(superadmin)
-    assert client.get("/platform/organisasi/pengguna/").status_code == 404
+    assert reverse("admin:index") == "/platform/admin/"
+    isi = client.get(reverse("beranda"), follow=True).content.decode()
+    assert "Instansi di platform" in isi and "Administrasi Platform Kinerja ASN" not in isi
