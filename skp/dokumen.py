@@ -40,7 +40,7 @@ from .models import (
     Workblock,
 )
 from .perilaku import PERILAKU
-from .selectors import label_iki, rhk_berurut
+from .selectors import identitas_penilai, label_iki, rhk_berurut
 
 JUDUL_SKP = "SASARAN KINERJA PEGAWAI"
 BAGI_JPT = "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
@@ -128,17 +128,9 @@ def _orang_langsung(pegawai) -> dict:
 def _para_pihak(skp: SKP) -> tuple[dict, dict, dict]:
     ident = skp.identitas or {}
     pegawai = dict(ident.get("pegawai") or _orang_langsung(skp.pegawai))
-    penilai = dict(ident.get("penilai") or _orang_langsung(skp.penilai))
+    penilai = identitas_penilai(skp) or _orang_langsung(skp.penilai)
     atasan = dict(ident.get("atasan") or _orang_langsung(skp.atasan_penilai))
     if skp.penilai_kepala_daerah:
-        if skp.status not in STATUS_TERKUNCI:
-            # Until it is set, the official is who the agency names today.
-            pengaturan = pengaturan_instansi()
-            penilai = {
-                "nama": pengaturan.nama_kepala_daerah,
-                "nip": pengaturan.nip_kepala_daerah,
-                "jabatan": pengaturan.jabatan_kepala_daerah,
-            }
         # The kepala daerah has no rank and no unit of their own: the government is the unit.
         # An unnamed official leaves the name blank, never the title in its place.
         penilai.setdefault("unit", ident.get("instansi") or skp.instansi.nama)

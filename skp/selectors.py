@@ -12,6 +12,7 @@ from organisasi.pengaturan import pengaturan_instansi
 from . import aturan, workflow
 from .models import (
     SKP,
+    STATUS_TERKUNCI,
     ButirLampiran,
     EkspektasiKhusus,
     IndikatorKinerjaIndividu,
@@ -40,6 +41,21 @@ def penilai_efektif_id(skp: SKP) -> int | None:
         return skp.penilai_id
     pelaksana = pengaturan_instansi().pelaksana_kepala_daerah_id
     return pelaksana if pelaksana != skp.pegawai_id else None
+
+
+def identitas_penilai(skp: SKP, pengaturan=None) -> dict:
+    """The pejabat penilai as the page and the PDF show them: the snapshot of a set SKP;
+    for an unset SKP rated by the kepala daerah, the official the agency names today."""
+    ident = dict((skp.identitas or {}).get("penilai") or {})
+    if skp.penilai_kepala_daerah and skp.status not in STATUS_TERKUNCI:
+        pengaturan = pengaturan or pengaturan_instansi()
+        ident = {
+            "nama": pengaturan.nama_kepala_daerah,
+            "nip": pengaturan.nip_kepala_daerah,
+            "jabatan": pengaturan.jabatan_kepala_daerah,
+            **({"unit": ident["unit"]} if "unit" in ident else {}),
+        }
+    return ident
 
 
 def peran(pengguna, skp: SKP) -> frozenset[workflow.Peran]:

@@ -103,6 +103,7 @@ def _konteks(request, skp: SKP, **lain) -> dict:
         "form_catatan": FormCatatan(),
         "form_perubahan": FormPerubahan(),
         "kepala_daerah": _kepala_daerah(skp),
+        "penilai_tampil": selectors.identitas_penilai(skp),
         **lain,
     }
 
@@ -154,6 +155,9 @@ def skp_saya(request):
         .select_related("penilai", "penempatan__jabatan")
         .order_by("-tahun", "-nomor_seri", "-versi")
     )
+    pengaturan = pengaturan_instansi()
+    for s in daftar:
+        s.penilai_tampil = selectors.identitas_penilai(s, pengaturan)
     return render(request, "skp/skp_saya.html", {"daftar": daftar, "form": form})
 
 

@@ -237,3 +237,38 @@ def test_daftar_skp_sekda_jumlah_kueri_tidak_bertambah_per_skp(
     with django_assert_max_num_queries(len(satu.captured_queries)):
         isi = client.get(reverse("skp_bawahan")).content.decode()
     assert isi.count("Pejabat penilai, a.n. Wali Kota Uji") == 5
+
+
+@time_machine.travel(WAKTU, tick=False)
+def test_daftar_skp_saya_menyebut_kepala_daerah_sebagai_penilai(client, pemda):
+    _skp_kadis_diajukan(pemda)
+    client.force_login(pemda["kadis"])
+    isi = client.get(reverse("skp_saya")).content.decode()
+    assert f"{WALI_KOTA} (Wali Kota Uji)" in isi
+
+
+@time_machine.travel(WAKTU, tick=False)
+def test_nama_kepala_daerah_baru_tampil_pada_skp_yang_belum_ditetapkan(client, pemda):
+    """A new Wali Kota (or a name filled in late) shows on every unset SKP at once; a set
+    SKP keeps the name it was set with."""
+    from skp.dokumen import pdf_skp
+
+    skp = _skp_kadis_diajukan(pemda)
+    with lingkup_instansi(pemda["org"].instansi):
+        PengaturanInstansi.objects.update(nama_kepala_daerah="Dr. Siti Aminah, M.Si.")
+        assert "Dr. Siti Aminah, M.Si." in teks_pdf(pdf_skp(skp))
+    client.force_login(pemda["kadis"])
+    assert (
+        "Dr. Siti Aminah, M.Si. (Wali Kota Uji)" in client.get(reverse("skp_saya")).content.decode()
+    )
+    assert (
+        "Dr. Siti Aminah, M.Si."
+        in client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
+    )
+    with lingkup_instansi(pemda["org"].instansi):
+        skp = services.skp_tetapkan(pengguna=pemda["sekda"], skp=skp)
+        PengaturanInstansi.objects.update(nama_kepala_daerah="Penjabat Lain")
+        assert (
+            selectors.identitas_penilai(SKP.objects.get(pk=skp.pk))["nama"]
+            == "Dr. Siti Aminah, M.Si."
+        )
