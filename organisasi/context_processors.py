@@ -8,8 +8,21 @@ def _item(request, label, nama_url):
         url = reverse(nama_url)
     except NoReverseMatch:
         return None
-    aktif = request.path == url if url == "/" else request.path.startswith(url)
-    return {"label": label, "url": url, "aktif": aktif}
+    cocok = request.path == url if url == "/" else request.path.startswith(url)
+    return {"label": label, "url": url, "nama": nama_url, "aktif": cocok}
+
+
+def _satu_aktif(request, items: list[dict]) -> list[dict]:
+    """One highlighted entry: the one the view names (`request.menu_aktif`, e.g. a
+    subordinate's SKP under "SKP bawahan"), else the longest matching URL, so that
+    /skp/bawahan/ does not also light up "SKP saya" at /skp/."""
+    pilihan = getattr(request, "menu_aktif", None)
+    if pilihan is None:
+        cocok = [i for i in items if i["aktif"]]
+        pilihan = max(cocok, key=lambda i: len(i["url"]))["nama"] if cocok else None
+    for i in items:
+        i["aktif"] = i["nama"] == pilihan
+    return items
 
 
 def _memimpin(user) -> bool:
@@ -43,7 +56,9 @@ def navigasi(request):
         return {}
     if user.is_superuser and not user.instansi_id:
         menu = [("Instansi", "platform"), ("Akun pengguna (lanjutan)", "admin:index")]
-        items = [i for i in (_item(request, label, nama) for label, nama in menu) if i]
+        items = _satu_aktif(
+            request, [i for i in (_item(request, label, n) for label, n in menu) if i]
+        )
         return {"menu": items, "instansi_aktif": None}
     menu = [("Beranda", "beranda")]
     if user.instansi_id:
@@ -61,5 +76,5 @@ def navigasi(request):
             ("Akun pengguna", "pengguna_daftar"),
             ("Pengaturan instansi", "pengaturan"),
         ]
-    items = [i for i in (_item(request, label, nama) for label, nama in menu) if i]
+    items = _satu_aktif(request, [i for i in (_item(request, label, n) for label, n in menu) if i])
     return {"menu": items, "instansi_aktif": user.instansi if user.instansi_id else None}

@@ -391,12 +391,14 @@ class Penempatan(ModelInstansi):
     diperbantukan = models.BooleanField(
         "diperbantukan/dipekerjakan",
         default=False,
-        help_text="Pegawai diperbantukan atau dipekerjakan di unit lain (003:1350-1352).",
+        help_text="Pegawai diperbantukan atau dipekerjakan di unit lain "
+        "(Perwal Bekasi 38/2023, Lampiran II).",
     )
     berwenang_menilai = models.BooleanField(
         "didelegasikan menilai",
         default=False,
-        help_text="Plt/Plh yang diberi delegasi kewenangan menilai oleh atasan (000:6358-6362).",
+        help_text="Plt/Plh yang diberi delegasi kewenangan menilai oleh atasan "
+        "(Lampiran Bab IV huruf A).",
     )
     dasar = models.CharField("dasar (nomor SK/surat)", max_length=200, blank=True)
 
@@ -635,7 +637,10 @@ class PengaturanInstansi(ModelInstansi):
         "format SKP tugas belajar",
         max_length=12,
         choices=[
-            ("nasional", "Format sesuai jabatan: A.1.1/A.1.2/A.1.6/A.1.7 (000:4465-4471)"),
+            (
+                "nasional",
+                "Format sesuai jabatan: A.1.1/A.1.2/A.1.6/A.1.7 (Lampiran Bab II huruf B)",
+            ),
             (
                 "khusus",
                 "Format khusus kualitatif bagi pegawai tugas belajar (Perwal Bekasi, Format 5)",
@@ -661,7 +666,7 @@ class PengaturanInstansi(ModelInstansi):
     batas_skp_hari = models.PositiveSmallIntegerField(
         "batas penetapan SKP: tanggal",
         default=31,
-        help_text="SKP ditetapkan paling lambat akhir Januari (000:634-636, 4569-4571).",
+        help_text="SKP ditetapkan paling lambat akhir Januari (Pasal 14 ayat (1)).",
     )
     batas_skp_bulan = models.PositiveSmallIntegerField("batas penetapan SKP: bulan", default=1)
     pengingat_skp_hari_kerja = models.JSONField(
@@ -673,7 +678,7 @@ class PengaturanInstansi(ModelInstansi):
     jf_kepala_unit_boleh_menilai = models.BooleanField(
         "JF yang memimpin unit boleh didelegasikan menilai",
         default=True,
-        help_text="Mis. guru yang menjadi kepala sekolah (000:6384-6402).",
+        help_text="Mis. guru yang menjadi kepala sekolah (Lampiran Bab IV huruf A).",
     )
 
     class Meta:

@@ -439,7 +439,7 @@ def _kepala(
     ):
         alasan = (
             f"{dasar}; {jabatan_kepala.nama} bukan pejabat manajerial dan tidak diberi delegasi"
-            " (penilai paling rendah pejabat pengawas, 000:216-220)"
+            " (penilai paling rendah pejabat pengawas, Pasal 1 angka 9)"
         )
         return _naik_jabatan(peta, jabatan_kepala, jabatan_dinilai, alasan, kedalaman)
     return Penetapan(_pejabat(peta, pemegang), dasar)

@@ -10,6 +10,21 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# Length limits of what people type, the same in the forms, the services and the columns.
+BATAS_TEKS = 1000  # an RHK, an indicator, a Lampiran item
+BATAS_TARGET = 300
+BATAS_PENUGASAN = 200
+BATAS_RHK_PIMPINAN = 2100  # a leader's RHK and, for a JPT leader, its indicator
+
+# Which kinds of item each part of the Lampiran SKP holds (Lampiran Bab II huruf A,
+# Tahap Kedelapan): resources (a)-(e), consequences positive/negative; "lainnya" anywhere
+# a tenant's practice needs it, and the accountability scheme has no kinds.
+JENIS_LAMPIRAN = {
+    "dukungan": ("sdm", "anggaran", "peralatan", "pendampingan", "sarana", "lainnya"),
+    "skema": ("lainnya",),
+    "konsekuensi": ("positif", "negatif", "lainnya"),
+}
+
 
 class Tingkat(StrEnum):
     WAJIB = "wajib"  # blocks
@@ -44,6 +59,11 @@ class DataRHK:
     rhk_pimpinan_teks: str = ""
     pimpinan_jpt: bool = False  # the intervened leader is a JPT/PUKM
     iki_pimpinan: bool = False
+    # The leader's RHK as chosen differs from what the leader's SKP says now (edited,
+    # or the leader's SKP has a newer version), or was removed / never chosen although
+    # the rater's SKP offers RHK to choose from.
+    pimpinan_berubah: bool = False
+    pimpinan_belum_dipilih: bool = False
     dari_mph: bool = False
     iki: list[DataIKI] = field(default_factory=list)
 
@@ -86,7 +106,8 @@ def periksa(skp: DataSKP) -> list[Temuan]:
             Temuan(
                 "V01",
                 Tingkat.WAJIB,
-                "SKP harus memuat paling sedikit satu rencana hasil kerja utama (000:1729-1733).",
+                "SKP harus memuat paling sedikit satu rencana hasil kerja utama "
+                "(Lampiran Bab II huruf A, Tahap Kedua).",
             )
         )
     for r in skp.rhk:
@@ -98,7 +119,7 @@ def periksa(skp: DataSKP) -> list[Temuan]:
                     "V02",
                     Tingkat.WAJIB,
                     f"Rencana hasil kerja {r.nomor} belum memiliki indikator kinerja individu "
-                    "dan target (000:368-372).",
+                    "dan target (Pasal 7 ayat (3) huruf a).",
                     r.nomor,
                 )
             )
@@ -108,18 +129,19 @@ def periksa(skp: DataSKP) -> list[Temuan]:
                     "V25",
                     Tingkat.WAJIB,
                     f"Rencana hasil kerja {r.nomor}: tuliskan jabatan pimpinan/tim kerja yang "
-                    "memberikan penugasan (000:2120, 3825).",
+                    "memberikan penugasan (format A.1.1, A.1.2 dan A.1.6).",
                     r.nomor,
                 )
             )
+        kolom2_kosong = not r.rhk_pimpinan_teks.strip()
         if not jpt and kuantitatif and not skp.tugas_belajar:
-            if not r.rhk_pimpinan_teks.strip():
+            if kolom2_kosong:
                 t.append(
                     Temuan(
                         "V19",
                         Tingkat.WAJIB,
                         f"Rencana hasil kerja {r.nomor}: isi rencana hasil kerja pimpinan yang "
-                        "diintervensi (kolom 2 format A.1.7, 000:3947-3976).",
+                        "diintervensi (kolom 2 format A.1.7).",
                         r.nomor,
                     )
                 )
@@ -129,17 +151,38 @@ def periksa(skp: DataSKP) -> list[Temuan]:
                         "V20",
                         Tingkat.WAJIB,
                         f"Rencana hasil kerja {r.nomor}: pimpinan yang diintervensi adalah JPT, "
-                        "sehingga indikator kinerja individunya juga dituliskan (000:4121-4125).",
+                        "sehingga indikator kinerja individunya juga dituliskan "
+                        "(catatan kaki * format A.1.7).",
                         r.nomor,
                     )
                 )
+        if r.pimpinan_berubah:
+            t.append(
+                Temuan(
+                    "V51",
+                    Tingkat.SARAN,
+                    f"Rencana hasil kerja {r.nomor}: rencana hasil kerja pimpinan yang "
+                    "diintervensi telah diubah pimpinan; periksa lalu simpan ulang pilihan Anda.",
+                    r.nomor,
+                )
+            )
+        elif r.pimpinan_belum_dipilih and not (kolom2_kosong and kuantitatif):  # else V19
+            t.append(
+                Temuan(
+                    "V52",
+                    Tingkat.SARAN,
+                    f"Rencana hasil kerja {r.nomor}: pilih rencana hasil kerja pimpinan yang "
+                    "diintervensi dari SKP pejabat penilai Anda.",
+                    r.nomor,
+                )
+            )
         if not jpt and not r.dari_mph and not skp.tugas_belajar:
             t.append(
                 Temuan(
                     "V21",
                     Tingkat.SARAN,
                     f"Rencana hasil kerja {r.nomor} tidak berasal dari Matriks Pembagian Peran "
-                    "dan Hasil pimpinan (000:3980-3982).",
+                    "dan Hasil pimpinan (kolom 3 format A.1.7).",
                     r.nomor,
                 )
             )
@@ -156,7 +199,8 @@ def periksa(skp: DataSKP) -> list[Temuan]:
                 Temuan(
                     "V07",
                     Tingkat.WAJIB,
-                    "SKP pejabat pimpinan tinggi wajib memuat perspektif Anggaran (000:1933-1939).",
+                    "SKP pejabat pimpinan tinggi wajib memuat perspektif Anggaran "
+                    "(Lampiran Bab II huruf A, Tahap Kedua).",
                 )
             )
         kurang = [LABEL_PERSPEKTIF[p] for p in PERSPEKTIF if p not in ada and p != "anggaran"]
@@ -165,7 +209,9 @@ def periksa(skp: DataSKP) -> list[Temuan]:
                 Temuan(
                     "V08",
                     Tingkat.SARAN,
-                    "Perspektif belum terwakili: " + ", ".join(kurang) + " (000:1903-1909).",
+                    "Perspektif belum terwakili: "
+                    + ", ".join(kurang)
+                    + " (Lampiran Bab II huruf A, Tahap Kedua).",
                 )
             )
 
@@ -175,7 +221,8 @@ def periksa(skp: DataSKP) -> list[Temuan]:
                 "V28",
                 Tingkat.WAJIB,
                 "Lampiran SKP (dukungan sumber daya, skema pertanggungjawaban, konsekuensi) "
-                "belum diisi; lampiran tidak terpisahkan dari SKP (000:4221-4227).",
+                "belum diisi; lampiran tidak terpisahkan dari SKP "
+                "(Pasal 11 dan Lampiran Bab II huruf A, Tahap Kedelapan).",
             )
         )
     else:
@@ -189,7 +236,7 @@ def periksa(skp: DataSKP) -> list[Temuan]:
                     Temuan(
                         "V29",
                         Tingkat.SARAN,
-                        f"Lampiran SKP belum memuat {label} (000:579-629).",
+                        f"Lampiran SKP belum memuat {label} (Pasal 11 dan Pasal 12).",
                     )
                 )
     return sorted(t, key=lambda x: (x.tingkat != Tingkat.WAJIB, x.rhk or 0, x.iki or 0))
@@ -204,13 +251,23 @@ def galat_isian_iki(skp: DataSKP, k: DataIKI) -> dict[str, tuple[str, str]]:
     if not k.teks.strip():
         galat["teks"] = ("V02", "indikator kinerja individu wajib diisi")
     if skp.pendekatan == "kuantitatif" and not k.target.strip():
-        galat["target"] = ("V15", "target wajib diisi terpisah dari indikatornya (000:3543-3545)")
+        galat["target"] = (
+            "V15",
+            "target wajib diisi terpisah dari indikatornya "
+            "(Lampiran Bab II huruf A, Tahap Ketujuh)",
+        )
+    if len(k.teks) > BATAS_TEKS:
+        galat["teks"] = ("V47", _terlalu_panjang("indikator kinerja individu", BATAS_TEKS, k.teks))
+    if len(k.target) > BATAS_TARGET:
+        galat["target"] = ("V47", _terlalu_panjang("target", BATAS_TARGET, k.target))
+    elif target_negatif(k.target):
+        galat["target"] = ("V48", "target tidak boleh bernilai negatif")
     if asing := [a for a in k.aspek if a not in skp.aspek_diizinkan]:
         galat["aspek"] = ("V14", f"aspek {', '.join(asing)} tidak dipakai di instansi ini")
     if skp.kelompok != "jpt_pukm" and k.perspektif:
         galat["perspektif"] = (
             "V09",
-            "perspektif hanya untuk SKP pejabat pimpinan tinggi (000:3821-3833, 3947-3968)",
+            "perspektif hanya untuk SKP pejabat pimpinan tinggi (format A.1.1 dan A.1.2)",
         )
     return galat
 
@@ -228,7 +285,18 @@ def _periksa_iki(skp: DataSKP, r: DataRHK, i: int, k: DataIKI) -> list[Temuan]:
             Temuan(
                 "V16",
                 Tingkat.SARAN,
-                f"{label}: target sebaiknya menyebut satuan pengukuran (000:3547-3549).",
+                f"{label}: target sebaiknya menyebut satuan pengukuran "
+                "(Lampiran Bab II huruf A, Tahap Ketujuh).",
+                r.nomor,
+                i,
+            )
+        )
+    if (persen := persen_terbesar(k.target)) is not None and persen > BATAS_PERSEN_WAJAR:
+        t.append(
+            Temuan(
+                "V49",
+                Tingkat.SARAN,
+                f"{label}: target {persen:g}% tidak lazim; periksa kembali angkanya.",
                 r.nomor,
                 i,
             )
@@ -239,7 +307,7 @@ def _periksa_iki(skp: DataSKP, r: DataRHK, i: int, k: DataIKI) -> list[Temuan]:
                 "V17",
                 Tingkat.SARAN,
                 f"{label}: pada pendekatan kualitatif indikator dan target dinarasikan "
-                "bersama (000:3533-3535).",
+                "bersama (Lampiran Bab II huruf A, Tahap Ketujuh).",
                 r.nomor,
                 i,
             )
@@ -250,7 +318,7 @@ def _periksa_iki(skp: DataSKP, r: DataRHK, i: int, k: DataIKI) -> list[Temuan]:
                 "V06",
                 Tingkat.WAJIB,
                 f"{label}: pilih perspektif (Penerima Layanan/ Proses Bisnis/ Penguatan Internal/ "
-                "Anggaran) (000:2262-2272).",
+                "Anggaran) (format A.1.2).",
                 r.nomor,
                 i,
             )
@@ -270,7 +338,7 @@ def _periksa_iki(skp: DataSKP, r: DataRHK, i: int, k: DataIKI) -> list[Temuan]:
             Temuan(
                 "V14",
                 Tingkat.WAJIB,
-                f"{label}: pilih aspek (Kuantitas/ Kualitas/ Waktu/ Biaya) (000:3984-3988).",
+                f"{label}: pilih aspek (Kuantitas/ Kualitas/ Waktu/ Biaya) (kolom 4 format A.1.7).",
                 r.nomor,
                 i,
             )
@@ -284,7 +352,7 @@ def _periksa_iki(skp: DataSKP, r: DataRHK, i: int, k: DataIKI) -> list[Temuan]:
                     Tingkat.SARAN,
                     f"{label}: target idealnya tidak mutlak (“{kata.group(0)}”), kecuali "
                     "berkaitan dengan nyawa, cedera, keamanan nasional, atau kerugian moneter "
-                    "besar (000:3572-3594).",
+                    "besar (Lampiran Bab II huruf A, Tahap Ketujuh).",
                     r.nomor,
                     i,
                 )
@@ -307,7 +375,7 @@ def _periksa_tugas_belajar(skp: DataSKP) -> list[Temuan]:
                 "V46",
                 Tingkat.SARAN,
                 "SKP tugas belajar memuat hasil evaluasi akademik (IPK atau predikat) "
-                "(000:4275-4279).",
+                "(Lampiran Bab II huruf B).",
             )
         )
     if not _KELULUSAN.search(teks):
@@ -315,7 +383,7 @@ def _periksa_tugas_belajar(skp: DataSKP) -> list[Temuan]:
             Temuan(
                 "V46",
                 Tingkat.SARAN,
-                "SKP tugas belajar memuat ketepatan waktu kelulusan (000:4275-4279).",
+                "SKP tugas belajar memuat ketepatan waktu kelulusan (Lampiran Bab II huruf B).",
             )
         )
     return t
@@ -323,3 +391,85 @@ def _periksa_tugas_belajar(skp: DataSKP) -> list[Temuan]:
 
 def ada_pelanggaran(temuan: list[Temuan]) -> bool:
     return any(x.tingkat == Tingkat.WAJIB for x in temuan)
+
+
+# --- Input limits and checks on what people type --------------------------------------------
+
+BATAS_PERSEN_WAJAR = 1000
+# A minus sign that belongs to a number: at the start or after a space/bracket, and not
+# the dash of a range ("80 - 90%", "2-3 hari").
+_NEGATIF = re.compile(r"(?:^|(?<=[\s(:=]))[-\u2212](?=\d)")
+_PERSEN = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*(?:%|persen\b)", re.IGNORECASE)
+
+
+def _terlalu_panjang(apa: str, batas: int, teks: str) -> str:
+    return f"{apa} paling panjang {batas} karakter (kini {len(teks)})"
+
+
+def target_negatif(target: str) -> bool:
+    """A target amount below zero ("-5 dokumen"); a range's dash is not a sign."""
+    for m in _NEGATIF.finditer(target):
+        sebelum = target[: m.start()].rstrip()
+        if not sebelum or not (sebelum[-1].isdigit() or sebelum[-1] == "%"):
+            return True
+    return False
+
+
+def persen_terbesar(target: str) -> float | None:
+    """The largest percentage in a target, Indonesian notation ("1.500%", "87,5 persen")."""
+    nilai = [
+        float(bulat.replace(".", "") + (f".{pecahan}" if pecahan else ""))
+        for bulat, pecahan in _PERSEN.findall(target)
+    ]
+    return max(nilai) if nilai else None
+
+
+def galat_isian_rhk(teks: str, penugasan_dari: str = "", rhk_pimpinan_teks: str = "") -> dict:
+    """Field -> message for an RHK as typed; empty when it may be saved."""
+    galat = {}
+    if not teks.strip():
+        galat["teks"] = "Rencana hasil kerja wajib diisi."
+    elif len(teks) > BATAS_TEKS:
+        galat["teks"] = _kalimat(_terlalu_panjang("rencana hasil kerja", BATAS_TEKS, teks))
+    if len(penugasan_dari) > BATAS_PENUGASAN:
+        galat["penugasan_dari"] = _kalimat(
+            _terlalu_panjang("penugasan dari", BATAS_PENUGASAN, penugasan_dari)
+        )
+    if len(rhk_pimpinan_teks) > BATAS_RHK_PIMPINAN:
+        galat["rhk_pimpinan_teks"] = _kalimat(
+            _terlalu_panjang("rencana hasil kerja pimpinan", BATAS_RHK_PIMPINAN, rhk_pimpinan_teks)
+        )
+    return galat
+
+
+def galat_isian_lampiran(bagian: str, jenis: str, teks: str) -> dict:
+    """Field -> message for a Lampiran item as typed; empty when it may be saved."""
+    galat = {}
+    if bagian not in JENIS_LAMPIRAN:
+        galat["bagian"] = "Bagian lampiran tidak dikenal."
+    elif jenis and jenis not in JENIS_LAMPIRAN[bagian]:
+        galat["jenis"] = "Jenis ini bukan bagian dari " + _LABEL_BAGIAN[bagian] + "."
+    if not teks.strip():
+        galat["teks"] = "Isi butir lampiran wajib diisi."
+    elif len(teks) > BATAS_TEKS:
+        galat["teks"] = _kalimat(_terlalu_panjang("butir lampiran", BATAS_TEKS, teks))
+    return galat
+
+
+_LABEL_BAGIAN = {
+    "dukungan": "dukungan sumber daya",
+    "skema": "skema pertanggungjawaban",
+    "konsekuensi": "konsekuensi",
+}
+
+
+def _kalimat(pesan: str) -> str:
+    return pesan[0].upper() + pesan[1:] + "."
+
+
+def teks_rhk_pimpinan(rhk_teks: str, iki_teks: str | None = None) -> str:
+    """Column (2) of A.1.7: the leader's RHK, and for a JPT/PUKM leader its indicator
+    too (catatan kaki * format A.1.7; 000:4121-4125, written as in 000:10937-10947)."""
+    if iki_teks is None:
+        return rhk_teks.strip()
+    return f"{rhk_teks.strip().rstrip('.')}. Indikator Kinerja Individu: {iki_teks.strip()}"

@@ -14,6 +14,8 @@ from django.db.models import Q
 from organisasi.models import Pegawai, Penempatan
 from organisasi.tenancy import ModelInstansi
 
+from .aturan import BATAS_RHK_PIMPINAN, BATAS_TARGET, BATAS_TEKS
+
 
 class Kelompok(models.TextChoices):
     JPT_PUKM = "jpt_pukm", "Pejabat Pimpinan Tinggi / Pimpinan Unit Kerja Mandiri"
@@ -95,14 +97,16 @@ class SKP(ModelInstansi):
     ditetapkan_pada = models.DateTimeField(null=True, blank=True)
     ditetapkan_sebagai_atasan = models.BooleanField(
         default=False,
-        help_text="Ditetapkan atasan pejabat penilai setelah batas waktu (000:4573-4579).",
+        help_text="Ditetapkan atasan pejabat penilai setelah batas waktu "
+        "(Lampiran Bab II huruf C).",
     )
     ditandatangani_pada = models.DateTimeField(null=True, blank=True)
     diajukan_pada = models.DateTimeField(null=True, blank=True)
     dieskalasi_pada = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="Batas penetapan lewat: atasan pejabat penilai boleh menetapkan (000:4573-4579).",
+        help_text="Batas penetapan lewat: atasan pejabat penilai boleh menetapkan "
+        "(Lampiran Bab II huruf C).",
     )
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 
@@ -219,7 +223,7 @@ class RencanaHasilKerja(ModelInstansi):
     skp = models.ForeignKey(SKP, on_delete=models.CASCADE, related_name="rhk")
     jenis = models.CharField(max_length=10, choices=JenisRHK.choices, default=JenisRHK.UTAMA)
     urutan = models.PositiveSmallIntegerField(default=0)
-    teks = models.TextField("rencana hasil kerja")
+    teks = models.CharField("rencana hasil kerja", max_length=BATAS_TEKS)
     penugasan_dari = models.CharField(
         "penugasan dari (jabatan pimpinan/tim kerja)", max_length=200, blank=True
     )
@@ -238,8 +242,11 @@ class RencanaHasilKerja(ModelInstansi):
         blank=True,
         related_name="rhk_bawahan",
     )
-    rhk_pimpinan_teks = models.TextField(
-        "rencana hasil kerja pimpinan yang diintervensi", blank=True
+    # What column (2) prints: the chosen leader RHK (with its IKI for a JPT leader) as it
+    # read when chosen, so a later change by the leader shows as a difference; written
+    # by hand only where the rater has no SKP in the app (e.g. the kepala daerah).
+    rhk_pimpinan_teks = models.CharField(
+        "rencana hasil kerja pimpinan yang diintervensi", max_length=BATAS_RHK_PIMPINAN, blank=True
     )
     peran_hasil = models.OneToOneField(
         "PeranHasil", on_delete=models.SET_NULL, null=True, blank=True, related_name="rhk"
@@ -261,15 +268,15 @@ class IndikatorKinerjaIndividu(ModelInstansi):
     rhk = models.ForeignKey(RencanaHasilKerja, on_delete=models.CASCADE, related_name="iki")
     skp = models.ForeignKey(SKP, on_delete=models.CASCADE, related_name="+", editable=False)
     urutan = models.PositiveSmallIntegerField(default=0)
-    teks = models.TextField("indikator kinerja individu")
-    target = models.CharField(max_length=300, blank=True)
+    teks = models.CharField("indikator kinerja individu", max_length=BATAS_TEKS)
+    target = models.CharField(max_length=BATAS_TARGET, blank=True)
     aspek = models.JSONField(default=list, blank=True)
     perspektif = models.CharField(max_length=20, choices=Perspektif.choices, blank=True)
     target_mutlak_dikecualikan = models.BooleanField(
         "target mutlak dikecualikan",
         default=False,
         help_text="Hasil kerja yang berkaitan dengan nyawa, cedera, keamanan nasional atau "
-        "kerugian moneter besar boleh bertarget mutlak (000:3572-3580).",
+        "kerugian moneter besar boleh bertarget mutlak (Lampiran Bab II huruf A, Tahap Ketujuh).",
     )
 
     class Meta:
@@ -335,7 +342,7 @@ class ButirLampiran(ModelInstansi):
     bagian = models.CharField(max_length=12, choices=BagianLampiran.choices)
     jenis = models.CharField(max_length=12, choices=Jenis.choices, blank=True)
     urutan = models.PositiveSmallIntegerField(default=0)
-    teks = models.TextField()
+    teks = models.CharField(max_length=BATAS_TEKS)
 
     class Meta:
         verbose_name = "butir lampiran SKP"

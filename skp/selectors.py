@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
 
@@ -119,8 +120,14 @@ def data_aturan(skp: SKP) -> aturan.DataSKP:
     """The plain values the content rules read (uses prefetched rows when present)."""
     pengaturan = pengaturan_instansi()
     daftar = []
+    ada_pilihan = (
+        skp.kelompok == Kelompok.ADMIN_JF
+        and not skp.tugas_belajar
+        and bool(pilihan_rhk_pimpinan(skp))
+    )
     for nomor, r in enumerate(rhk_berurut(skp), 1):
         pimpinan_jpt = bool(r.rhk_pimpinan_id and r.rhk_pimpinan.skp.kelompok == Kelompok.JPT_PUKM)
+        keadaan = keadaan_pimpinan(r, ada_pilihan)
         daftar.append(
             aturan.DataRHK(
                 nomor=nomor,
@@ -130,6 +137,8 @@ def data_aturan(skp: SKP) -> aturan.DataSKP:
                 rhk_pimpinan_teks=r.rhk_pimpinan_teks,
                 pimpinan_jpt=pimpinan_jpt,
                 iki_pimpinan=r.iki_pimpinan_id is not None,
+                pimpinan_berubah=keadaan == "berubah",
+                pimpinan_belum_dipilih=keadaan == "belum_dipilih",
                 dari_mph=r.peran_hasil_id is not None,
                 iki=[
                     aturan.DataIKI(
@@ -196,12 +205,114 @@ def perubahan_penilai(skp: SKP, tanggal) -> str | None:
     if penempatan.pk != skp.penempatan_id:
         return (
             f"Anda kini menduduki jabatan {penempatan.jabatan.nama}; "
-            "untuk jabatan baru disusun SKP baru (000:4581-4587)."
+            "untuk jabatan baru disusun SKP baru (Lampiran Bab II huruf C)."
         )
     hasil = org_selectors.penilai_pegawai([skp.pegawai], tanggal)[skp.pegawai_id]
     if hasil and hasil.penilai.pejabat and hasil.penilai.pejabat.pegawai_id != skp.penilai_id:
         return (
             f"Pejabat penilai Anda kini {hasil.penilai.pejabat.label} ({hasil.penilai.alasan}); "
-            "SKP baru disusun dan ditetapkan bersama pejabat penilai baru (000:4589-4593)."
+            "SKP baru disusun dan ditetapkan bersama pejabat penilai baru "
+            "(Lampiran Bab II huruf C)."
         )
     return None
+
+
+# --- The leader's RHK an employee's RHK intervenes (A.1.7 column 2) ------------------------
+
+
+@dataclass(frozen=True)
+class PilihanPimpinan:
+    kunci: str  # "rhk:<pk>" or, for a JPT/PUKM leader, "iki:<pk>"
+    label: str  # as offered in the form
+    teks: str  # as printed in column (2), kept on the employee's RHK
+    rhk_id: int
+    iki_id: int | None = None
+
+
+def skp_pimpinan(skp: SKP) -> SKP | None:
+    """The rater's SKP of the same year, whatever its status: the newest set version if
+    any (what the performance tree shows), else the newest draft. None when the rater
+    has no SKP in the app (the kepala daerah, a rater outside the agency)."""
+    if skp.penilai_id is None or skp.penilai_kepala_daerah:
+        return None
+    daftar = list(
+        SKP.objects.filter(pegawai_id=skp.penilai_id, tahun=skp.tahun)
+        .exclude(status=Status.DIGANTI)
+        .only("pk", "status", "versi", "nomor_seri", "kelompok")
+    )
+    if not daftar:
+        return None
+    return max(daftar, key=lambda s: (s.status in STATUS_TERKUNCI, s.versi, s.nomor_seri))
+
+
+def pilihan_rhk_pimpinan(skp: SKP) -> list[PilihanPimpinan]:
+    """What the employee chooses from: each RHK of the rater's SKP, or for a JPT/PUKM
+    rater each of its indicators (catatan kaki * format A.1.7). Two queries."""
+    if hasattr(skp, "_pilihan_pimpinan"):
+        return skp._pilihan_pimpinan
+    pimpinan = skp_pimpinan(skp)
+    hasil: list[PilihanPimpinan] = []
+    if pimpinan is not None:
+        iki = IndikatorKinerjaIndividu.objects.only("pk", "rhk_id", "teks", "urutan").order_by(
+            "urutan", "pk"
+        )
+        daftar = sorted(
+            RencanaHasilKerja.objects.filter(skp=pimpinan)
+            .only("pk", "jenis", "urutan", "teks", "skp_id")
+            .prefetch_related(Prefetch("iki", queryset=iki)),
+            key=lambda r: (r.jenis != "utama", r.urutan, r.pk),
+        )
+        jpt = pimpinan.kelompok == Kelompok.JPT_PUKM
+        for nomor, r in enumerate(daftar, 1):
+            semua_iki = list(r.iki.all()) if jpt else []
+            if not semua_iki:
+                hasil.append(
+                    PilihanPimpinan(f"rhk:{r.pk}", f"RHK {nomor}: {r.teks}", r.teks.strip(), r.pk)
+                )
+            for ke, k in enumerate(semua_iki, 1):
+                hasil.append(
+                    PilihanPimpinan(
+                        f"iki:{k.pk}",
+                        f"RHK {nomor}: {r.teks} — {label_iki(nomor, ke, len(semua_iki))}: {k.teks}",
+                        aturan.teks_rhk_pimpinan(r.teks, k.teks),
+                        r.pk,
+                        k.pk,
+                    )
+                )
+    skp._pilihan_pimpinan = hasil
+    return hasil
+
+
+def kunci_pimpinan(rhk: RencanaHasilKerja) -> str:
+    """The form value of an RHK's current link ("" when none)."""
+    if rhk.iki_pimpinan_id:
+        return f"iki:{rhk.iki_pimpinan_id}"
+    if rhk.rhk_pimpinan_id:
+        return f"rhk:{rhk.rhk_pimpinan_id}"
+    return ""
+
+
+def pilihan_tersimpan(rhk: RencanaHasilKerja) -> PilihanPimpinan | None:
+    """The link the RHK holds now as a choice (an MPH team link may point at an RHK that
+    is not the rater's: it stays selectable so that saving the form keeps it)."""
+    if not rhk.rhk_pimpinan_id:
+        return None
+    iki = rhk.iki_pimpinan if rhk.iki_pimpinan_id else None
+    teks = aturan.teks_rhk_pimpinan(rhk.rhk_pimpinan.teks, iki.teks if iki else None)
+    return PilihanPimpinan(
+        kunci_pimpinan(rhk), teks, teks, rhk.rhk_pimpinan_id, iki.pk if iki else None
+    )
+
+
+def keadaan_pimpinan(rhk: RencanaHasilKerja, ada_pilihan: bool) -> str:
+    """'berubah' when the linked leader RHK no longer reads as chosen (edited, or its SKP
+    was replaced by a new version); 'belum_dipilih' when nothing is linked although the
+    rater's SKP offers RHK; '' otherwise."""
+    if rhk.rhk_pimpinan_id:
+        sekarang = pilihan_tersimpan(rhk)
+        if rhk.rhk_pimpinan.skp.status == Status.DIGANTI or (
+            rhk.rhk_pimpinan_teks.strip() != sekarang.teks
+        ):
+            return "berubah"
+        return ""
+    return "belum_dipilih" if ada_pilihan else ""

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from organisasi import selectors as org_selectors
@@ -17,7 +17,7 @@ from organisasi.pengaturan import pengaturan_instansi
 from . import aturan, selectors, workflow
 from .models import (
     SKP,
-    BagianLampiran,
+    STATUS_TERKUNCI,
     ButirLampiran,
     CatatanAlur,
     EkspektasiKhusus,
@@ -211,23 +211,72 @@ def _sunting(pengguna, skp: SKP) -> SKP:
     return skp
 
 
+def _tautkan_pimpinan(skp: SKP, rhk: RencanaHasilKerja, kunci: str | None, teks: str) -> None:
+    """Column (2): the leader's RHK chosen from the rater's SKP (kept as a link and as the
+    text it read when chosen); free text where the rater's SKP offers nothing, or from a
+    caller that gives only text (the page then asks to choose, rule V52)."""
+    pilihan = {p.kunci: p for p in selectors.pilihan_rhk_pimpinan(skp)}
+    if not pilihan or kunci is None:
+        rhk.rhk_pimpinan_id = rhk.iki_pimpinan_id = None
+        rhk.rhk_pimpinan_teks = teks.strip()
+        return
+    if rhk.pk and (tersimpan := selectors.pilihan_tersimpan(rhk)) is not None:
+        pilihan.setdefault(tersimpan.kunci, tersimpan)
+    if not kunci:
+        rhk.rhk_pimpinan_id = rhk.iki_pimpinan_id = None
+        rhk.rhk_pimpinan_teks = ""
+        return
+    if kunci not in pilihan:
+        raise ValidationError(
+            {"pimpinan": "Pilih rencana hasil kerja pimpinan dari SKP pejabat penilai Anda."}
+        )
+    p = pilihan[kunci]
+    rhk.rhk_pimpinan_id, rhk.iki_pimpinan_id, rhk.rhk_pimpinan_teks = p.rhk_id, p.iki_id, p.teks
+
+
 @transaction.atomic
 def rhk_simpan(*, pengguna, skp: SKP, data: dict, rhk: RencanaHasilKerja | None = None):
+    """Save an RHK as typed. `data["pimpinan"]` is the chosen leader RHK ("rhk:<pk>" /
+    "iki:<pk>", see selectors.pilihan_rhk_pimpinan); `rhk_pimpinan_teks` is read only
+    when the rater has no SKP to choose from."""
     skp = _sunting(pengguna, skp)
     if rhk is None:
         urutan = (skp.rhk.aggregate(m=Max("urutan"))["m"] or 0) + 1
         rhk = RencanaHasilKerja(skp=skp, urutan=urutan)
     elif rhk.skp_id != skp.pk:
         raise PermissionDenied("Rencana hasil kerja ini bukan bagian SKP ini.")
-    for kolom in ("teks", "penugasan_dari", "rhk_pimpinan_teks", "jenis"):
+    galat = aturan.galat_isian_rhk(
+        data.get("teks", rhk.teks),
+        data.get("penugasan_dari", rhk.penugasan_dari),
+        data.get("rhk_pimpinan_teks", ""),
+    )
+    if galat:
+        raise ValidationError(galat)
+    for kolom in ("teks", "penugasan_dari", "jenis"):
         if kolom in data:
-            setattr(rhk, kolom, data[kolom])
-    if not rhk.teks.strip():
-        raise ValidationError({"teks": "Rencana hasil kerja wajib diisi."})
+            setattr(rhk, kolom, data[kolom].strip())
+    if skp.kelompok == Kelompok.ADMIN_JF and ("pimpinan" in data or "rhk_pimpinan_teks" in data):
+        _tautkan_pimpinan(skp, rhk, data.get("pimpinan"), data.get("rhk_pimpinan_teks", ""))
     catat(rhk, pengguna, "Rencana hasil kerja disimpan")
     rhk.full_clean(exclude=["skp", "rhk_pimpinan", "iki_pimpinan", "peran_hasil"])
     rhk.save()
     return rhk
+
+
+def _periksa_diintervensi(syarat: Q, apa: str) -> None:
+    """A set SKP of a subordinate that names this RHK/IKI in column (2) is a signed
+    document: the link cannot be cut from under it. Drafts show the removal instead."""
+    terkunci = (
+        RencanaHasilKerja.objects.filter(syarat, skp__status__in=STATUS_TERKUNCI)
+        .select_related("skp__pegawai")
+        .order_by("skp__pegawai__nama")
+    )
+    nama = sorted({r.skp.pegawai.nama_lengkap for r in terkunci})
+    if nama:
+        raise ValidationError(
+            f"{apa} diintervensi SKP bawahan yang sudah ditetapkan ({', '.join(nama)}); "
+            "ubah teksnya atau buat perubahan SKP, jangan dihapus."
+        )
 
 
 @transaction.atomic
@@ -238,6 +287,7 @@ def rhk_hapus(*, pengguna, rhk: RencanaHasilKerja) -> None:
             "Rencana hasil kerja ini berasal dari matriks peran dan hasil pimpinan; "
             "minta pimpinan mengubah matriksnya."
         )
+    _periksa_diintervensi(Q(rhk_pimpinan=rhk) | Q(iki_pimpinan__rhk=rhk), "Rencana hasil kerja ini")
     catat(rhk, pengguna, "Rencana hasil kerja dihapus")
     rhk.delete()
 
@@ -294,6 +344,7 @@ def iki_simpan(
 @transaction.atomic
 def iki_hapus(*, pengguna, iki: IndikatorKinerjaIndividu) -> None:
     _sunting(pengguna, iki.rhk.skp)
+    _periksa_diintervensi(Q(iki_pimpinan=iki), "Indikator ini")
     catat(iki, pengguna, "Indikator dihapus")
     iki.delete()
 
@@ -303,13 +354,29 @@ def lampiran_tambah(
     *, pengguna, skp: SKP, bagian: str, teks: str, jenis: str = ""
 ) -> ButirLampiran:
     skp = _sunting(pengguna, skp)
-    if bagian not in BagianLampiran.values:
-        raise ValidationError({"bagian": "Bagian lampiran tidak dikenal."})
-    if not teks.strip():
-        raise ValidationError({"teks": "Isi butir lampiran wajib diisi."})
+    if galat := aturan.galat_isian_lampiran(bagian, jenis, teks):
+        raise ValidationError(galat)
     urutan = (skp.lampiran.filter(bagian=bagian).aggregate(m=Max("urutan"))["m"] or 0) + 1
     butir = ButirLampiran(skp=skp, bagian=bagian, jenis=jenis, teks=teks.strip(), urutan=urutan)
     catat(butir, pengguna, "Butir lampiran ditambahkan")
+    butir.save()
+    return butir
+
+
+@transaction.atomic
+def lampiran_ubah(
+    *, pengguna, butir: ButirLampiran, bagian: str, teks: str, jenis: str = ""
+) -> ButirLampiran:
+    """Edit one Lampiran item in place; moving it to another part puts it last there."""
+    skp = _sunting(pengguna, butir.skp)
+    if butir.skp_id != skp.pk:
+        raise PermissionDenied("Butir ini bukan bagian SKP ini.")
+    if galat := aturan.galat_isian_lampiran(bagian, jenis, teks):
+        raise ValidationError(galat)
+    if bagian != butir.bagian:
+        butir.urutan = (skp.lampiran.filter(bagian=bagian).aggregate(m=Max("urutan"))["m"] or 0) + 1
+    butir.bagian, butir.jenis, butir.teks = bagian, jenis, teks.strip()
+    catat(butir, pengguna, "Butir lampiran diubah")
     butir.save()
     return butir
 

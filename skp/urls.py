@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/rhk/<int:rhk_pk>/iki/<int:iki_pk>/", views.iki_form, name="iki_ubah"),
     path("<int:pk>/iki/<int:iki_pk>/hapus/", views.iki_hapus, name="iki_hapus"),
     path("<int:pk>/lampiran/", views.lampiran_tambah, name="lampiran_tambah"),
+    path("<int:pk>/lampiran/<int:butir_pk>/", views.lampiran_ubah, name="lampiran_ubah"),
     path("<int:pk>/lampiran/<int:butir_pk>/hapus/", views.lampiran_hapus, name="lampiran_hapus"),
     path("<int:pk>/ekspektasi/", views.ekspektasi_tambah, name="ekspektasi_tambah"),
     path("<int:pk>/ekspektasi/<int:e_pk>/hapus/", views.ekspektasi_hapus, name="ekspektasi_hapus"),

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
@@ -72,9 +73,13 @@ def _kepala_daerah(skp: SKP) -> dict | None:
 def _konteks(request, skp: SKP, **lain) -> dict:
     peran = selectors.peran(request.user, skp)
     aksi = workflow.aksi_tersedia(skp.status, peran)
+    temuan = selectors.temuan(skp) if not skp.terkunci else []
     rhk = selectors.rhk_berurut(skp)
     for n, r in enumerate(rhk, 1):
         r.nomor = n  # numbering runs on from UTAMA into TAMBAHAN
+        r.temuan_pimpinan = [t for t in temuan if t.rhk == n and t.kode in ("V51", "V52")]
+        if r.rhk_pimpinan_id and r.temuan_pimpinan:
+            r.pimpinan_kini = selectors.pilihan_tersimpan(r).teks
         semua_iki = r.iki.all()
         for ke, k in enumerate(semua_iki, 1):
             k.label = selectors.label_iki(n, ke, len(semua_iki))
@@ -94,9 +99,8 @@ def _konteks(request, skp: SKP, **lain) -> dict:
         "rhk_tambahan": [r for r in rhk if r.jenis == "tambahan"],
         "perilaku": [(p, ekspektasi.get(p.kode, [])) for p in PERILAKU],
         "lampiran": [(b, lbl, lampiran[b]) for b, lbl in BagianLampiran.choices],
-        "temuan": selectors.temuan(skp)
-        if skp.status not in ("ditetapkan", "ditandatangani")
-        else [],
+        "temuan": temuan,
+        "kolom_iki": 2 + (skp.pendekatan == "kuantitatif") + (workflow.Aksi.SUNTING in aksi),
         "form_rhk": FormRHK(prefix="rhk"),
         "form_lampiran": FormLampiran(prefix="lampiran"),
         "form_ekspektasi": FormEkspektasi(prefix="ekspektasi"),
@@ -117,9 +121,13 @@ _TARGET = {
 
 def _bagian(request, skp_pk, templat, **lain):
     """Re-render one HTMX section of the SKP page from fresh data. Forms post from
-    inside the section, so the response is re-aimed at the whole section."""
+    inside the section, so the response is re-aimed at the whole section. The
+    "Pemeriksaan isi SKP" panel comes along out of band: every edit can change it."""
     skp = _skp(request, skp_pk)
-    respons = render(request, templat, _konteks(request, skp, **lain))
+    konteks = _konteks(request, skp, **lain)
+    respons = render(request, templat, konteks)
+    panel = render_to_string("skp/_temuan.html", {**konteks, "oob": True}, request)
+    respons.content += panel.encode()
     return reswap(retarget(respons, _TARGET[templat]), "innerHTML")
 
 
@@ -175,6 +183,8 @@ def skp_detail(request, pk):
     skp = _skp(request, pk)
     versi = SKP.objects.filter(nomor_seri=skp.nomor_seri).order_by("versi")
     konteks = _konteks(request, skp, versi=versi)
+    if workflow.Peran.PEGAWAI not in konteks["peran"]:
+        request.menu_aktif = "skp_bawahan"  # a rater reading a subordinate's SKP
     if workflow.Peran.PEGAWAI in konteks["peran"] and skp.status != "diganti":
         konteks["berubah"] = selectors.perubahan_penilai(skp, timezone.localdate())
     return render(request, "skp/skp_detail.html", konteks)
@@ -191,12 +201,17 @@ def rhk_form(request, pk, rhk_pk=None):
         {
             "teks": rhk.teks,
             "penugasan_dari": rhk.penugasan_dari,
+            "pimpinan": selectors.kunci_pimpinan(rhk),
             "rhk_pimpinan_teks": rhk.rhk_pimpinan_teks,
         }
         if rhk
         else {}
     )
-    form = FormRHK(request.POST or None, initial=awal, prefix="rhk")
+    pilihan = selectors.pilihan_rhk_pimpinan(skp) if skp.kelompok == "admin_jf" else []
+    tersimpan = selectors.pilihan_tersimpan(rhk) if pilihan and rhk else None
+    if tersimpan and tersimpan.kunci not in {p.kunci for p in pilihan}:
+        pilihan = [*pilihan, tersimpan]  # an MPH team link stays selectable
+    form = FormRHK(request.POST or None, initial=awal, prefix="rhk", pilihan=pilihan)
     if request.method == "POST" and form.is_valid():
         try:
             services.rhk_simpan(pengguna=request.user, skp=skp, rhk=rhk, data=form.cleaned_data)
@@ -252,6 +267,7 @@ def iki_form(request, pk, rhk_pk, iki_pk=None):
         else:
             return _bagian(request, pk, "skp/_rhk_daftar.html")
     konteks = {"skp": skp, "rhk": rhk, "iki": iki, "form": form}
+    konteks["kolom_iki"] = 3 + (skp.pendekatan == "kuantitatif")
     return render(request, "skp/_iki_form.html", konteks)
 
 
@@ -260,7 +276,10 @@ def iki_form(request, pk, rhk_pk, iki_pk=None):
 def iki_hapus(request, pk, iki_pk):
     skp = _skp(request, pk)
     iki = get_object_or_404(IndikatorKinerjaIndividu, pk=iki_pk, skp=skp)
-    services.iki_hapus(pengguna=request.user, iki=iki)
+    try:
+        services.iki_hapus(pengguna=request.user, iki=iki)
+    except ValidationError as exc:
+        return _bagian(request, pk, "skp/_rhk_daftar.html", galat=exc.messages)
     return _bagian(request, pk, "skp/_rhk_daftar.html")
 
 
@@ -287,6 +306,23 @@ def lampiran_tambah(request, pk):
     return _tambah(
         request, pk, FormLampiran, "lampiran", services.lampiran_tambah, "skp/_lampiran.html"
     )
+
+
+@pengguna_instansi_required
+def lampiran_ubah(request, pk, butir_pk):
+    """One Lampiran item edited in place: GET its form (an <li>), POST saves it."""
+    skp = _skp(request, pk)
+    butir = get_object_or_404(ButirLampiran, pk=butir_pk, skp=skp)
+    awal = {"bagian": butir.bagian, "jenis": butir.jenis, "teks": butir.teks}
+    form = FormLampiran(request.POST or None, initial=awal, prefix=f"butir-{butir.pk}")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.lampiran_ubah(pengguna=request.user, butir=butir, **form.cleaned_data)
+        except ValidationError as exc:
+            _galat(form, exc)
+        else:
+            return _bagian(request, pk, "skp/_lampiran.html")
+    return render(request, "skp/_butir_form.html", {"skp": skp, "butir": butir, "form": form})
 
 
 @pengguna_instansi_required

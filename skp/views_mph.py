@@ -18,6 +18,7 @@ from organisasi.models import Pegawai, UnitKerja
 
 from . import mph as layanan
 from . import selectors, workflow
+from .aturan import BATAS_TEKS
 from .models import (
     SKP,
     BarisMPH,
@@ -49,6 +50,11 @@ class FormSel(forms.Form):
         data = super().clean()
         if data.get("tidak_ada_peran") and (data.get("teks") or "").strip():
             raise ValidationError("Pilih salah satu: isi peran hasil atau tandai TIDAK ADA PERAN.")
+        # Each line becomes an RHK in the subordinate's SKP, which holds BATAS_TEKS characters.
+        if any(len(b.strip()) > BATAS_TEKS for b in (data.get("teks") or "").splitlines()):
+            self.add_error(
+                "teks", f"Setiap peran hasil (satu baris) paling panjang {BATAS_TEKS} karakter."
+            )
         return data
 
 
@@ -436,8 +442,7 @@ def mph_cari_pegawai(request, pk: int):
 def pohon_kinerja(request):
     """From the JPT's RHK down to every staff RHK of a unit and year, with the gaps."""
     hari_ini = timezone.localdate()
-    tahun = request.GET.get("tahun", "")
-    tahun = int(tahun) if tahun.isdigit() and 2000 <= int(tahun) <= 2100 else hari_ini.year
+    tahun, galat_tahun = _tahun_pohon(request.GET.get("tahun", ""), hari_ini.year)
     daftar_unit = layanan.unit_pohon_boleh(request.user, hari_ini)
     boleh = {u["pk"]: u for u in daftar_unit}
     nilai = request.GET.get("unit", "")
@@ -451,9 +456,24 @@ def pohon_kinerja(request):
     if not daftar_unit and not request.user.admin_instansi:
         raise PermissionDenied("Pohon kinerja dapat dibuka admin instansi dan pimpinan unit kerja.")
     unit = boleh[int(nilai)] if nilai else (daftar_unit[0] if daftar_unit else None)
+    if galat_tahun:
+        # Never silently another year: say what is wrong and show no tree.
+        konteks = {"unit": unit, "daftar_unit": daftar_unit, "galat_tahun": galat_tahun}
+        return render(request, "skp/mph/pohon.html", konteks, status=400)
     data = layanan.pohon_kinerja(layanan.subpohon(unit["pk"], daftar_unit), tahun) if unit else None
     konteks = {"data": data, "unit": unit, "daftar_unit": daftar_unit, "tahun": tahun}
     return render(request, "skp/mph/pohon.html", konteks)
+
+
+def _tahun_pohon(nilai: str, tahun_ini: int) -> tuple[int, str | None]:
+    """The requested year (this year when none is given), or an error message."""
+    if not nilai:
+        return tahun_ini, None
+    if nilai.isdigit() and 2000 <= int(nilai) <= 2100:
+        return int(nilai), None
+    return tahun_ini, (
+        f"Tahun “{nilai[:20]}” tidak dapat ditampilkan: isi tahun antara 2000 dan 2100."
+    )
 
 
 # --- Manual Indikator Kinerja (A.1.3) -------------------------------------------------------

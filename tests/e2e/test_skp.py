@@ -53,6 +53,9 @@ def test_susun_ajukan_tetapkan_tandatangani_unduh(halaman, instansi_a):
     akun(org, org.staf, "dedi")
     akun(org, org.kasi, "teguh")
 
+    # Submitting, setting and signing each ask for confirmation first (accepted here;
+    # test_skp_editor checks the wording and that dismissing changes nothing).
+    halaman.on("dialog", lambda d: d.accept())
     _masuk(halaman, "dedi")
     halaman.goto("/skp/")
     halaman.get_by_label("Tahun").fill("2026")

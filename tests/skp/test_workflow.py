@@ -288,4 +288,4 @@ def test_halaman_memberi_tahu_bila_penilai_berganti(client, tim):
         assert "SKP baru" not in client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
     with time_machine.travel(date(2026, 7, 2), tick=False):
         isi = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
-    assert "Pengelola Angkutan" in isi and "000:4581-4587" in isi
+    assert "Pengelola Angkutan" in isi and "Lampiran Bab II huruf C" in isi

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('skp', '0004_satu_matriks'),
+        ('skp', '0005_batas_panjang_isian'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisasi', '0007_format_tugas_belajar'),
+        ('organisasi', '0008_bantuan_mengutip_pasal'),
     ]
 
     operations = [
