@@ -12,6 +12,7 @@ class OrganisasiConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import peran_db, rls
+        from .forms_pengaturan import daftarkan_bagian_organisasi
 
         connection_created.connect(peran_db.pasang_peran_aplikasi, dispatch_uid="peran_aplikasi")
         post_migrate.connect(rls.pasang_rls, sender=self, dispatch_uid="pasang_rls")
@@ -19,6 +20,7 @@ class OrganisasiConfig(AppConfig):
         # last_login avoids writing an audit row outside the scope.
         user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
         user_logged_in.connect(_catat_login, dispatch_uid="catat_login")
+        daftarkan_bagian_organisasi()
 
 
 def _catat_login(sender, user, **kwargs):

@@ -1,6 +1,8 @@
-"""The navigation a user sees, by role."""
+"""The navigation a user sees, by role: organisasi's items and the apps' (organisasi/menu.py)."""
 
 from django.urls import NoReverseMatch, reverse
+
+from .menu import menu_aplikasi
 
 
 def _item(request, label, nama_url):
@@ -25,31 +27,6 @@ def _satu_aktif(request, items: list[dict]) -> list[dict]:
     return items
 
 
-def _memimpin(user) -> bool:
-    """Heads a unit today (definitive or acting): the pejabat penilai role is derived
-    from the hierarchy, never stored on the account."""
-    from django.db.models import Q
-    from django.utils import timezone
-
-    from .models import Penempatan
-
-    hari_ini = timezone.localdate()
-    return (
-        Penempatan.objects.filter(
-            pegawai__pengguna=user, jabatan__kepala_unit=True, mulai__lte=hari_ini
-        )
-        .filter(Q(selesai__isnull=True) | Q(selesai__gte=hari_ini))
-        .exists()
-    )
-
-
-def _bertindak_atas_nama_kepala_daerah(user) -> bool:
-    """Named by the agency to act for the kepala daerah: rates the JPT's SKP in the app."""
-    from .models import PengaturanInstansi
-
-    return PengaturanInstansi.objects.filter(pelaksana_kepala_daerah__pengguna=user).exists()
-
-
 def navigasi(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -62,9 +39,7 @@ def navigasi(request):
         return {"menu": items, "instansi_aktif": None}
     menu = [("Beranda", "beranda")]
     if user.instansi_id:
-        menu.append(("SKP saya", "skp_saya"))
-        if _memimpin(user) or _bertindak_atas_nama_kepala_daerah(user):
-            menu.append(("SKP bawahan", "skp_bawahan"))
+        menu += menu_aplikasi(user)
         menu.append(("Profil saya", "profil"))
     if user.admin_instansi:
         menu += [

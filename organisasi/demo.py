@@ -1,5 +1,9 @@
-"""Demo tenants, their organisations and logins, created idempotently by `manage.py demo`
-(and `make run`). All people are fictitious.
+"""Demo tenants, their organisations and logins: organisasi's part of `manage.py demo`
+(and `make run`), created idempotently. All people are fictitious.
+
+Only organisation data is made here; the apps built on organisasi add theirs on top
+(skp/demo.py), and the `demo` command that composes them lives in skp, the app that
+sits highest today (see docs/arsitektur.md).
 
 - "Kota Bekasi (demo)": monthly periods, Plt/Plh rate automatically, TPP, Perangkat
   Daerah and BKPSDM, the rater table of Perwal 38/2023 Lampiran II.
@@ -231,70 +235,3 @@ def _tunjuk_pelaksana(username: str) -> list[str]:
     catat(pengaturan, None, f"Data demo: {pegawai.nama_lengkap} bertindak a.n. kepala daerah")
     pengaturan.save()
     return [f"{username} bertindak a.n. {pengaturan.jabatan_kepala_daerah}"]
-
-
-def isi_skp_demo(tahun: int = 2026) -> list[str]:
-    """A submitted SKP for pegawai.bekasi (so penilai.bekasi has one to review) and a
-    draft for pegawai.karawang. Uses the SKP services, so every rule applies."""
-    from skp import services as skp_services
-    from skp.models import SKP
-
-    Pengguna = get_user_model()
-    dibuat = []
-    for username, ajukan in (("pegawai.bekasi", True), ("pegawai.karawang", False)):
-        pengguna = Pengguna.objects.filter(username=username).first()
-        if pengguna is None:
-            continue
-        with lingkup_instansi(pengguna.instansi_id):
-            pegawai = Pegawai.objects.filter(pengguna=pengguna).first()
-            if pegawai is None or SKP.objects.filter(pegawai=pegawai, tahun=tahun).exists():
-                continue
-            skp = skp_services.skp_buat(
-                pengguna=pengguna, pegawai=pegawai, tahun=tahun,
-                pendekatan="kuantitatif", tanggal=date(tahun, 1, 5),
-            )  # fmt: skip
-            jabatan_penilai = skp.identitas.get("penilai", {}).get("jabatan", "")
-            for teks, pimpinan, indikator in DEMO_RHK:
-                rhk = skp_services.rhk_simpan(
-                    pengguna=pengguna,
-                    skp=skp,
-                    data={
-                        "teks": teks,
-                        "penugasan_dari": jabatan_penilai,
-                        "rhk_pimpinan_teks": pimpinan,
-                    },
-                )
-                for iki, target, aspek in indikator:
-                    skp_services.iki_simpan(
-                        pengguna=pengguna,
-                        rhk=rhk,
-                        data={"teks": iki, "target": target, "aspek": aspek},
-                    )
-            for bagian, teks in DEMO_LAMPIRAN:
-                skp_services.lampiran_tambah(pengguna=pengguna, skp=skp, bagian=bagian, teks=teks)
-            if ajukan:
-                skp_services.skp_ajukan(pengguna=pengguna, skp=skp)
-            dibuat.append(f"SKP {tahun} {username}")
-    return dibuat
-
-
-DEMO_RHK = [
-    (
-        "Tersusunnya rekomendasi hasil penilaian kinerja pegawai tepat waktu",
-        "Meningkatnya kualitas pengelolaan kinerja aparatur",
-        [
-            ("Jumlah rekomendasi penilaian yang disampaikan", "12 rekomendasi", ["kuantitas"]),
-            ("Rekomendasi disampaikan 5 hari kerja setelah periode", "90%", ["waktu"]),
-        ],
-    ),
-    (
-        "Tersedianya data kinerja pegawai yang mutakhir",
-        "Meningkatnya kualitas data kepegawaian",
-        [("Persentase data kinerja pegawai yang dimutakhirkan", "95%", ["kualitas"])],
-    ),
-]  # fmt: skip
-DEMO_LAMPIRAN = [
-    ("dukungan", "Akses aplikasi kepegawaian dan data SKP seluruh perangkat daerah"),
-    ("skema", "Hasil kerja dilaporkan setiap bulan berupa laporan rekapitulasi"),
-    ("konsekuensi", "Apabila memenuhi ekspektasi pimpinan: penghargaan non materiil"),
-]

@@ -1,67 +1,24 @@
-"""The agency settings form: fields grouped as the page shows them, Indonesian errors."""
+"""The agency settings page's forms: one section (fieldset) per form, each owned by the
+app whose settings it holds, composed by `FormPengaturan`; Indonesian errors.
+
+organisasi contributes its own sections here (`daftarkan_bagian_organisasi`); other
+apps subclass `BagianPengaturan` in their own module and register it from their
+AppConfig.ready (see skp/pengaturan.py).
+"""
 
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.forms.utils import ErrorList
 
-from .models import ASPEK_INDIKATOR, Pegawai, PengaturanInstansi, StatusPegawai
+from .models import Pegawai, PengaturanInstansi, StatusPegawai
 from .pengaturan import (
-    GALAT_ASPEK_KOSONG,
-    periksa_batas_skp,
+    bagian_pengaturan,
+    daftarkan_bagian,
     periksa_pelaksana_kepala_daerah,
-    periksa_pengingat,
+    periksa_pengecualian,
     periksa_pola,
-)
-from .tanggal import BULAN, tanggal_id
-
-JUDUL_BATAS_SKP = "Batas penetapan SKP"
-JUDUL_KEPALA_DAERAH = "Kepala daerah sebagai pejabat penilai JPT"
-ISIAN_BATAS_SKP = ("batas_skp_hari", "batas_skp_bulan", "pengingat_skp_hari_kerja")
-
-# (legend, fields) in page order.
-KELOMPOK = (
-    ("Periode", ("periode_evaluasi", "periode_dokumentasi")),
-    (
-        "Penilai dan Plt/Plh",
-        (
-            "plt_plh_menilai",
-            "penilai_jf_wajib_manajerial",
-            "pengecualian_manajerial",
-            "jf_kepala_unit_boleh_menilai",
-        ),
-    ),
-    (
-        "Istilah pada formulir",
-        (
-            "istilah_instansi",
-            "istilah_bkd",
-            "tempat_dokumen",
-            "penerima_laporan",
-        ),
-    ),
-    (
-        JUDUL_KEPALA_DAERAH,
-        (
-            "jabatan_kepala_daerah",
-            "nama_kepala_daerah",
-            "nip_kepala_daerah",
-            "pelaksana_kepala_daerah",
-        ),
-    ),
-    (
-        "SKP dan evaluasi",
-        (
-            "aspek_diizinkan",
-            "manual_ik",
-            "tugas_belajar",
-            "format_tugas_belajar",
-            "penyusun_evaluasi",
-            "tunjangan",
-        ),
-    ),
-    (JUDUL_BATAS_SKP, ISIAN_BATAS_SKP),
 )
 
 _STATUS = {s.label.upper(): s.value for s in StatusPegawai}  # "PNS" -> "pns"
@@ -111,30 +68,6 @@ def urai_pengecualian(teks: str) -> list[dict]:
     return hasil
 
 
-def urai_pengingat(teks: str) -> list[int]:
-    """ "10, 3" -> [10, 3]: working days before the deadline, largest first, no repeats."""
-    kata = [k for k in re.split(r"[,;\s]+", teks or "") if k]
-    salah = [k for k in kata if not k.isascii() or not k.isdigit()]
-    if salah:
-        raise ValidationError(
-            f"“{salah[0]}” bukan bilangan bulat positif. Tuliskan jumlah hari kerja "
-            "dipisah koma, mis. “10, 3”."
-        )
-    return sorted({int(k) for k in kata}, reverse=True)
-
-
-class IsianPengingat(forms.Field):
-    """Text "10, 3" in the form, list [10, 3] in the model."""
-
-    widget = forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"})
-
-    def prepare_value(self, value):
-        return ", ".join(map(str, value)) if isinstance(value, list) else value
-
-    def to_python(self, value):
-        return urai_pengingat(value or "")
-
-
 class IsianPengecualian(forms.Field):
     """Textarea in the form, JSON list in the model."""
 
@@ -146,6 +79,151 @@ class IsianPengecualian(forms.Field):
 
     def to_python(self, value):
         return urai_pengecualian(value or "")
+
+
+class BagianPengaturan(forms.ModelForm):
+    """One section of the settings page: a ModelForm over the columns an app owns.
+
+    judul: the fieldset's legend. urutan: its place on the page (smaller first).
+    templat: an optional partial rendered under the fields with this form as `form`
+    (e.g. what the stored values mean this year). pesan_sendiri: fields whose own
+    error messages the common Indonesian ones must not replace. periksa: the checks the settings
+    service runs on the whole row before saving, raising ValidationError({column: msg}).
+    """
+
+    judul: str = ""
+    urutan: int = 100
+    templat: str | None = None
+    pesan_sendiri: tuple[str, ...] = ()  # fields that keep the error messages they declare
+
+    class Meta:
+        model = PengaturanInstansi
+        fields: list[str] = []
+
+    @staticmethod
+    def periksa(pengaturan: PengaturanInstansi) -> None:
+        """Service-level checks of this section's columns (none by default)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for nama, field in self.fields.items():
+            if nama in self.pesan_sendiri:
+                continue
+            pilihan = isinstance(field, forms.ChoiceField)
+            if pilihan:
+                field.error_messages["invalid_choice"] = (
+                    "Pilihan “%(value)s” tidak tersedia; pilih salah satu yang ada."
+                )
+            if field.required:
+                kata_kerja = "dipilih" if pilihan else "diisi"
+                field.error_messages["required"] = f"{field.label} wajib {kata_kerja}."
+
+    def isian(self):
+        """The bound fields in page order."""
+        return [self[nama] for nama in self._meta.fields]
+
+
+class FormPengaturan:
+    """The whole page: every registered section bound to the same POST and the same row.
+
+    Valid when every section is; `cleaned_data` merges them for `pengaturan_ubah`,
+    which runs each section's `periksa` again inside its transaction.
+    """
+
+    def __init__(self, data=None, *, instance: PengaturanInstansi):
+        self.is_bound = data is not None
+        self.bagian = [kelas(data, instance=instance) for kelas in bagian_pengaturan()]
+        self._galat_umum: list[str] = []
+
+    def is_valid(self) -> bool:
+        # Every section is validated (no short cut), so each shows its own errors at once.
+        sah = [f.is_valid() for f in self.bagian]
+        return all(sah) and not self._galat_umum
+
+    def has_changed(self) -> bool:
+        return any(f.has_changed() for f in self.bagian)
+
+    @property
+    def cleaned_data(self) -> dict:
+        return {k: v for f in self.bagian for k, v in f.cleaned_data.items()}
+
+    @property
+    def errors(self) -> bool:
+        return bool(self._galat_umum) or any(f.errors for f in self.bagian)
+
+    def non_field_errors(self):
+        """Errors of no section (each section shows its own above its fields)."""
+        return ErrorList(self._galat_umum)
+
+    def add_error(self, field, error: ValidationError) -> None:
+        """Put a service error on the section that owns the column (or on the page)."""
+        if field is None and hasattr(error, "error_dict"):
+            for kolom, daftar in error.error_dict.items():
+                pemilik = next((f for f in self.bagian if kolom in f.fields), None)
+                if pemilik is None:
+                    self._galat_umum += [m for e in daftar for m in e.messages]
+                else:
+                    pemilik.add_error(kolom, daftar)
+            return
+        pemilik = next((f for f in self.bagian if field in f.fields), None)
+        if pemilik is None:
+            self._galat_umum += ValidationError(error).messages
+        else:
+            pemilik.add_error(field, error)
+
+
+# --- organisasi's own sections ----------------------------------------------------------------
+
+
+class BagianPenilai(BagianPengaturan):
+    judul = "Penilai dan Plt/Plh"
+    urutan = 20
+
+    pengecualian_manajerial = IsianPengecualian(
+        label="Pengecualian (jabatan dan status)",
+        required=False,
+        help_text="Pegawai yang tetap boleh dinilai pejabat nonmanajerial. Satu pengecualian "
+        "per baris: nama jabatan, boleh diikuti PNS atau PPPK, mis. “Guru PPPK”, "
+        "“Guru” (semua status), “Penyuluh PNS”. Berlaku bila nama jabatan memuat teks "
+        "tersebut (huruf besar/kecil tidak dibedakan).",
+    )
+
+    class Meta:
+        model = PengaturanInstansi
+        fields = [
+            "plt_plh_menilai",
+            "penilai_jf_wajib_manajerial",
+            "pengecualian_manajerial",
+            "jf_kepala_unit_boleh_menilai",
+        ]
+        widgets = {"plt_plh_menilai": forms.RadioSelect}
+        help_texts = {
+            "penilai_jf_wajib_manajerial": "Ketentuan daerah (mis. paparan BKD 2025): penilai "
+            "pejabat fungsional dan pelaksana harus pejabat manajerial, kecuali pegawai "
+            "pada daftar pengecualian.",
+        }
+
+    @staticmethod
+    def periksa(pengaturan: PengaturanInstansi) -> None:
+        periksa_pengecualian(pengaturan.pengecualian_manajerial)
+
+
+class BagianIstilah(BagianPengaturan):
+    """The words and names every app's forms print (`pengaturan.istilah`)."""
+
+    judul = "Istilah pada formulir"
+    urutan = 30
+
+    class Meta:
+        model = PengaturanInstansi
+        fields = [
+            "istilah_instansi",
+            "istilah_bkd",
+            "tempat_dokumen",
+            "penerima_laporan",
+            "tunjangan",
+        ]
+        widgets = {"tunjangan": forms.RadioSelect}
 
 
 def _tanpa_spasi(nip: str) -> str:
@@ -192,7 +270,15 @@ class IsianPegawaiNIP(forms.Field):
         return (self.prepare_value(initial) or "") != _tanpa_spasi((data or "").strip())
 
 
-class FormPengaturan(forms.ModelForm):
+class BagianKepalaDaerah(BagianPengaturan):
+    """The kepala daerah (or minister) rates the JPT but has no account: the official as
+    the documents print them, and the employee who acts for them in the app."""
+
+    judul = "Kepala daerah sebagai pejabat penilai JPT"
+    urutan = 35
+    templat = "organisasi/_pengaturan_kepala_daerah.html"
+    pesan_sendiri = ("pelaksana_kepala_daerah",)
+
     pelaksana_kepala_daerah = IsianPegawaiNIP(
         label="NIP pegawai yang bertindak atas nama kepala daerah",
         required=False,
@@ -201,160 +287,24 @@ class FormPengaturan(forms.ModelForm):
         "sendiri; SKP mencatat dan mencetak “a.n.” kepala daerah. Kosongkan bila tidak ada.",
     )
 
-    aspek_diizinkan = forms.MultipleChoiceField(
-        label="Aspek indikator yang diizinkan",
-        choices=[(a, a.capitalize()) for a in ASPEK_INDIKATOR],
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Aspek yang boleh dipakai pada indikator kinerja SKP; pilih paling sedikit satu.",
-        error_messages={
-            "required": GALAT_ASPEK_KOSONG,
-            "invalid_choice": "Aspek “%(value)s” tidak dikenal. Pilih dari "
-            + ", ".join(ASPEK_INDIKATOR)
-            + ".",
-        },
-    )
-    pengecualian_manajerial = IsianPengecualian(
-        label="Pengecualian (jabatan dan status)",
-        required=False,
-        help_text="Pegawai yang tetap boleh dinilai pejabat nonmanajerial. Satu pengecualian "
-        "per baris: nama jabatan, boleh diikuti PNS atau PPPK, mis. “Guru PPPK”, "
-        "“Guru” (semua status), “Penyuluh PNS”. Berlaku bila nama jabatan memuat teks "
-        "tersebut (huruf besar/kecil tidak dibedakan).",
-    )
-    batas_skp_hari = forms.IntegerField(
-        label="Tanggal",
-        min_value=1,
-        max_value=31,
-        help_text="Ketentuan nasional: SKP ditetapkan paling lambat akhir Januari (31 Januari). "
-        "Bila tanggal itu bukan hari kerja, batasnya hari kerja terakhir sebelumnya.",
-        error_messages={
-            "invalid": "Tanggal harus berupa angka.",
-            "min_value": "Tanggal paling kecil 1.",
-            "max_value": "Tanggal paling besar 31.",
-        },
-    )
-    batas_skp_bulan = forms.TypedChoiceField(
-        label="Bulan", coerce=int, choices=[(i, nama) for i, nama in enumerate(BULAN, start=1)]
-    )
-    pengingat_skp_hari_kerja = IsianPengingat(
-        label="Pengingat (hari kerja sebelum batas)",
-        required=False,
-        help_text="Pegawai dan pejabat penilai diingatkan sekian hari kerja sebelum batas "
-        "penetapan; pisahkan dengan koma, mis. “10, 3”. Kosongkan bila tidak perlu pengingat. "
-        "Setelah batas lewat, SKP yang belum ditetapkan diteruskan kepada atasan pejabat "
-        "penilai.",
-    )
-
-    judul_batas_skp = JUDUL_BATAS_SKP  # the template shows the preview under this fieldset
-    judul_kepala_daerah = JUDUL_KEPALA_DAERAH  # ... and who acts for the official under this
-
     class Meta:
         model = PengaturanInstansi
-        fields = [nama for _, daftar in KELOMPOK for nama in daftar]
-        widgets = {
-            "plt_plh_menilai": forms.RadioSelect,
-            "tunjangan": forms.RadioSelect,
-            "manual_ik": forms.RadioSelect,
-            "tugas_belajar": forms.RadioSelect,
-            "penyusun_evaluasi": forms.RadioSelect,
-        }
-        help_texts = {
-            "periode_evaluasi": "Seberapa sering pejabat penilai mengevaluasi kinerja pegawai "
-            "dalam setahun: bulanan (mis. Perwal Bekasi 38/2023) atau triwulanan "
-            "(ketentuan nasional).",
-            "periode_dokumentasi": "Seberapa sering bukti kinerja pegawai didokumentasikan.",
-            "tugas_belajar": "Mis. Perwal Bekasi 38/2023: hanya PNS.",
-            "penilai_jf_wajib_manajerial": "Ketentuan daerah (mis. paparan BKD 2025): penilai "
-            "pejabat fungsional dan pelaksana harus pejabat manajerial, kecuali pegawai "
-            "pada daftar pengecualian.",
-        }
+        fields = [
+            "jabatan_kepala_daerah",
+            "nama_kepala_daerah",
+            "nip_kepala_daerah",
+            "pelaksana_kepala_daerah",
+        ]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.is_bound:
-            self._pertahankan_yang_tidak_dikirim()
-        for nama, field in self.fields.items():
-            if nama == "aspek_diizinkan":
-                continue
-            pilihan = isinstance(field, forms.ChoiceField)
-            if pilihan:
-                field.error_messages["invalid_choice"] = (
-                    "Pilihan “%(value)s” tidak tersedia; pilih salah satu yang ada."
-                )
-            if field.required:
-                kata_kerja = "dipilih" if pilihan else "diisi"
-                field.error_messages["required"] = f"{field.label} wajib {kata_kerja}."
-
-    def _pertahankan_yang_tidak_dikirim(self):
-        # A page rendered before these settings existed (an open tab, an old client)
-        # keeps the stored values, as ModelForm does for omitted fields with a default.
-        data = self.data.copy()
-        for nama in ISIAN_BATAS_SKP:
-            field, kunci = self.fields[nama], self.add_prefix(nama)
-            if field.widget.value_omitted_from_data(data, self.files, kunci):
-                data[kunci] = str(field.prepare_value(self.get_initial_for_field(field, nama)))
-        self.data = data
-
-    def clean(self):
-        data = super().clean()
-        hari, bulan = data.get("batas_skp_hari"), data.get("batas_skp_bulan")
-        if hari is not None and bulan is not None:
-            try:
-                periksa_batas_skp(hari, bulan)
-            except ValidationError as exc:
-                self.add_error(None, exc)
-        return data
-
-    def clean_pengingat_skp_hari_kerja(self):
-        nilai = self.cleaned_data["pengingat_skp_hari_kerja"]
-        try:
-            periksa_pengingat(nilai)
-        except ValidationError as exc:
-            raise ValidationError(exc.message_dict["pengingat_skp_hari_kerja"]) from exc
-        return nilai
-
-    def pratinjau_batas_skp(self) -> dict | None:
-        """This year's deadline and reminder dates from the stored settings, shown under
-        the fields because the holiday rule is not obvious. Not on a rejected POST: the
-        instance then holds unsaved input."""
-        # Imported here: the SKP app builds on this one, not the other way round.
-        from skp.tenggat import batas_penetapan, tanggal_pengingat
-
-        from .hari_kerja import kalender_instansi
-
-        if self.is_bound:
-            return None
-        p = self.instance
-        try:
-            periksa_batas_skp(p.batas_skp_hari, p.batas_skp_bulan)
-            periksa_pengingat(p.pengingat_skp_hari_kerja)
-        except ValidationError:
-            return None
-        tahun = timezone.localdate().year
-        kalender = kalender_instansi(p.instansi_id)
-        batas = batas_penetapan(kalender, tahun, p.batas_skp_hari, p.batas_skp_bulan)
-        ns = sorted(set(p.pengingat_skp_hari_kerja), reverse=True)
-        return {
-            "tahun": tahun,
-            "tanggal": tanggal_id(batas.tanggal),
-            "nominal": tanggal_id(batas.mulai),
-            "bergeser": batas.tanggal != batas.mulai,
-            "alasan": kalender.nama_libur(batas.mulai) or "akhir pekan",
-            "pengingat": [
-                (n, tanggal_id(t))
-                for n, t in zip(ns, tanggal_pengingat(kalender, batas, ns), strict=True)
-            ],
-        }
+    @staticmethod
+    def periksa(pengaturan: PengaturanInstansi) -> None:
+        periksa_pelaksana_kepala_daerah(pengaturan.pelaksana_kepala_daerah)
 
     def pelaksana_tersimpan(self):
         """The stored acting employee, named under the NIP field (a NIP alone says little)."""
         return self.instance.pelaksana_kepala_daerah if not self.is_bound else None
 
-    def clean_aspek_diizinkan(self):
-        # Stored in the fixed order, whatever order the browser sent.
-        dipilih = set(self.cleaned_data["aspek_diizinkan"])
-        return [a for a in ASPEK_INDIKATOR if a in dipilih]
 
-    def kelompok(self):
-        """(legend, bound fields) for each fieldset of the page."""
-        return [(judul, [self[nama] for nama in daftar]) for judul, daftar in KELOMPOK]
+def daftarkan_bagian_organisasi() -> None:
+    for bagian in (BagianPenilai, BagianIstilah, BagianKepalaDaerah):
+        daftarkan_bagian(bagian)

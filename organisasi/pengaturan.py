@@ -1,8 +1,14 @@
-"""An agency's own settings (spec-local §2): read for the active scope, changed by its admin."""
+"""An agency's own settings (spec-local §2): read for the active scope, changed by its admin.
+
+The values live in one row per agency (`PengaturanInstansi`), but each app owns the
+settings it uses: it contributes a section of the settings page (a form over its own
+columns, the checks the service runs before saving, an optional note under the fields)
+with `daftarkan_bagian` from its AppConfig.ready. This module and the page only compose
+the sections, so organisasi never imports the apps that build on it.
+"""
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,7 +16,6 @@ from django.db import IntegrityError, transaction
 
 from .audit import catat
 from .models import ASPEK_INDIKATOR, PengaturanInstansi, StatusPegawai
-from .tanggal import BULAN
 from .tenancy import instansi_aktif_id
 
 # Every field an admin may change; `instansi` is fixed by the scope.
@@ -20,11 +25,27 @@ ISIAN_PENGATURAN = frozenset(
     if f.editable and f.name not in {"id", "instansi"}
 )
 
-GALAT_ASPEK_KOSONG = "Pilih paling sedikit satu aspek indikator."
-# The earliest reminder, in working days before the SKP deadline (about three months):
-# the daily job looks one year ahead for reminders, and further makes no sense.
-PENGINGAT_MAKS = 60
 STATUS_PENGECUALIAN = {"", StatusPegawai.PNS.value, StatusPegawai.PPPK.value}
+
+
+# --- Sections contributed by the apps -------------------------------------------------------
+
+_BAGIAN: dict[str, type] = {}
+
+
+def daftarkan_bagian(bagian: type) -> None:
+    """Add a section to the settings page (call from AppConfig.ready).
+
+    `bagian` is a `forms_pengaturan.BagianPengaturan` subclass: a ModelForm over the
+    columns the app owns, with `judul`, `urutan`, an optional `templat` and `periksa`.
+    Registering the same class again (a second ready()) changes nothing.
+    """
+    _BAGIAN[f"{bagian.__module__}.{bagian.__qualname__}"] = bagian
+
+
+def bagian_pengaturan() -> list[type]:
+    """The sections in page order (by `urutan`, then by registration)."""
+    return sorted(_BAGIAN.values(), key=lambda b: b.urutan)
 
 
 def pengaturan_instansi() -> PengaturanInstansi:
@@ -61,54 +82,6 @@ def istilah(pengaturan: PengaturanInstansi) -> dict[str, str]:
         "tunjangan": tunjangan,
         "kepala_daerah": pengaturan.jabatan_kepala_daerah,
     }
-
-
-def periksa_aspek(nilai) -> None:
-    if not isinstance(nilai, list) or not nilai:
-        raise ValidationError({"aspek_diizinkan": GALAT_ASPEK_KOSONG})
-    asing = [a for a in nilai if a not in ASPEK_INDIKATOR]
-    if asing:
-        raise ValidationError(
-            {
-                "aspek_diizinkan": f"Aspek tidak dikenal: {', '.join(map(str, asing))}. "
-                f"Pilih dari {', '.join(ASPEK_INDIKATOR)}."
-            }
-        )
-
-
-def periksa_batas_skp(hari, bulan) -> None:
-    """The SKP deadline must be a date that exists every year (so not 29 February)."""
-    if isinstance(bulan, bool) or not isinstance(bulan, int) or not 1 <= bulan <= 12:
-        raise ValidationError({"batas_skp_bulan": "Bulan batas penetapan harus 1 sampai 12."})
-    terakhir = calendar.monthrange(2001, bulan)[1]  # a common year
-    if isinstance(hari, bool) or not isinstance(hari, int) or not 1 <= hari <= terakhir:
-        raise ValidationError(
-            {
-                "batas_skp_hari": f"Tanggal batas penetapan harus 1 sampai {terakhir} "
-                f"untuk bulan {BULAN[bulan - 1]}."
-            }
-        )
-
-
-def periksa_pengingat(nilai) -> None:
-    """Reminders: a list of positive whole numbers of working days, e.g. [10, 3]."""
-    if not isinstance(nilai, list) or any(
-        isinstance(n, bool) or not isinstance(n, int) for n in nilai
-    ):
-        raise ValidationError(
-            {"pengingat_skp_hari_kerja": "Pengingat harus berupa daftar bilangan bulat."}
-        )
-    if any(n < 1 for n in nilai):
-        raise ValidationError(
-            {"pengingat_skp_hari_kerja": "Jumlah hari kerja pengingat harus lebih dari 0."}
-        )
-    if any(n > PENGINGAT_MAKS for n in nilai):
-        raise ValidationError(
-            {
-                "pengingat_skp_hari_kerja": f"Pengingat paling awal {PENGINGAT_MAKS} hari "
-                "kerja sebelum batas penetapan."
-            }
-        )
 
 
 def periksa_pola(pola: str) -> str | None:
@@ -195,12 +168,9 @@ def pengaturan_ubah(*, pengguna, data: dict) -> PengaturanInstansi:
             berubah.append(nama)
     if not berubah:
         return pengaturan
-    # Our own checks first: clearer messages than the model's generic "wajib diisi".
-    periksa_aspek(pengaturan.aspek_diizinkan)
-    periksa_pengecualian(pengaturan.pengecualian_manajerial)
-    periksa_batas_skp(pengaturan.batas_skp_hari, pengaturan.batas_skp_bulan)
-    periksa_pengingat(pengaturan.pengingat_skp_hari_kerja)
-    periksa_pelaksana_kepala_daerah(pengaturan.pelaksana_kepala_daerah)
+    # Each section's own checks first: clearer messages than the model's "wajib diisi".
+    for bagian in bagian_pengaturan():
+        bagian.periksa(pengaturan)
     pengaturan.full_clean()
     alasan = "Pengaturan diubah"
     if "pelaksana_kepala_daerah" in berubah:

@@ -99,9 +99,15 @@ def riwayat_objek(obj: models.Model) -> list[EntriRiwayat]:
 # --- Organisation and raters -----------------------------------------------------------
 
 
-def berlaku_pada(tanggal) -> Q:
-    """Rows with mulai/selesai (selesai empty: still running) in force on `tanggal`."""
-    return Q(mulai__lte=tanggal) & (Q(selesai__isnull=True) | Q(selesai__gte=tanggal))
+def berlaku_pada(tanggal, awalan: str = "") -> Q:
+    """Rows with mulai/selesai (selesai empty: still running) in force on `tanggal`.
+
+    `awalan` filters through a relation, e.g. "penempatan__" on Pegawai. The one
+    definition of "in force on a date" for placements, delegations and the like
+    (`Penempatan.berlaku_pada` is the same rule on one loaded row)."""
+    return Q(**{f"{awalan}mulai__lte": tanggal}) & (
+        Q(**{f"{awalan}selesai__isnull": True}) | Q(**{f"{awalan}selesai__gte": tanggal})
+    )
 
 
 def _kebijakan() -> penilai.Kebijakan:

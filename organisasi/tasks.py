@@ -1,13 +1,13 @@
-"""Platform-level periodic jobs, and the import jobs of an agency."""
+"""Platform-level periodic jobs; the import jobs of an agency are in impor/pekerjaan.py."""
 
 import logging
 
 from celery import shared_task
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
-from . import impor
-from .tenancy import tugas_instansi
+# The import's tasks live with the job they run; imported here so the worker finds them.
+from .impor.pekerjaan import impor_pratinjau, impor_terapkan  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
@@ -28,39 +28,3 @@ def detak_jantung() -> dict:
     waktu = timezone.localtime().isoformat(timespec="seconds")
     logger.info("Detak jantung worker %s: peran basis data %s", waktu, peran)
     return {"waktu": waktu, "peran_db": peran, "baris_tanpa_lingkup": baris_tanpa_lingkup}
-
-
-# --- Import of units and employees (organisasi.impor) ------------------------------------
-# Each task body runs in its agency's scope: one transaction with RLS set for it. The
-# import's own writes go in a savepoint, so an unexpected error undoes them but still lets
-# the job be marked failed (and the page stop polling) in the same committed transaction.
-
-
-@shared_task(name="organisasi.impor_pratinjau")
-@tugas_instansi
-def impor_pratinjau(instansi_id: int, impor_id: int) -> str:
-    """Dry run of an uploaded file: every row's fate, nothing written."""
-    try:
-        with transaction.atomic(), impor.LaporanProgres(instansi_id, impor_id) as progres:
-            return impor.jalankan_pratinjau(impor_id, progres)
-    except Exception:
-        logger.exception("Pratinjau impor %s gagal", impor_id)
-        impor.tandai_gagal(impor_id, "Berkas tidak dapat diproses karena kesalahan sistem.")
-        return "gagal"
-
-
-@shared_task(name="organisasi.impor_terapkan")
-@tugas_instansi
-def impor_terapkan(instansi_id: int, impor_id: int) -> str:
-    """Apply a claimed import in one transaction; a second delivery does nothing."""
-    try:
-        with transaction.atomic(), impor.LaporanProgres(instansi_id, impor_id) as progres:
-            return impor.jalankan_penerapan(impor_id, progres)
-    except Exception:
-        logger.exception("Penerapan impor %s gagal", impor_id)
-        impor.tandai_gagal(
-            impor_id,
-            "Penerapan gagal karena kesalahan sistem; tidak ada data yang diubah. "
-            "Coba unggah ulang, atau hubungi pengelola aplikasi.",
-        )
-        return "gagal"

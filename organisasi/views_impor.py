@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
 
-from . import impor as layanan
 from .akses import admin_instansi_required
+from .impor import baca, pekerjaan, rencana
 from .models import ImporData
 
-UKURAN_MB = layanan.MAKS_UKURAN // (1024 * 1024)
+UKURAN_MB = baca.MAKS_UKURAN // (1024 * 1024)
 BARIS_PER_HALAMAN = 100
 # The columns the result table shows (the rest stays in the stored result).
 KOLOM_TAMPIL = {
@@ -36,10 +36,10 @@ KOLOM_TAMPIL = {
 }
 TAMPILAN = [
     ("", "Semua"),
-    (layanan.GALAT, "Bergalat"),
-    (layanan.BARU, "Baru"),
-    (layanan.DIPERBARUI, "Diperbarui"),
-    (layanan.TETAP, "Tetap"),
+    (rencana.GALAT, "Bergalat"),
+    (rencana.BARU, "Baru"),
+    (rencana.DIPERBARUI, "Diperbarui"),
+    (rencana.TETAP, "Tetap"),
 ]
 
 
@@ -74,7 +74,7 @@ class FormImpor(forms.Form):
             )
         if not nama.endswith((".csv", ".xlsx")):
             raise ValidationError("Berkas harus berformat .csv atau .xlsx.")
-        if berkas.size > layanan.MAKS_UKURAN:
+        if berkas.size > baca.MAKS_UKURAN:
             ukuran = f"{berkas.size / (1024 * 1024):.1f}".replace(".", ",")
             raise ValidationError(
                 f"Ukuran berkas {ukuran} MB melebihi batas {UKURAN_MB} MB; pecah menjadi "
@@ -104,7 +104,7 @@ def _konteks(request, impor: ImporData) -> dict:
     konteks = {
         "impor": impor,
         "ringkasan": ringkasan,
-        "valid": ringkasan.get("total", 0) - ringkasan.get(layanan.GALAT, 0),
+        "valid": ringkasan.get("total", 0) - ringkasan.get(rencana.GALAT, 0),
         "persen": round(100 * impor.diproses / impor.total_baris) if impor.total_baris else 0,
     }
     if impor.selesai:
@@ -141,7 +141,7 @@ def impor(request):
         jenis_awal = ImporData.Jenis.PEGAWAI
     form = FormImpor(request.POST or None, request.FILES or None, initial={"jenis": jenis_awal})
     if request.method == "POST" and form.is_valid():
-        baru = layanan.buat_impor(
+        baru = pekerjaan.buat_impor(
             pengguna=request.user,
             jenis=form.cleaned_data["jenis"],
             nama_berkas=form.cleaned_data["berkas"].name,
@@ -159,8 +159,8 @@ def impor(request):
             "form": form,
             "daftar": daftar,
             "spesifikasi": [
-                (ImporData.Jenis.UNIT.label, ImporData.Jenis.UNIT, layanan.KOLOM_UNIT),
-                (ImporData.Jenis.PEGAWAI.label, ImporData.Jenis.PEGAWAI, layanan.KOLOM_PEGAWAI),
+                (ImporData.Jenis.UNIT.label, ImporData.Jenis.UNIT, baca.KOLOM_UNIT),
+                (ImporData.Jenis.PEGAWAI.label, ImporData.Jenis.PEGAWAI, baca.KOLOM_PEGAWAI),
             ],
         },
     )
@@ -193,7 +193,7 @@ def impor_status(request, pk: int):
 def impor_terapkan(request, pk: int):
     impor = _impor(pk, dengan_hasil=False)
     try:
-        layanan.mulai_terapkan(
+        pekerjaan.mulai_terapkan(
             pengguna=request.user,
             impor=impor,
             terapkan_yang_valid=bool(request.POST.get("terapkan_yang_valid")),
@@ -215,9 +215,7 @@ def impor_contoh(request, jenis: str):
     if jenis not in ImporData.Jenis.values:
         raise Http404
     keluaran = io.StringIO()
-    csv.writer(keluaran, delimiter=";", lineterminator="\r\n").writerow(
-        layanan.kolom_templat(jenis)
-    )
+    csv.writer(keluaran, delimiter=";", lineterminator="\r\n").writerow(baca.kolom_templat(jenis))
     # The BOM makes Excel read the file as UTF-8.
     response = HttpResponse("\ufeff" + keluaran.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="templat-impor-{jenis}.csv"'

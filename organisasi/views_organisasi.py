@@ -32,9 +32,7 @@ def _tampilkan_galat(form, exc: ValidationError):
 
 
 def _unit_dengan_jumlah(qs, tanggal):
-    aktif = Q(jabatan__penempatan__mulai__lte=tanggal) & (
-        Q(jabatan__penempatan__selesai__isnull=True) | Q(jabatan__penempatan__selesai__gte=tanggal)
-    )
+    aktif = selectors.berlaku_pada(tanggal, "jabatan__penempatan__")
     return qs.filter(aktif=True).annotate(
         jumlah_anak=Count("anak", distinct=True),
         jumlah_pegawai=Count(
@@ -69,11 +67,10 @@ def unit_detail(request, pk):
     unit_ids = selectors.subpohon_unit(unit) if termasuk_sub else [unit.pk]
     pegawai = (
         Pegawai.objects.filter(
+            selectors.berlaku_pada(tanggal, "penempatan__"),
             penempatan__jabatan__unit__in=unit_ids,
             penempatan__jenis=JenisPenempatan.DEFINITIF,
-            penempatan__mulai__lte=tanggal,
         )
-        .filter(Q(penempatan__selesai__isnull=True) | Q(penempatan__selesai__gte=tanggal))
         .distinct()
         .order_by("nama")
     )

@@ -1,4 +1,4 @@
-"""The agency admin's settings page: one form, saved through the service."""
+"""The agency admin's settings page: every app's section in one form, saved through the service."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError

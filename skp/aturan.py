@@ -95,6 +95,20 @@ _SATUAN = re.compile(
 )
 
 
+# --- Numbering: one order and one label for the page, the PDFs and the MPH ----------------
+
+
+def urutan_rhk(jenis: str, urutan: int, pk: int | None) -> tuple:
+    """Sort key of an RHK in its SKP: UTAMA first, then TAMBAHAN, each by its position;
+    the numbers then run on from UTAMA into TAMBAHAN (000:11873-11900)."""
+    return (jenis != "utama", urutan, pk or 0)
+
+
+def label_iki(nomor_rhk: int, ke: int, jumlah: int) -> str:
+    """ "IKI 1.2" when the RHK has several indicators, "IKI 1" when it has one (000:2262-2290)."""
+    return f"IKI {nomor_rhk}.{ke}" if jumlah > 1 else f"IKI {nomor_rhk}"
+
+
 def periksa(skp: DataSKP) -> list[Temuan]:
     """All findings for one SKP, binding ones first."""
     t: list[Temuan] = []

@@ -1,11 +1,12 @@
-"""Demo SKPs of the JPT (seeded after `organisasi.demo` made the agencies and accounts), so
-every format can be opened from the demo: A.1.1 + A.1.3 + A.1.8 set and signed for the
-Kepala Dinas Kesehatan of Kota Bekasi (set by the Sekretaris Daerah a.n. the Wali Kota),
-with its Workblock (A.1.4) and MPH (A.1.5); a draft A.1.2 with Manual IK and Workblock for
-the Kepala BKPSDM of Kabupaten Karawang; a draft A.1.6 for a Kepala Bidang under him.
-Everything goes through the services, so every rule applies. Idempotent."""
-
-from __future__ import annotations
+"""The SKP app's demo data, on top of organisasi's demo organisation and accounts, made
+through the SKP services so every rule and audit record applies:
+- a submitted SKP for pegawai.bekasi and a draft for pegawai.karawang (`isi_skp_demo`);
+- the JPT's (`isi_skp_jpt_demo`), so every format opens from the demo: A.1.1 + A.1.3 +
+  A.1.8 set and signed for the Kepala Dinas Kesehatan of Kota Bekasi (set by the
+  Sekretaris Daerah a.n. the Wali Kota), with its Workblock (A.1.4) and MPH (A.1.5); a
+  draft A.1.2 with Manual IK and Workblock for the Kepala BKPSDM of Kabupaten Karawang;
+  a draft A.1.6 for a Kepala Bidang under him.
+"""
 
 from datetime import date
 
@@ -17,6 +18,71 @@ from organisasi.tenancy import lingkup_instansi
 
 from . import mph, services
 from .models import SKP, ButirWorkblock
+
+
+def isi_skp_demo(tahun: int = 2026) -> list[str]:
+    """A submitted SKP for pegawai.bekasi (so penilai.bekasi has one to review) and a
+    draft for pegawai.karawang. Uses the SKP services, so every rule applies."""
+    Pengguna = get_user_model()
+    dibuat = []
+    for username, ajukan in (("pegawai.bekasi", True), ("pegawai.karawang", False)):
+        pengguna = Pengguna.objects.filter(username=username).first()
+        if pengguna is None:
+            continue
+        with lingkup_instansi(pengguna.instansi_id):
+            pegawai = Pegawai.objects.filter(pengguna=pengguna).first()
+            if pegawai is None or SKP.objects.filter(pegawai=pegawai, tahun=tahun).exists():
+                continue
+            skp = services.skp_buat(
+                pengguna=pengguna, pegawai=pegawai, tahun=tahun,
+                pendekatan="kuantitatif", tanggal=date(tahun, 1, 5),
+            )  # fmt: skip
+            jabatan_penilai = skp.identitas.get("penilai", {}).get("jabatan", "")
+            for teks, pimpinan, indikator in DEMO_RHK:
+                rhk = services.rhk_simpan(
+                    pengguna=pengguna,
+                    skp=skp,
+                    data={
+                        "teks": teks,
+                        "penugasan_dari": jabatan_penilai,
+                        "rhk_pimpinan_teks": pimpinan,
+                    },
+                )
+                for iki, target, aspek in indikator:
+                    services.iki_simpan(
+                        pengguna=pengguna,
+                        rhk=rhk,
+                        data={"teks": iki, "target": target, "aspek": aspek},
+                    )
+            for bagian, teks in DEMO_LAMPIRAN:
+                services.lampiran_tambah(pengguna=pengguna, skp=skp, bagian=bagian, teks=teks)
+            if ajukan:
+                services.skp_ajukan(pengguna=pengguna, skp=skp)
+            dibuat.append(f"SKP {tahun} {username}")
+    return dibuat
+
+
+DEMO_RHK = [
+    (
+        "Tersusunnya rekomendasi hasil penilaian kinerja pegawai tepat waktu",
+        "Meningkatnya kualitas pengelolaan kinerja aparatur",
+        [
+            ("Jumlah rekomendasi penilaian yang disampaikan", "12 rekomendasi", ["kuantitas"]),
+            ("Rekomendasi disampaikan 5 hari kerja setelah periode", "90%", ["waktu"]),
+        ],
+    ),
+    (
+        "Tersedianya data kinerja pegawai yang mutakhir",
+        "Meningkatnya kualitas data kepegawaian",
+        [("Persentase data kinerja pegawai yang dimutakhirkan", "95%", ["kualitas"])],
+    ),
+]  # fmt: skip
+DEMO_LAMPIRAN = [
+    ("dukungan", "Akses aplikasi kepegawaian dan data SKP seluruh perangkat daerah"),
+    ("skema", "Hasil kerja dilaporkan setiap bulan berupa laporan rekapitulasi"),
+    ("konsekuensi", "Apabila memenuhi ekspektasi pimpinan: penghargaan non materiil"),
+]
+
 
 # (RHK, penugasan dari, [(IKI, target, perspektif, manual or None)])
 RHK_KADIS_BEKASI = [

@@ -40,7 +40,7 @@ from .models import (
     Workblock,
 )
 from .perilaku import PERILAKU
-from .selectors import identitas_penilai, label_iki, rhk_berurut
+from .selectors import identitas_penilai, rhk_bernomor
 
 JUDUL_SKP = "SASARAN KINERJA PEGAWAI"
 BAGI_JPT = "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
@@ -235,13 +235,12 @@ def _teks_pimpinan(r: RencanaHasilKerja) -> list[str]:
 def _hasil_kerja(skp: SKP) -> list[dict]:
     """Sections A. UTAMA / B. TAMBAHAN; numbers run on across both (000:11873-11900)."""
     seksi = {JenisRHK.UTAMA: [], JenisRHK.TAMBAHAN: []}
-    for nomor, r in enumerate(rhk_berurut(skp), 1):
-        daftar_iki = list(r.iki.all())
+    for r in rhk_bernomor(skp):
         iki = []
-        for i, k in enumerate(daftar_iki, 1):
+        for k in r.iki.all():
             iki.append(
                 {
-                    "label": label_iki(nomor, i, len(daftar_iki)),
+                    "label": k.label,
                     "teks": k.teks,
                     "target": k.target,
                     "aspek": ", ".join(LABEL_ASPEK.get(a, a) for a in (k.aspek or [])),
@@ -251,7 +250,7 @@ def _hasil_kerja(skp: SKP) -> list[dict]:
             )
         seksi[r.jenis].append(
             {
-                "nomor": nomor,
+                "nomor": r.nomor,
                 "teks": r.teks,
                 "penugasan_dari": r.penugasan_dari,
                 "pimpinan": _teks_pimpinan(r),
@@ -456,14 +455,11 @@ def konteks_mph(matriks: MatriksPeranHasil) -> dict:
     skp_p = _muat(matriks.skp_pimpinan)
     tim = matriks.induk_id is not None
     kolom = []
-    for nomor, r in enumerate(rhk_berurut(skp_p), 1):
+    for r in rhk_bernomor(skp_p):
         if tim:
-            kolom.append({"kunci": r.pk, "label": f"RHK {nomor}", "teks": r.teks})
+            kolom.append({"kunci": r.pk, "label": f"RHK {r.nomor}", "teks": r.teks})
             continue
-        daftar_iki = list(r.iki.all())
-        for i, k in enumerate(daftar_iki, 1):
-            label = label_iki(nomor, i, len(daftar_iki))
-            kolom.append({"kunci": k.pk, "label": label, "teks": k.teks})
+        kolom += [{"kunci": k.pk, "label": k.label, "teks": k.teks} for k in r.iki.all()]
 
     daftar_baris = list(
         BarisMPH.objects.filter(matriks=matriks)

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    prefetch_related_objects,
+)
+from django.utils import timezone
 
-from organisasi.models import Pegawai
+from organisasi.models import DelegasiPenilai, Pegawai, Penempatan, PengaturanInstansi
 from organisasi.pengaturan import pengaturan_instansi
+from organisasi.selectors import berlaku_pada
 
 from . import aturan, workflow
+from .aturan import label_iki  # also read as selectors.label_iki by the MPH views
 from .models import (
     SKP,
     STATUS_TERKUNCI,
@@ -70,31 +82,94 @@ def peran(pengguna, skp: SKP) -> frozenset[workflow.Peran]:
     )
 
 
-def _dinilai_oleh(pegawai: Pegawai) -> Q:
-    """SKPs this employee rates: as their pejabat penilai, once escalated as atasan, and
-    as the one acting for the kepala daerah (not their own)."""
-    syarat = Q(penilai=pegawai) | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
+def _untuk_pelaksana_kepala_daerah(pegawai: Pegawai) -> Q | None:
+    """The SKPs rated by the kepala daerah, for the employee acting for them (never their
+    own); None for everyone else."""
     if bertindak_atas_nama_kepala_daerah(pegawai):
-        syarat |= Q(penilai_kepala_daerah=True) & ~Q(pegawai=pegawai)
-    return syarat
+        return Q(penilai_kepala_daerah=True) & ~Q(pegawai=pegawai)
+    return None
 
 
-def skp_terlihat(pengguna):
-    """SKPs this user may open: own, rated by them, escalated to them; all for the admin."""
+# --- Access: which SKP a user may open. The SKP page, its PDFs and the menu all ask here,
+# so they never disagree. Acting on an SKP is a separate question (workflow.peran_dalam).
+
+
+def skp_untuk_pengguna(pengguna):
+    """Every SKP this user may open.
+
+    The employee's own; those they rate (the SKP records its pejabat penilai, also a
+    delegated one, DelegasiPenilai); those they are atasan pejabat penilai for, read-only
+    until escalated (000:4573-4579); the whole agency for its admin. Another agency's
+    SKP never: the tenant-scoped manager and RLS see to that.
+    """
     qs = SKP.objects.select_related("pegawai", "penilai", "penempatan__jabatan__unit")
     if pengguna.admin_instansi:
         return qs
     pegawai = pegawai_pengguna(pengguna)
     if pegawai is None:
         return qs.none()
-    return qs.filter(Q(pegawai=pegawai) | _dinilai_oleh(pegawai))
+    syarat = Q(pegawai=pegawai) | Q(penilai=pegawai) | Q(atasan_penilai=pegawai)
+    if (kepala_daerah := _untuk_pelaksana_kepala_daerah(pegawai)) is not None:
+        syarat |= kepala_daerah
+    return qs.filter(syarat)
+
+
+# The name the MPH views still use; same helper.
+skp_terlihat = skp_untuk_pengguna
+
+
+def skp_bawahan_untuk_pengguna(pengguna):
+    """The "SKP bawahan" list: SKPs this user rates or is atasan pejabat penilai for,
+    the current versions only; those waiting for this user's decision first."""
+    pegawai = pegawai_pengguna(pengguna)
+    if pegawai is None:
+        return SKP.objects.none()
+    menilai = Q(penilai=pegawai) | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
+    semua = Q(penilai=pegawai) | Q(atasan_penilai=pegawai)
+    if (kepala_daerah := _untuk_pelaksana_kepala_daerah(pegawai)) is not None:
+        menilai |= kepala_daerah
+        semua |= kepala_daerah
+    menunggu = Q(status=Status.DIAJUKAN) & menilai
+    return (
+        SKP.objects.filter(semua)
+        .exclude(status=Status.DIGANTI)
+        .annotate(menunggu_saya=ExpressionWrapper(menunggu, output_field=BooleanField()))
+        .select_related("pegawai", "penempatan__jabatan", "penilai")
+        .order_by("-menunggu_saya", "status", "-tahun", "pegawai__nama", "pk")
+    )
+
+
+def menilai_bawahan(pengguna, tanggal: date | None = None) -> bool:
+    """Whether the "SKP bawahan" menu applies: the user heads a unit on `tanggal`
+    (definitive or Plt/Plh), is named rater or atasan in a delegation in force
+    (DelegasiPenilai), acts for the kepala daerah, or already rates or oversees an SKP.
+    One query."""
+    if not pengguna.is_authenticated or pengguna.instansi_id is None:
+        return False
+    tanggal = tanggal or timezone.localdate()
+    saya = OuterRef("pk")
+    memimpin = Penempatan.objects.filter(
+        berlaku_pada(tanggal), pegawai=saya, jabatan__kepala_unit=True
+    )
+    didelegasikan = DelegasiPenilai.objects.filter(berlaku_pada(tanggal)).filter(
+        Q(penilai=saya) | Q(atasan_penilai=saya)
+    )
+    punya_skp = SKP.objects.filter(Q(penilai=saya) | Q(atasan_penilai=saya)).exclude(
+        status=Status.DIGANTI
+    )
+    atas_nama = PengaturanInstansi.objects.filter(pelaksana_kepala_daerah=saya)
+    return (
+        Pegawai.objects.filter(pengguna=pengguna)
+        .filter(Exists(memimpin) | Exists(didelegasikan) | Exists(punya_skp) | Exists(atas_nama))
+        .exists()
+    )
 
 
 def skp_lengkap(pk: int, pengguna) -> SKP:
     """One SKP with its content, in a fixed number of queries."""
     iki = IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "pk")
     return (
-        skp_terlihat(pengguna)
+        skp_untuk_pengguna(pengguna)
         .select_related("atasan_penilai", "ditetapkan_oleh", "pendahulu")
         .prefetch_related(
             Prefetch(
@@ -125,12 +200,12 @@ def data_aturan(skp: SKP) -> aturan.DataSKP:
         and not skp.tugas_belajar
         and bool(pilihan_rhk_pimpinan(skp))
     )
-    for nomor, r in enumerate(rhk_berurut(skp), 1):
+    for r in rhk_bernomor(skp):
         pimpinan_jpt = bool(r.rhk_pimpinan_id and r.rhk_pimpinan.skp.kelompok == Kelompok.JPT_PUKM)
         keadaan = keadaan_pimpinan(r, ada_pilihan)
         daftar.append(
             aturan.DataRHK(
-                nomor=nomor,
+                nomor=r.nomor,
                 jenis=r.jenis,
                 teks=r.teks,
                 penugasan_dari=r.penugasan_dari,
@@ -165,31 +240,36 @@ def data_aturan(skp: SKP) -> aturan.DataSKP:
 
 
 def rhk_berurut(skp: SKP) -> list[RencanaHasilKerja]:
-    """UTAMA first, then TAMBAHAN; numbering runs on across both (000:11873-11900)."""
-    semua = list(skp.rhk.all())
-    return sorted(semua, key=lambda r: (r.jenis != "utama", r.urutan, r.pk))
+    """UTAMA first, then TAMBAHAN (`aturan.urutan_rhk`); uses prefetched rows."""
+    return _berurut(skp.rhk.all())
 
 
-def label_iki(nomor_rhk: int, ke: int, jumlah: int) -> str:
-    """ "IKI 1.2" when the RHK has several indicators, "IKI 1" when it has one (000:2262-2290)."""
-    return f"IKI {nomor_rhk}.{ke}" if jumlah > 1 else f"IKI {nomor_rhk}"
+def _berurut(daftar_rhk) -> list[RencanaHasilKerja]:
+    return sorted(daftar_rhk, key=lambda r: aturan.urutan_rhk(r.jenis, r.urutan, r.pk))
+
+
+def rhk_bernomor(skp: SKP) -> list[RencanaHasilKerja]:
+    """The SKP's RHK in order, numbered, their indicators labelled (see `beri_nomor`)."""
+    return beri_nomor(skp.rhk.all())
+
+
+def beri_nomor(daftar_rhk) -> list[RencanaHasilKerja]:
+    """RHK rows of one SKP in order, each with `nomor` (1, 2, ... across UTAMA and
+    TAMBAHAN) and each of its indicators with `label` ("IKI 1.2"): the one numbering the
+    page, the PDFs, the MPH and the leader-RHK choices show. Uses prefetched indicators;
+    prefetches them when they are not (the labels live on the objects templates read)."""
+    daftar = _berurut(daftar_rhk)
+    prefetch_related_objects(daftar, "iki")
+    for nomor, r in enumerate(daftar, 1):
+        r.nomor = nomor
+        semua_iki = list(r.iki.all())
+        for ke, k in enumerate(semua_iki, 1):
+            k.label = label_iki(nomor, ke, len(semua_iki))
+    return daftar
 
 
 def temuan(skp: SKP) -> list[aturan.Temuan]:
     return aturan.periksa(data_aturan(skp))
-
-
-def skp_untuk_dinilai(pengguna):
-    """The rater's inbox: SKPs waiting for them first, then the rest of their team's."""
-    pegawai = pegawai_pengguna(pengguna)
-    if pegawai is None:
-        return SKP.objects.none()
-    return (
-        SKP.objects.filter(_dinilai_oleh(pegawai))
-        .exclude(status=Status.DIGANTI)
-        .select_related("pegawai", "penempatan__jabatan", "penilai")
-        .order_by("status", "-tahun", "pegawai__nama")
-    )
 
 
 def perubahan_penilai(skp: SKP, tanggal) -> str | None:
@@ -256,24 +336,23 @@ def pilihan_rhk_pimpinan(skp: SKP) -> list[PilihanPimpinan]:
         iki = IndikatorKinerjaIndividu.objects.only("pk", "rhk_id", "teks", "urutan").order_by(
             "urutan", "pk"
         )
-        daftar = sorted(
+        daftar = beri_nomor(
             RencanaHasilKerja.objects.filter(skp=pimpinan)
             .only("pk", "jenis", "urutan", "teks", "skp_id")
-            .prefetch_related(Prefetch("iki", queryset=iki)),
-            key=lambda r: (r.jenis != "utama", r.urutan, r.pk),
+            .prefetch_related(Prefetch("iki", queryset=iki))
         )
         jpt = pimpinan.kelompok == Kelompok.JPT_PUKM
-        for nomor, r in enumerate(daftar, 1):
+        for r in daftar:
             semua_iki = list(r.iki.all()) if jpt else []
             if not semua_iki:
                 hasil.append(
-                    PilihanPimpinan(f"rhk:{r.pk}", f"RHK {nomor}: {r.teks}", r.teks.strip(), r.pk)
+                    PilihanPimpinan(f"rhk:{r.pk}", f"RHK {r.nomor}: {r.teks}", r.teks.strip(), r.pk)
                 )
-            for ke, k in enumerate(semua_iki, 1):
+            for k in semua_iki:
                 hasil.append(
                     PilihanPimpinan(
                         f"iki:{k.pk}",
-                        f"RHK {nomor}: {r.teks} — {label_iki(nomor, ke, len(semua_iki))}: {k.teks}",
+                        f"RHK {r.nomor}: {r.teks} — {k.label}: {k.teks}",
                         aturan.teks_rhk_pimpinan(r.teks, k.teks),
                         r.pk,
                         k.pk,

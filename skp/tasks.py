@@ -22,13 +22,14 @@ from typing import NamedTuple
 from celery import shared_task
 from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
 from organisasi.hari_kerja import KalenderKerja, kalender_instansi
 from organisasi.models import Instansi, JenisPenempatan, Pegawai, Penempatan
 from organisasi.pengaturan import pengaturan_instansi
+from organisasi.selectors import berlaku_pada
 from organisasi.tanggal import tanggal_id
 from organisasi.tenancy import instansi_aktif_id, tugas_instansi
 
@@ -119,8 +120,8 @@ def _skp_terbuka(rencana: Rencana):
 def _pegawai_tanpa_skp(tahun: int, hari_ini: date):
     """Active employees with a definitive placement today and no SKP of `tahun` at all."""
     penempatan = Penempatan.objects.filter(
-        pegawai=OuterRef("pk"), jenis=JenisPenempatan.DEFINITIF, mulai__lte=hari_ini
-    ).filter(Q(selesai__isnull=True) | Q(selesai__gte=hari_ini))
+        berlaku_pada(hari_ini), pegawai=OuterRef("pk"), jenis=JenisPenempatan.DEFINITIF
+    )
     punya_skp = SKP.objects.filter(pegawai=OuterRef("pk"), tahun=tahun)
     return Pegawai.objects.filter(Exists(penempatan), ~Exists(punya_skp), aktif=True)
 

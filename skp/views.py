@@ -74,15 +74,11 @@ def _konteks(request, skp: SKP, **lain) -> dict:
     peran = selectors.peran(request.user, skp)
     aksi = workflow.aksi_tersedia(skp.status, peran)
     temuan = selectors.temuan(skp) if not skp.terkunci else []
-    rhk = selectors.rhk_berurut(skp)
-    for n, r in enumerate(rhk, 1):
-        r.nomor = n  # numbering runs on from UTAMA into TAMBAHAN
-        r.temuan_pimpinan = [t for t in temuan if t.rhk == n and t.kode in ("V51", "V52")]
+    rhk = selectors.rhk_bernomor(skp)
+    for r in rhk:
+        r.temuan_pimpinan = [t for t in temuan if t.rhk == r.nomor and t.kode in ("V51", "V52")]
         if r.rhk_pimpinan_id and r.temuan_pimpinan:
             r.pimpinan_kini = selectors.pilihan_tersimpan(r).teks
-        semua_iki = r.iki.all()
-        for ke, k in enumerate(semua_iki, 1):
-            k.label = selectors.label_iki(n, ke, len(semua_iki))
     ekspektasi = {}
     for e in skp.ekspektasi_khusus.all():
         ekspektasi.setdefault(e.nilai, []).append(e)
@@ -171,7 +167,7 @@ def skp_saya(request):
 
 @pengguna_instansi_required
 def skp_bawahan(request):
-    daftar = selectors.skp_untuk_dinilai(request.user)
+    daftar = selectors.skp_bawahan_untuk_pengguna(request.user)
     kepala_daerah = pengaturan_instansi().jabatan_kepala_daerah
     return render(
         request, "skp/skp_bawahan.html", {"daftar": daftar, "kepala_daerah": kepala_daerah}

@@ -35,7 +35,7 @@ def _pdf(isi: bytes, nama: str, *, sha256: str | None = None, unduh=False) -> Ht
 @require_GET
 @pengguna_instansi_required
 def skp_pdf(request, pk):
-    skp = get_object_or_404(selectors.skp_terlihat(request.user), pk=pk)
+    skp = get_object_or_404(selectors.skp_untuk_pengguna(request.user), pk=pk)
     nama = nama_berkas("SKP", skp.tahun, skp.format, skp.pegawai.nama, f"v{skp.versi}")
     unduh = request.GET.get("unduh") == "1"
     if skp.status in (Status.DITETAPKAN, Status.DITANDATANGANI, Status.DIGANTI):
@@ -46,13 +46,13 @@ def skp_pdf(request, pk):
 
 
 def _workblock_terlihat(pengguna):
-    return Workblock.objects.filter(skp__in=selectors.skp_terlihat(pengguna).values("pk"))
+    return Workblock.objects.filter(skp__in=selectors.skp_untuk_pengguna(pengguna).values("pk"))
 
 
 def _mph_terlihat(pengguna):
     """The leader's matrix: for whoever may see the leader's SKP, and for the people
     listed in it (each needs their own role-results, 000:3152-3154)."""
-    syarat = Q(skp_pimpinan__in=selectors.skp_terlihat(pengguna).values("pk"))
+    syarat = Q(skp_pimpinan__in=selectors.skp_untuk_pengguna(pengguna).values("pk"))
     pegawai = selectors.pegawai_pengguna(pengguna)
     if pegawai is not None:
         syarat |= Q(baris__pegawai=pegawai)

@@ -9,10 +9,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from organisasi.demo import SANDI_DEMO, buat_demo, isi_skp_demo
+from organisasi.demo import SANDI_DEMO, buat_demo
 from organisasi.models import Instansi, Pegawai
 from organisasi.tenancy import lingkup_instansi
-from skp.demo import isi_skp_jpt_demo
+from skp.demo import isi_skp_demo, isi_skp_jpt_demo
 from skp.models import Workblock
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]

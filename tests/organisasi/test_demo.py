@@ -54,17 +54,3 @@ def test_akun_demo_bekasi_dinilai_sesuai_lampiran_ii():
     assert hasil.penilai.pejabat.pegawai_id == penilai.pk
     assert hasil.atasan.pejabat.pegawai_id == atasan.pk
     assert "no. 7.g" in hasil.penilai.alasan
-
-
-def test_demo_skp_diajukan_ke_penilai_bekasi():
-    from organisasi.demo import isi_skp_demo
-    from skp.models import SKP
-
-    buat_demo()
-    assert len(isi_skp_demo()) == 2
-    assert isi_skp_demo() == []
-    bekasi = Instansi.objects.get(slug="kota-bekasi-demo")
-    with lingkup_instansi(bekasi):
-        skp = SKP.objects.get(pegawai__pengguna__username="pegawai.bekasi")
-        assert skp.status == "diajukan"
-        assert skp.penilai.pengguna.username == "penilai.bekasi"

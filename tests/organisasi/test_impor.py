@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from organisasi import impor as layanan
+from organisasi.impor import baca, pekerjaan
 from organisasi.models import (
     ImporData,
     Jabatan,
@@ -86,16 +86,16 @@ def organisasi_a(instansi_a):
 def unggah(instansi, admin, isi, *, jenis="pegawai", nama="pegawai.csv") -> ImporData:
     """Upload and run the dry run in-process (what the worker does)."""
     with lingkup_instansi(instansi):
-        impor = layanan.buat_impor(pengguna=admin, jenis=jenis, nama_berkas=nama, isi=isi)
-        layanan.jalankan_pratinjau(impor.pk)
+        impor = pekerjaan.buat_impor(pengguna=admin, jenis=jenis, nama_berkas=nama, isi=isi)
+        pekerjaan.jalankan_pratinjau(impor.pk)
         impor.refresh_from_db()
     return impor
 
 
 def terapkan(instansi, admin, impor, *, valid=False) -> ImporData:
     with lingkup_instansi(instansi):
-        layanan.mulai_terapkan(pengguna=admin, impor=impor, terapkan_yang_valid=valid)
-        layanan.jalankan_penerapan(impor.pk)
+        pekerjaan.mulai_terapkan(pengguna=admin, impor=impor, terapkan_yang_valid=valid)
+        pekerjaan.jalankan_penerapan(impor.pk)
         impor.refresh_from_db()
     return impor
 
@@ -562,7 +562,7 @@ def test_jenis_jabatan_eksplisit_dan_kepala_unit(instansi_a, admin_a, organisasi
     ],
 )
 def test_golongan_dinormalkan(nilai, status, hasil):
-    assert layanan.baca_golongan(nilai, status) == hasil
+    assert baca.baca_golongan(nilai, status) == hasil
 
 
 @pytest.mark.parametrize(
@@ -572,7 +572,7 @@ def test_golongan_dinormalkan(nilai, status, hasil):
 )  # fmt: skip
 def test_golongan_salah(nilai, status):
     with pytest.raises(ValidationError):
-        layanan.baca_golongan(nilai, status)
+        baca.baca_golongan(nilai, status)
 
 
 @pytest.mark.parametrize(
@@ -590,7 +590,7 @@ def test_golongan_salah(nilai, status):
     ],
 )
 def test_gelar_satu_kolom_dipisah(gelar, depan, belakang):
-    assert layanan.pisah_gelar(gelar) == (depan, belakang)
+    assert baca.pisah_gelar(gelar) == (depan, belakang)
 
 
 @pytest.mark.parametrize(
@@ -601,7 +601,7 @@ def test_gelar_satu_kolom_dipisah(gelar, depan, belakang):
      ("fungsional", "fungsional"), ("", None)],
 )  # fmt: skip
 def test_jenis_jabatan_dikenali(nilai, jenis):
-    assert layanan.baca_jenis_jabatan(nilai) == jenis
+    assert baca.baca_jenis_jabatan(nilai) == jenis
 
 
 @pytest.mark.parametrize(
@@ -611,7 +611,7 @@ def test_jenis_jabatan_dikenali(nilai, jenis):
      ("SD", "sekolah_sd"), ("TK/PAUD/PNF", "sekolah_tk"), ("kecamatan", "kecamatan")],
 )  # fmt: skip
 def test_jenis_unit_dikenali(nilai, jenis):
-    assert layanan.baca_jenis_unit(nilai) == jenis
+    assert baca.baca_jenis_unit(nilai) == jenis
 
 
 def test_nip_angka_excel_yang_terpotong_diberi_pesan_khusus(instansi_a, admin_a, organisasi_a):
@@ -632,14 +632,14 @@ def test_menerapkan_dua_kali_tidak_menggandakan(instansi_a, admin_a, organisasi_
     terapkan(instansi_a, admin_a, impor)
     with lingkup_instansi(instansi_a):
         # A redelivered task finds the job already applied.
-        assert layanan.jalankan_penerapan(impor.pk) == ImporData.Status.DITERAPKAN
+        assert pekerjaan.jalankan_penerapan(impor.pk) == ImporData.Status.DITERAPKAN
         with pytest.raises(ValidationError, match="tidak dapat diterapkan lagi"):
-            layanan.mulai_terapkan(pengguna=admin_a, impor=impor, terapkan_yang_valid=False)
+            pekerjaan.mulai_terapkan(pengguna=admin_a, impor=impor, terapkan_yang_valid=False)
         # A stale copy of the job (still "pratinjau") loses the compare-and-set.
         basi = ImporData.objects.get(pk=impor.pk)
         basi.status = ImporData.Status.PRATINJAU
         with pytest.raises(ValidationError, match="sudah diterapkan"):
-            layanan.mulai_terapkan(pengguna=admin_a, impor=basi, terapkan_yang_valid=False)
+            pekerjaan.mulai_terapkan(pengguna=admin_a, impor=basi, terapkan_yang_valid=False)
         assert Pegawai.objects.count() == 2 and Penempatan.objects.count() == 2
         assert Pegawai.history.count() == 2
 
@@ -662,7 +662,7 @@ def test_pratinjau_500_baris_jumlah_kueri_tetap(
     def siapkan(n, awal):
         isi = csv_bytes([pegawai_baris(awal + i, jabatan=f"Jabatan {i % 40}") for i in range(n)])
         with lingkup_instansi(instansi_a):
-            return layanan.buat_impor(
+            return pekerjaan.buat_impor(
                 pengguna=admin_a, jenis="pegawai", nama_berkas="q.csv", isi=isi
             )
 
@@ -673,7 +673,7 @@ def test_pratinjau_500_baris_jumlah_kueri_tetap(
     jumlah = {}
     for impor in (kecil, besar):
         with lingkup_instansi(instansi_a), django_assert_max_num_queries(10) as kueri:
-            layanan.jalankan_pratinjau(impor.pk)
+            pekerjaan.jalankan_pratinjau(impor.pk)
         jumlah[impor.pk] = len(kueri.captured_queries)
     assert jumlah[kecil.pk] == jumlah[besar.pk]
     with lingkup_instansi(instansi_a):
@@ -705,7 +705,7 @@ def test_instansi_lain_tidak_bisa_melihat_atau_menerapkan(
     with lingkup_instansi(instansi_b):
         assert not ImporData.objects.filter(pk=impor.pk).exists()
         with pytest.raises(ImporData.DoesNotExist):
-            layanan.jalankan_penerapan(impor.pk)
+            pekerjaan.jalankan_penerapan(impor.pk)
     with lingkup_instansi(instansi_a):
         assert ImporData.objects.get(pk=impor.pk).status == ImporData.Status.PRATINJAU
         assert Pegawai.objects.count() == 0
@@ -744,7 +744,7 @@ def test_unggah_berkas_salah_diberi_pesan(client, masuk_sebagai, admin_a, nama, 
 
 
 def test_unggah_berkas_terlalu_besar(client, masuk_sebagai, admin_a, monkeypatch):
-    monkeypatch.setattr(layanan, "MAKS_UKURAN", 10)
+    monkeypatch.setattr(baca, "MAKS_UKURAN", 10)
     masuk_sebagai(admin_a)
     resp = client.post(
         reverse("impor"), {"jenis": "pegawai", "berkas": _berkas("a.csv", b"x" * 2048)}
@@ -772,7 +772,7 @@ def test_alur_layar_unggah_pantau_terapkan(
     assert 'hx-trigger="every 1s"' in status.content.decode()
 
     with lingkup_instansi(instansi_a):
-        layanan.jalankan_pratinjau(impor.pk)
+        pekerjaan.jalankan_pratinjau(impor.pk)
     status = client.get(reverse("impor_status", args=[impor.pk]), HTTP_HX_REQUEST="true")
     isi = status.content.decode()
     # Done: the returned block has no trigger, so polling stops.
@@ -826,14 +826,14 @@ def test_progres_terlihat_selagi_transaksi_pekerjaan_masih_terbuka(instansi_a, a
         # Not buat_impor: its on-commit hook would queue a real task on a real broker.
         impor = ImporData(jenis="pegawai", nama_berkas="a.csv", isi=b"nip\n", dibuat_oleh=admin_a)
         impor.save_without_historical_record()
-    with lingkup_instansi(instansi_a), layanan.LaporanProgres(instansi_a.pk, impor.pk) as progres:
+    with lingkup_instansi(instansi_a), pekerjaan.LaporanProgres(instansi_a.pk, impor.pk) as progres:
         progres.total(1000)
         progres(400)
         # Still inside the job's open transaction, the committed report is visible.
         segar = ImporData.objects.only("diproses", "total_baris").get(pk=impor.pk)
         assert (segar.diproses, segar.total_baris) == (400, 1000)
     # Row-level security holds on the reporting connection: another scope cannot touch the job.
-    with layanan.LaporanProgres(instansi_b.pk, impor.pk) as lain:
+    with pekerjaan.LaporanProgres(instansi_b.pk, impor.pk) as lain:
         lain(999)
     with lingkup_instansi(instansi_a):
         assert ImporData.objects.get(pk=impor.pk).diproses == 400
@@ -847,7 +847,7 @@ def test_pratinjau_dijalankan_worker_sungguhan(worker_celery, instansi_a, admin_
     isi = csv_bytes([pegawai_baris(i) for i in range(450)] + [pegawai_baris(1)])
     # Queued on commit by the service, exactly as the upload view does.
     with lingkup_instansi(instansi_a):
-        impor = layanan.buat_impor(
+        impor = pekerjaan.buat_impor(
             pengguna=admin_a, jenis="pegawai", nama_berkas="worker.csv", isi=isi
         )
     batas = time.monotonic() + 60

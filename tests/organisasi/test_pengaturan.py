@@ -93,7 +93,14 @@ def test_halaman_pertama_kali_membuat_pengaturan_awal(client, masuk_sebagai, ins
     for aspek in ASPEK_INDIKATOR:
         assert f'value="{aspek}"' in isi
     assert isi.count("checked") >= len(ASPEK_INDIKATOR)
-    for judul in ("Periode", "Penilai dan Plt/Plh", "Istilah pada formulir", "SKP dan evaluasi"):
+    for judul in (
+        "Penilai dan Plt/Plh",
+        "Istilah pada formulir",
+        "SKP",
+        "Batas penetapan SKP",
+        "Pendokumentasian kinerja",
+        "Evaluasi kinerja",
+    ):
         assert f'<legend class="kartu__judul">{judul}</legend>' in isi
     assert reverse("riwayat", args=["organisasi.PengaturanInstansi", p.pk]) in isi
 
@@ -346,3 +353,83 @@ def test_isian_yang_ditolak_ditampilkan_kembali(client, masuk_sebagai, admin_a):
     isi = isi.decode()
     assert "Guru PPPK\nPPPK</textarea>" in isi
     assert 'value="BKPSDM"' in isi
+
+
+# --- Composition: each app contributes its section ----------------------------------------
+
+
+def test_bagian_disusun_dari_setiap_aplikasi():
+    from organisasi.pengaturan import bagian_pengaturan
+
+    susunan = [(b.__module__, b.judul) for b in bagian_pengaturan()]
+    assert susunan == [
+        ("organisasi.forms_pengaturan", "Penilai dan Plt/Plh"),
+        ("organisasi.forms_pengaturan", "Istilah pada formulir"),
+        ("organisasi.forms_pengaturan", "Kepala daerah sebagai pejabat penilai JPT"),
+        ("skp.pengaturan", "SKP"),
+        ("skp.pengaturan", "Batas penetapan SKP"),
+        ("umpanbalik.pengaturan", "Pendokumentasian kinerja"),
+        ("evaluasi.pengaturan", "Evaluasi kinerja"),
+    ]
+    # Every editable column belongs to exactly one section.
+    kolom = [k for b in bagian_pengaturan() for k in b._meta.fields]
+    assert sorted(kolom) == sorted(set(kolom))
+    from organisasi.pengaturan import ISIAN_PENGATURAN
+
+    assert set(kolom) == ISIAN_PENGATURAN
+
+
+@pytest.fixture
+def bagian_uji(monkeypatch):
+    """A section another app would contribute: its own check on a column it owns."""
+    from organisasi import pengaturan as modul
+    from organisasi.forms_pengaturan import BagianPengaturan
+
+    class BagianUji(BagianPengaturan):
+        judul = "Bagian aplikasi uji"
+        urutan = 45
+
+        class Meta:
+            model = PengaturanInstansi
+            fields = ["penerima_laporan"]
+
+        @staticmethod
+        def periksa(pengaturan):
+            if "dilarang" in pengaturan.penerima_laporan:
+                raise ValidationError({"penerima_laporan": "Kata “dilarang” ditolak aplikasi uji."})
+
+    monkeypatch.setattr(modul, "_BAGIAN", dict(modul._BAGIAN))
+    # The column moves from organisasi's section to the test app's, as when an app takes
+    # over a setting it reads.
+    from organisasi.forms_pengaturan import BagianIstilah
+
+    class IstilahTanpaPenerima(BagianIstilah):
+        class Meta(BagianIstilah.Meta):
+            fields = [f for f in BagianIstilah.Meta.fields if f != "penerima_laporan"]
+
+    kunci = f"{BagianIstilah.__module__}.{BagianIstilah.__qualname__}"
+    monkeypatch.setitem(modul._BAGIAN, kunci, IstilahTanpaPenerima)
+    modul.daftarkan_bagian(BagianUji)
+    return BagianUji
+
+
+def test_bagian_tambahan_tampil_diperiksa_dan_diaudit(
+    bagian_uji, client, masuk_sebagai, instansi_a, admin_a
+):
+    masuk_sebagai(admin_a)
+    isi = client.get(URL).content.decode()
+    assert '<legend class="kartu__judul">Bagian aplikasi uji</legend>' in isi
+    assert isi.index("Bagian aplikasi uji") < isi.index("Batas penetapan SKP")
+    sebelum = _potret(instansi_a)
+    resp = _simpan(client, penerima_laporan="yang dilarang")
+    assert resp.status_code == 200
+    assert "Kata “dilarang” ditolak aplikasi uji." in resp.content.decode()
+    assert _potret(instansi_a) == sebelum
+    with lingkup_instansi(instansi_a), pytest.raises(ValidationError) as galat:
+        pengaturan_ubah(pengguna=admin_a, data={"penerima_laporan": "dilarang juga"})
+    assert "penerima_laporan" in galat.value.message_dict
+    assert _simpan(client, penerima_laporan="Sekretaris Daerah").status_code == 302
+    with lingkup_instansi(instansi_a):
+        p = PengaturanInstansi.objects.get()
+        assert p.penerima_laporan == "Sekretaris Daerah"
+        assert p.history.latest("history_id").history_user == admin_a

@@ -3,11 +3,11 @@ Sekretaris Daerah acting for the kepala daerah in each demo agency. Idempotent."
 
 import pytest
 
-from organisasi.demo import buat_demo, isi_skp_demo
+from organisasi.demo import buat_demo
 from organisasi.models import Instansi
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tenancy import lingkup_instansi
-from skp.demo import isi_skp_jpt_demo
+from skp.demo import isi_skp_demo, isi_skp_jpt_demo
 from skp.models import SKP, ManualIndikator, MatriksPeranHasil, Status, Workblock
 
 pytestmark = pytest.mark.django_db

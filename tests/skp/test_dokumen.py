@@ -20,7 +20,7 @@ from organisasi import dokumen as renderer
 from organisasi.models import ArsipDokumen, PengaturanInstansi
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tenancy import lingkup_instansi
-from skp import dokumen
+from skp import dokumen, selectors
 from skp.models import (
     SKP,
     BarisMPH,
@@ -458,7 +458,7 @@ def test_a_1_5_mph_satu_dan_dua_tingkat(org):
         tim = MatriksPeranHasil.objects.create(
             skp_pimpinan=skp_kabid, induk=mph, nama_tim="Rekayasa Koridor"
         )
-        rhk_kabid = list(dokumen.rhk_berurut(skp_kabid))
+        rhk_kabid = selectors.rhk_berurut(skp_kabid)
         staf = BarisMPH.objects.create(matriks=tim, pegawai=org.staf, peran="anggota_tim")
         PeranHasil.objects.create(
             baris=staf, rhk_pimpinan=rhk_kabid[0], teks="Tersusunnya desain simpang padat"

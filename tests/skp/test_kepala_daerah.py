@@ -86,9 +86,9 @@ def test_sekda_mengembalikan_dan_menetapkan_atas_nama_wali_kota(pemda):
     assert skp.penilai_kepala_daerah and skp.penilai_id is None
     sekda, kabid = pemda["sekda"], pemda["kabid"]
     with lingkup_instansi(pemda["org"].instansi):
-        assert selectors.skp_untuk_dinilai(sekda).filter(pk=skp.pk).exists()
-        assert not selectors.skp_untuk_dinilai(kabid).filter(pk=skp.pk).exists()
-        assert not selectors.skp_terlihat(kabid).filter(pk=skp.pk).exists()
+        assert selectors.skp_bawahan_untuk_pengguna(sekda).filter(pk=skp.pk).exists()
+        assert not selectors.skp_bawahan_untuk_pengguna(kabid).filter(pk=skp.pk).exists()
+        assert not selectors.skp_untuk_pengguna(kabid).filter(pk=skp.pk).exists()
         with pytest.raises(PermissionDenied):
             services.skp_kembalikan(pengguna=kabid, skp=skp, catatan="bukan wewenang")
 
@@ -166,7 +166,7 @@ def test_pelaksana_tidak_menetapkan_skp_dirinya_sendiri(client, pemda):
         )  # fmt: skip
         assert skp.penilai_kepala_daerah
         assert selectors.peran(pemda["sekda"], skp) == frozenset({"pegawai"})
-        assert not selectors.skp_untuk_dinilai(pemda["sekda"]).filter(pk=skp.pk).exists()
+        assert not selectors.skp_bawahan_untuk_pengguna(pemda["sekda"]).filter(pk=skp.pk).exists()
     client.force_login(pemda["sekda"])
     isi = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
     assert "Pemilik SKP ini sendiri yang ditunjuk bertindak a.n. Wali Kota Uji" in isi

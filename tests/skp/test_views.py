@@ -169,15 +169,17 @@ def test_butir_lampiran_kosong_ditolak_dan_pegawai_tidak_menambah_ekspektasi(cli
 
 
 def test_atasan_menetapkan_lewat_halaman_hanya_setelah_eskalasi(client, tim):
-    """After the January deadline the atasan may set it (000:4573-4579); not before."""
+    """After the January deadline the atasan may set it (000:4573-4579); before, she
+    reads it (tests/skp/test_akses.py) but the page offers no action."""
     from django.utils import timezone
 
     org = tim["org"]
     atasan = akun(org, org.kabid, "sari")
     skp = skp_contoh(org, status="diajukan")
     client.force_login(atasan)
-    assert client.get(reverse("skp_detail", args=[skp.pk])).status_code == 404
-    assert "Dedi" not in client.get(reverse("skp_bawahan")).content.decode()
+    isi = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
+    assert "Tetapkan SKP" not in isi
+    assert "menunggu Anda" not in client.get(reverse("skp_bawahan")).content.decode()
     with lingkup_instansi(org.instansi):
         SKP.objects.filter(pk=skp.pk).update(dieskalasi_pada=timezone.now())
     isi = client.get(reverse("skp_bawahan")).content.decode()

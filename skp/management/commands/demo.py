@@ -1,0 +1,29 @@
+"""`manage.py demo` (run by `make run`): the demo data of every app, lowest app first.
+
+It lives in the app that sits highest in the data flow (today skp) because it is the
+one place allowed to import every app below it; organisasi imports no other app.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from organisasi.demo import LOGIN_DEMO, buat_demo
+from skp.demo import isi_skp_demo, isi_skp_jpt_demo
+
+
+class Command(BaseCommand):
+    help = "Membuat instansi, akun dan data demo setiap aplikasi (aman dijalankan berulang kali)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            dibuat = buat_demo() + isi_skp_demo() + isi_skp_jpt_demo()
+        if dibuat:
+            for hal in dibuat:
+                self.stdout.write(f"Dibuat: {hal}")
+        else:
+            self.stdout.write("Data demo sudah lengkap; tidak ada yang diubah.")
+        for login in LOGIN_DEMO:
+            self.stdout.write(
+                f"  {login['instansi']:<28} {login['peran']:<20} "
+                f"{login['username']:<18} {login['password']}"
+            )
