@@ -204,12 +204,12 @@ def test_penempatan_pelaksana_berakhir_tetap_tercetak_jabatan_saat_ditetapkan(pe
 def test_pengingat_batas_dikirim_kepada_yang_bertindak_atas_nama_kepala_daerah(pemda):
     """The January reminder of an SKP rated by the Wali Kota reaches the Sekda acting for
     him (10 working days before the 2026 deadline: 15 January)."""
-    from skp.models import Pemberitahuan
-    from skp.tasks import periksa_tenggat
+    from organisasi.models import Pemberitahuan
+    from organisasi.tasks import sapu_tenggat
 
     with time_machine.travel(WAKTU, tick=False):
         skp = _skp_kadis_diajukan(pemda)
-    periksa_tenggat(pemda["org"].instansi.pk, "2026-01-15")
+    sapu_tenggat(pemda["org"].instansi.pk, "2026-01-15")
     with lingkup_instansi(pemda["org"].instansi):
         penerima = dict(Pemberitahuan.objects.values_list("kunci", "penerima_id"))
     assert penerima[f"skp-pengingat-skp{skp.pk}-2026-10hk-penilai"] == pemda["org"].sekda.pk

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('skp', '0005_batas_panjang_isian'),
+        ('skp', '0006_pemberitahuan_ke_organisasi'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisasi', '0009_kepala_daerah_pelaksana'),
+        ('organisasi', '0010_kepala_daerah_pelaksana'),
     ]
 
     operations = [
