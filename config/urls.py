@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from organisasi.forms import FormMasuk
+from organisasi.views_platform import platform
 
 admin.site.site_header = "Administrasi Platform Kinerja ASN"
 admin.site.site_title = "Platform Kinerja ASN"
@@ -27,7 +28,11 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="ganti_sandi_selesai",
     ),
-    path("platform/", admin.site.urls),
+    # The superadmin's home: agencies and their first admin, nothing inside an agency.
+    path("platform/", platform, name="platform"),
+    # Django's admin stays for the platform's account work (e.g. an agency admin locked
+    # out); it is not the superadmin's home.
+    path("platform/admin/", admin.site.urls),
     path("kalender/", include("organisasi.urls_kalender")),
     path("impor/", include("organisasi.urls_impor")),
     path("pengaturan/", include("organisasi.urls_pengaturan")),

@@ -33,6 +33,12 @@ def navigasi(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    if user.is_superuser and not user.instansi_id:
+        menu = [("Instansi", "platform"), ("Akun pengguna (lanjutan)", "admin:index")]
+        items = _satu_aktif(
+            request, [i for i in (_item(request, label, n) for label, n in menu) if i]
+        )
+        return {"menu": items, "instansi_aktif": None}
     return {
         "menu": SimpleLazyObject(lambda: _menu(request, user)),
         "instansi_aktif": SimpleLazyObject(lambda: user.instansi if user.instansi_id else None),

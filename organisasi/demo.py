@@ -14,6 +14,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 
+from .audit import catat
 from .models import Instansi, Pegawai, Penempatan
 from .tenancy import lingkup_instansi, lingkup_platform
 
@@ -31,7 +32,8 @@ INSTANSI_DEMO = [
             "plt_plh_menilai": "otomatis",
             "istilah_instansi": "Perangkat Daerah",
             "istilah_bkd": "BKPSDM",
-            "jabatan_kepala_daerah": "Wali Kota",
+            "jabatan_kepala_daerah": "Wali Kota Bekasi",
+            "nama_kepala_daerah": "H. Bagus Pranoto, S.H., M.Si.",
             "tempat_dokumen": "Bekasi",
             "tunjangan": "tpp",
             "penerima_laporan": "Sekretaris Daerah melalui BKPSDM",
@@ -46,7 +48,8 @@ INSTANSI_DEMO = [
         "jenis": Instansi.Jenis.DAERAH,
         "pengaturan": {
             "periode_evaluasi": "triwulanan",
-            "jabatan_kepala_daerah": "Bupati",
+            "jabatan_kepala_daerah": "Bupati Karawang",
+            "nama_kepala_daerah": "Hj. Dewi Kartika Sari, S.E., M.M.",
             "tempat_dokumen": "Karawang",
             "manual_ik": "selalu",
         },
@@ -78,6 +81,20 @@ AKUN_DEMO = [
         "Kepala Bidang Penilaian Kinerja Aparatur dan Penghargaan",
         False,
     ),
+    (
+        "kota-bekasi-demo",
+        "JPT: Kepala Dinas (dinilai Wali Kota)",
+        "kadis.bekasi",
+        "Kepala Dinas Kesehatan",
+        False,
+    ),
+    (
+        "kota-bekasi-demo",
+        "Sekretaris Daerah, a.n. Wali Kota",
+        "sekda.bekasi",
+        "Sekretaris Daerah",
+        False,
+    ),
     ("kabupaten-karawang-demo", "Admin BKD", "admin.karawang", "Pengolah Data Kinerja", True),
     (
         "kabupaten-karawang-demo",
@@ -100,7 +117,26 @@ AKUN_DEMO = [
         "Kepala Bidang Penilaian Kinerja",
         False,
     ),
+    (
+        "kabupaten-karawang-demo",
+        "JPT: Kepala Badan (dinilai Bupati)",
+        "kaban.karawang",
+        "Kepala BKPSDM",
+        False,
+    ),
+    (
+        "kabupaten-karawang-demo",
+        "Sekretaris Daerah, a.n. Bupati",
+        "sekda.karawang",
+        "Sekretaris Daerah",
+        False,
+    ),
 ]
+# Who acts for the kepala daerah in each demo agency (the JPT's rater has no account).
+PELAKSANA_KEPALA_DAERAH = {
+    "kota-bekasi-demo": "sekda.bekasi",
+    "kabupaten-karawang-demo": "sekda.karawang",
+}
 
 LOGIN_DEMO = [
     {
@@ -183,4 +219,20 @@ def buat_demo() -> list[str]:
                 pegawai.pengguna = pengguna
                 pegawai.save(update_fields=["pengguna"])
         dibuat.append(f"akun {username}")
+    for slug, username in PELAKSANA_KEPALA_DAERAH.items():
+        with lingkup_instansi(instansi[slug]):
+            dibuat += _tunjuk_pelaksana(username)
     return dibuat
+
+
+def _tunjuk_pelaksana(username: str) -> list[str]:
+    from .pengaturan import pengaturan_instansi
+
+    pengaturan = pengaturan_instansi()
+    pegawai = Pegawai.objects.filter(pengguna__username=username).first()
+    if pegawai is None or pengaturan.pelaksana_kepala_daerah_id is not None:
+        return []
+    pengaturan.pelaksana_kepala_daerah = pegawai
+    catat(pengaturan, None, f"Data demo: {pegawai.nama_lengkap} bertindak a.n. kepala daerah")
+    pengaturan.save()
+    return [f"{username} bertindak a.n. {pengaturan.jabatan_kepala_daerah}"]

@@ -6,12 +6,20 @@ apps subclass `BagianPengaturan` in their own module and register it from their
 AppConfig.ready (see skp/pengaturan.py).
 """
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 
-from .models import PengaturanInstansi, StatusPegawai
-from .pengaturan import bagian_pengaturan, daftarkan_bagian, periksa_pengecualian, periksa_pola
+from .models import Pegawai, PengaturanInstansi, StatusPegawai
+from .pengaturan import (
+    bagian_pengaturan,
+    daftarkan_bagian,
+    periksa_pelaksana_kepala_daerah,
+    periksa_pengecualian,
+    periksa_pola,
+)
 
 _STATUS = {s.label.upper(): s.value for s in StatusPegawai}  # "PNS" -> "pns"
 _LABEL_STATUS = {s.value: s.label for s in StatusPegawai}
@@ -211,8 +219,6 @@ class BagianIstilah(BagianPengaturan):
         fields = [
             "istilah_instansi",
             "istilah_bkd",
-            "jabatan_kepala_daerah",
-            "nama_kepala_daerah",
             "tempat_dokumen",
             "penerima_laporan",
             "tunjangan",
@@ -220,6 +226,85 @@ class BagianIstilah(BagianPengaturan):
         widgets = {"tunjangan": forms.RadioSelect}
 
 
+def _tanpa_spasi(nip: str) -> str:
+    # NIPs are commonly written "19870312 201001 1 004".
+    return re.sub(r"\s+", "", nip)
+
+
+class IsianPegawaiNIP(forms.Field):
+    """An employee chosen by NIP (an agency has thousands: no drop-down), stored as the
+    Pegawai. The queryset is the agency's own (scoped manager), so another agency's NIP
+    is simply not found."""
+
+    widget = forms.TextInput(
+        attrs={"inputmode": "numeric", "spellcheck": "false", "autocomplete": "off"}
+    )
+
+    def prepare_value(self, value):
+        if isinstance(value, Pegawai):
+            return value.nip
+        if isinstance(value, int):
+            return Pegawai.objects.filter(pk=value).values_list("nip", flat=True).first() or ""
+        return value
+
+    def to_python(self, value):
+        teks = (value or "").strip()
+        if not teks:
+            return None
+        nip = _tanpa_spasi(teks)
+        if not (nip.isascii() and nip.isdigit() and len(nip) == 18):
+            raise ValidationError("NIP harus terdiri dari 18 angka.")
+        pegawai = Pegawai.objects.select_related("pengguna").filter(nip=nip).first()
+        if pegawai is None:
+            raise ValidationError(f"Tidak ada pegawai dengan NIP {nip} di instansi ini.")
+        return pegawai
+
+    def validate(self, value):
+        super().validate(value)
+        try:
+            periksa_pelaksana_kepala_daerah(value)
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict["pelaksana_kepala_daerah"]) from exc
+
+    def has_changed(self, initial, data):
+        return (self.prepare_value(initial) or "") != _tanpa_spasi((data or "").strip())
+
+
+class BagianKepalaDaerah(BagianPengaturan):
+    """The kepala daerah (or minister) rates the JPT but has no account: the official as
+    the documents print them, and the employee who acts for them in the app."""
+
+    judul = "Kepala daerah sebagai pejabat penilai JPT"
+    urutan = 35
+    templat = "organisasi/_pengaturan_kepala_daerah.html"
+    pesan_sendiri = ("pelaksana_kepala_daerah",)
+
+    pelaksana_kepala_daerah = IsianPegawaiNIP(
+        label="NIP pegawai yang bertindak atas nama kepala daerah",
+        required=False,
+        help_text="Mis. Sekretaris Daerah atau Kepala BKPSDM. Pegawai ini memeriksa, "
+        "mengembalikan dan menetapkan SKP JPT yang dinilai kepala daerah dengan akunnya "
+        "sendiri; SKP mencatat dan mencetak “a.n.” kepala daerah. Kosongkan bila tidak ada.",
+    )
+
+    class Meta:
+        model = PengaturanInstansi
+        fields = [
+            "jabatan_kepala_daerah",
+            "nama_kepala_daerah",
+            "nip_kepala_daerah",
+            "pelaksana_kepala_daerah",
+        ]
+
+    @staticmethod
+    def periksa(pengaturan: PengaturanInstansi) -> None:
+        periksa_pelaksana_kepala_daerah(pengaturan.pelaksana_kepala_daerah)
+
+    def pelaksana_tersimpan(self):
+        """The stored acting employee, named under the NIP field (a NIP alone says little)."""
+        return self.instance.pelaksana_kepala_daerah if not self.is_bound else None
+
+
 def daftarkan_bagian_organisasi() -> None:
-    for bagian in (BagianPenilai, BagianIstilah):
+    for bagian in (BagianPenilai, BagianIstilah, BagianKepalaDaerah):
         daftarkan_bagian(bagian)

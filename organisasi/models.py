@@ -31,6 +31,9 @@ class Instansi(models.Model):
     aktif = models.BooleanField(default=True)
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 
+    # Platform data (no tenant column): who created or changed an agency, and when.
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "instansi"
         verbose_name_plural = "instansi"
@@ -569,12 +572,36 @@ class PengaturanInstansi(ModelInstansi):
     istilah_bkd = models.CharField(
         "sebutan unit kepegawaian", max_length=40, default="BKD", help_text="Mis. BKD atau BKPSDM."
     )
+    # The kepala daerah (or minister) rates the JPT but rarely has an account: the agency
+    # names the official for the documents and the employee who acts for them in the app.
     jabatan_kepala_daerah = models.CharField(
-        "sebutan pimpinan instansi/kepala daerah", max_length=60, default="Wali Kota",
-        help_text="Mis. Wali Kota, Bupati, Gubernur, Menteri.",
+        "jabatan kepala daerah/pimpinan instansi", max_length=60, default="Wali Kota",
+        help_text="Dicetak sebagai jabatan pejabat penilai JPT, mis. Wali Kota Bekasi, "
+        "Bupati Karawang, Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi.",
     )  # fmt: skip
     nama_kepala_daerah = models.CharField(
-        "nama pimpinan instansi/kepala daerah", max_length=200, blank=True
+        "nama kepala daerah/pimpinan instansi",
+        max_length=200,
+        blank=True,
+        help_text="Nama lengkap dengan gelar, dicetak pada identitas dan tanda tangan SKP JPT.",
+    )
+    nip_kepala_daerah = models.CharField(
+        "NIP kepala daerah/pimpinan instansi",
+        max_length=18,
+        blank=True,
+        validators=[validasi_nip],
+        help_text="Opsional: kepala daerah dan menteri umumnya tidak memiliki NIP.",
+    )
+    pelaksana_kepala_daerah = models.ForeignKey(
+        Pegawai,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="pegawai yang bertindak atas nama kepala daerah",
+        help_text="Mis. Sekretaris Daerah atau Kepala BKPSDM: memeriksa, mengembalikan dan "
+        "menetapkan SKP yang pejabat penilainya kepala daerah, tercatat dan tercetak "
+        "“a.n.” kepala daerah.",
     )
     tunjangan = models.CharField(
         "tunjangan yang didasarkan pada kinerja",

@@ -124,6 +124,25 @@ def periksa_pengecualian(nilai) -> None:
             raise ValidationError({"pengecualian_manajerial": f"Pengecualian {i}: {alasan}."})
 
 
+def periksa_pelaksana_kepala_daerah(pegawai) -> None:
+    """Who acts for the kepala daerah must be an active employee of the agency who can
+    log in: the role is exercised through their own account."""
+    if pegawai is None:
+        return
+    galat = None
+    if pegawai.instansi_id != instansi_aktif_id():
+        galat = "Pegawai tidak ditemukan di instansi ini."
+    elif not pegawai.aktif:
+        galat = f"{pegawai.nama_lengkap} tidak lagi aktif."
+    elif pegawai.pengguna_id is None or not pegawai.pengguna.is_active:
+        galat = (
+            f"{pegawai.nama_lengkap} belum memiliki akun aktif; buatkan akun terlebih dahulu "
+            "agar dapat bertindak atas nama kepala daerah."
+        )
+    if galat:
+        raise ValidationError({"pelaksana_kepala_daerah": galat})
+
+
 def _pastikan_admin(pengguna) -> None:
     # Views check this too; services may be called from elsewhere (shell, tasks).
     if not pengguna.admin_instansi or pengguna.instansi_id != instansi_aktif_id():
@@ -142,17 +161,27 @@ def pengaturan_ubah(*, pengguna, data: dict) -> PengaturanInstansi:
     pengaturan_instansi()
     # Lock: two admins saving at once are applied one after the other.
     pengaturan = PengaturanInstansi.objects.select_for_update().get()
-    berubah = False
+    berubah = []
     for nama, nilai in data.items():
         if getattr(pengaturan, nama) != nilai:
             setattr(pengaturan, nama, nilai)
-            berubah = True
+            berubah.append(nama)
     if not berubah:
         return pengaturan
     # Each section's own checks first: clearer messages than the model's "wajib diisi".
     for bagian in bagian_pengaturan():
         bagian.periksa(pengaturan)
     pengaturan.full_clean()
-    catat(pengaturan, pengguna, "Pengaturan diubah")
+    alasan = "Pengaturan diubah"
+    if "pelaksana_kepala_daerah" in berubah:
+        # Who may set the JPT's SKP is an authority, not a label: say it in the record.
+        pelaksana = pengaturan.pelaksana_kepala_daerah
+        alasan += (
+            f"; bertindak a.n. {pengaturan.jabatan_kepala_daerah}: "
+            f"{pelaksana.nama_lengkap} (NIP {pelaksana.nip})"
+            if pelaksana
+            else f"; tidak ada lagi yang bertindak a.n. {pengaturan.jabatan_kepala_daerah}"
+        )
+    catat(pengaturan, pengguna, alasan)
     pengaturan.save()
     return pengaturan

@@ -114,6 +114,7 @@ class Kebijakan:
     jf_kepala_boleh_menilai: bool = True
     jabatan_kepala_daerah: str = "Wali Kota"
     nama_kepala_daerah: str = ""
+    nip_kepala_daerah: str = ""
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,34 @@ class Penetapan:
 class HasilPenilai:
     penilai: Penetapan
     atasan: Penetapan
+    # The rule itself names one post for both (Lampiran II "Kepala Dinas: Wali Kota, Wali
+    # Kota"; the agency's highest official); otherwise one person in both is an accident.
+    rangkap_menurut_aturan: bool = False
+
+    @property
+    def rangkap(self) -> bool:
+        """One person is both the pejabat penilai and the atasan pejabat penilai."""
+        p, a = self.penilai.pejabat, self.atasan.pejabat
+        if p is None or a is None:
+            return False
+        if p.kepala_daerah or a.kepala_daerah:
+            return p.kepala_daerah and a.kepala_daerah
+        return p.pegawai_id is not None and p.pegawai_id == a.pegawai_id
+
+    @property
+    def peringatan_rangkap(self) -> str:
+        """Why the admin should look, or "" when nothing is wrong (003:1292-1411 names a
+        different atasan for every post it does not give to the Wali Kota twice)."""
+        if not self.rangkap or self.rangkap_menurut_aturan:
+            return ""
+        atasan = self.atasan.pejabat
+        sebagai = f"{atasan.sebutan} {atasan.jabatan}".strip()
+        return (
+            f"{self.penilai.pejabat.label} menjadi pejabat penilai sekaligus atasan pejabat "
+            f"penilai (sebagai {sebagai}), padahal aturan penilai menyebut dua pejabat "
+            "berbeda. Biasanya karena jabatan penilai kosong atau dirangkap satu orang "
+            "(mis. Plt.); tetapkan atasan pejabat penilai lewat delegasi penilai."
+        )
 
 
 class _Naik(Exception):
@@ -301,7 +330,7 @@ def _dari_tabel(peta, jabatan, dinilai, aturan: Aturan, kedalaman) -> HasilPenil
             atasan = _sebagai_atasan(
                 _kepala(peta, unit_atasan, jabatan, None, dasar_atasan, kedalaman, dari_tabel=True)
             )
-        return HasilPenilai(penilai, atasan)
+        return HasilPenilai(penilai, atasan, rangkap_menurut_aturan=sasaran == atasan_sasaran)
     return None
 
 
@@ -317,15 +346,15 @@ def _bawaan(peta, jabatan: Jabatan, dinilai, kedalaman) -> HasilPenilai:
     # The atasan is the rater's own rater.
     if penilai.pejabat is None or penilai.pejabat.kepala_daerah:
         atasan = Penetapan(penilai.pejabat, "pejabat penilai adalah pimpinan tertinggi")
+        return HasilPenilai(penilai, atasan, rangkap_menurut_aturan=True)
+    jabatan_penilai = peta.jabatan.get(penilai.pejabat.jabatan_id)
+    if jabatan_penilai is None:
+        atasan = Penetapan(None, "jabatan pejabat penilai tidak ditemukan")
     else:
-        jabatan_penilai = peta.jabatan.get(penilai.pejabat.jabatan_id)
-        if jabatan_penilai is None:
-            atasan = Penetapan(None, "jabatan pejabat penilai tidak ditemukan")
-        else:
-            atas = _tentukan_aturan(peta, jabatan_penilai, None, kedalaman + 1).penilai
-            atasan = _sebagai_atasan(
-                Penetapan(atas.pejabat, f"atasan langsung pejabat penilai ({atas.alasan})")
-            )
+        atas = _tentukan_aturan(peta, jabatan_penilai, None, kedalaman + 1).penilai
+        atasan = _sebagai_atasan(
+            Penetapan(atas.pejabat, f"atasan langsung pejabat penilai ({atas.alasan})")
+        )
     return HasilPenilai(penilai, atasan)
 
 
@@ -373,7 +402,10 @@ def _kepala(
     if unit == "kepala_daerah" or unit is None:
         kebijakan = peta.kebijakan
         pejabat = Pejabat(
-            kebijakan.nama_kepala_daerah, kebijakan.jabatan_kepala_daerah, kepala_daerah=True
+            kebijakan.nama_kepala_daerah,
+            kebijakan.jabatan_kepala_daerah,
+            nip=kebijakan.nip_kepala_daerah,
+            kepala_daerah=True,
         )
         final = jabatan_dinilai.jenis in JPT
         catatan = _CATATAN_FINAL if final else ""

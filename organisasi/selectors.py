@@ -121,6 +121,7 @@ def _kebijakan() -> penilai.Kebijakan:
         jf_kepala_boleh_menilai=p.jf_kepala_unit_boleh_menilai,
         jabatan_kepala_daerah=p.jabatan_kepala_daerah,
         nama_kepala_daerah=p.nama_kepala_daerah,
+        nip_kepala_daerah=p.nip_kepala_daerah,
     )
 
 
@@ -282,6 +283,13 @@ def pegawai_tanpa_penilai(pegawai_qs, tanggal) -> list:
     daftar = list(pegawai_qs)
     hasil = penilai_pegawai(daftar, tanggal)
     return [p for p in daftar if hasil[p.pk] is None or hasil[p.pk].penilai.pejabat is None]
+
+
+def pegawai_penilai_rangkap(pegawai_qs, tanggal) -> list:
+    """Employees whose rater is also, against the agency's rule, their rater's superior."""
+    daftar = list(pegawai_qs)
+    hasil = penilai_pegawai(daftar, tanggal)
+    return [p for p in daftar if hasil[p.pk] is not None and hasil[p.pk].peringatan_rangkap]
 
 
 def subpohon_dari(unit_id: int, pasangan) -> list[int]:

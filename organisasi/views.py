@@ -14,8 +14,8 @@ from .beranda import tugas_beranda
 @login_required
 def beranda(request):
     if request.user.instansi_id is None:
-        # The platform superadmin works in the platform administration.
-        return redirect("admin:index")
+        # The platform superadmin's home is the agencies page.
+        return redirect("platform")
     kartu = [
         {
             "judul": "Profil dan penilai saya",

@@ -97,11 +97,15 @@ def pegawai_daftar(request):
     tanggal = _tanggal(request)
     q = request.GET.get("q", "").strip()
     tanpa_penilai = request.GET.get("tanpa_penilai") == "1"
+    rangkap = request.GET.get("rangkap") == "1"
     pegawai = Pegawai.objects.filter(aktif=True).order_by("nama")
     if q:
         pegawai = pegawai.filter(Q(nip__startswith=q) | Q(nama__icontains=q))
-    if tanpa_penilai:
-        daftar = selectors.pegawai_tanpa_penilai(pegawai, tanggal)
+    if tanpa_penilai or rangkap:
+        if tanpa_penilai:
+            daftar = selectors.pegawai_tanpa_penilai(pegawai, tanggal)
+        else:
+            daftar = selectors.pegawai_penilai_rangkap(pegawai, tanggal)
         halaman = Paginator(daftar, PER_HALAMAN).get_page(request.GET.get("page"))
     else:
         halaman = Paginator(pegawai, PER_HALAMAN).get_page(request.GET.get("page"))
@@ -110,6 +114,7 @@ def pegawai_daftar(request):
         "baris": selectors.baris_penilai(halaman.object_list, tanggal),
         "q": q,
         "tanpa_penilai": tanpa_penilai,
+        "rangkap": rangkap,
         "tanggal": tanggal,
     }
     templat = "organisasi/_pegawai_tabel.html" if request.htmx else "organisasi/pegawai_daftar.html"

@@ -1,16 +1,23 @@
-"""The SKP app's demo data, on top of organisasi's demo organisation and accounts:
-a submitted SKP for pegawai.bekasi and a draft for pegawai.karawang. Made through the
-SKP services, so every rule and audit record applies."""
+"""The SKP app's demo data, on top of organisasi's demo organisation and accounts, made
+through the SKP services so every rule and audit record applies:
+- a submitted SKP for pegawai.bekasi and a draft for pegawai.karawang (`isi_skp_demo`);
+- the JPT's (`isi_skp_jpt_demo`), so every format opens from the demo: A.1.1 + A.1.3 +
+  A.1.8 set and signed for the Kepala Dinas Kesehatan of Kota Bekasi (set by the
+  Sekretaris Daerah a.n. the Wali Kota), with its Workblock (A.1.4) and MPH (A.1.5); a
+  draft A.1.2 with Manual IK and Workblock for the Kepala BKPSDM of Kabupaten Karawang;
+  a draft A.1.6 for a Kepala Bidang under him.
+"""
 
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 
 from organisasi.models import Pegawai
 from organisasi.tenancy import lingkup_instansi, lingkup_platform
 
-from . import services
-from .models import SKP
+from . import mph, services
+from .models import SKP, ButirWorkblock
 
 
 # The demo accounts are looked up by name across agencies, as the platform does.
@@ -77,3 +84,174 @@ DEMO_LAMPIRAN = [
     ("skema", "Hasil kerja dilaporkan setiap bulan berupa laporan rekapitulasi"),
     ("konsekuensi", "Apabila memenuhi ekspektasi pimpinan: penghargaan non materiil"),
 ]
+
+
+# (RHK, penugasan dari, [(IKI, target, perspektif, manual or None)])
+RHK_KADIS_BEKASI = [
+    (
+        "Meningkatnya derajat kesehatan masyarakat Kota Bekasi",
+        "Wali Kota Bekasi",
+        [
+            ("Angka keluarga sehat meningkat dibanding tahun sebelumnya", "",
+             "penerima_layanan", {
+                 "tujuan": "Mengukur keberhasilan layanan kesehatan keluarga",
+                 "definisi": "Persentase keluarga berstatus sehat menurut indikator PIS-PK",
+                 "sumber_data": "Aplikasi Keluarga Sehat Kementerian Kesehatan",
+                 "kualitas_kendali": "outcome", "periode_pelaporan": "triwulanan",
+             }),
+            ("Realisasi anggaran program kesehatan masyarakat sesuai rencana", "",
+             "anggaran", None),
+        ],
+    ),
+    (
+        "Terlaksananya transformasi layanan puskesmas berbasis data",
+        "Wali Kota Bekasi",
+        [
+            ("Puskesmas memakai rekam medis elektronik terintegrasi", "",
+             "proses_bisnis", None),
+        ],
+    ),
+]  # fmt: skip
+RHK_KABAN_KARAWANG = [
+    (
+        "Meningkatnya akuntabilitas kinerja aparatur Kabupaten Karawang",
+        "Bupati Karawang",
+        [
+            ("Persentase perangkat daerah dengan SKP ditetapkan tepat waktu", "95%",
+             "penerima_layanan", {
+                 "tujuan": "Mengukur ketepatan waktu penetapan SKP",
+                 "definisi": "Perangkat daerah yang seluruh SKP pegawainya ditetapkan Januari",
+                 "formula": "Perangkat daerah tepat waktu / seluruh perangkat daerah x 100%",
+                 "satuan": "persen",
+                 "sumber_data": "Aplikasi kinerja ASN",
+                 "kualitas_kendali": "outcome_antara", "periode_pelaporan": "triwulanan",
+             }),
+            ("Persentase realisasi anggaran penilaian kinerja", "90%", "anggaran", {
+                "tujuan": "Mengukur serapan anggaran program penilaian kinerja",
+                "definisi": "Realisasi belanja program dibanding pagu",
+                "formula": "Realisasi / pagu x 100%",
+                "satuan": "persen",
+                "sumber_data": "Laporan realisasi anggaran",
+                "kualitas_kendali": "output_rendah", "periode_pelaporan": "bulanan",
+            }),
+        ],
+    ),
+]  # fmt: skip
+LAMPIRAN_JPT = [
+    ("dukungan", "Dukungan anggaran dan sistem informasi dari pemerintah daerah"),
+    ("skema", "Laporan capaian kinerja setiap triwulan kepada kepala daerah"),
+    ("konsekuensi", "Apabila melampaui ekspektasi: penghargaan kinerja dari kepala daerah"),
+]
+WORKBLOCK = {
+    "judul": "Integrasi layanan berbasis data",
+    "indikator_diintervensi": "IKI 1.1 dengan target yang ditetapkan",
+    "pemilik_strategi": "Kepala perangkat daerah",
+    "pihak_terlibat": "Sekretariat dan bidang teknis",
+    "waktu_penyelesaian": "Desember",
+    "penerima_manfaat": "Masyarakat dan aparatur",
+    "tujuan": "Capaian indikator utama dapat dipantau setiap triwulan",
+    "anggaran": "APBD",
+}
+BUTIR_WORKBLOCK = [
+    ("kegiatan", "rutin", "Menyusun rencana aksi triwulanan"),
+    ("kegiatan", "transformatif", "Mengintegrasikan data layanan dalam satu dasbor"),
+    ("keluaran", "rutin", "Laporan capaian triwulan"),
+    ("keluaran", "transformatif", "Dasbor kinerja beroperasi"),
+]
+
+
+def _pengguna(username: str):
+    return get_user_model().objects.filter(username=username).first()
+
+
+def _isi(pengguna, skp: SKP, daftar_rhk, *, workblock: bool = True) -> None:
+    for teks, penugasan, indikator in daftar_rhk:
+        rhk = services.rhk_simpan(
+            pengguna=pengguna, skp=skp, data={"teks": teks, "penugasan_dari": penugasan}
+        )
+        for iki_teks, target, perspektif, manual in indikator:
+            iki = services.iki_simpan(
+                pengguna=pengguna,
+                rhk=rhk,
+                data={"teks": iki_teks, "target": target, "perspektif": perspektif},
+            )
+            if manual:
+                mph.manual_simpan(pengguna=pengguna, iki=iki, data=manual)
+    for bagian, teks in LAMPIRAN_JPT:
+        services.lampiran_tambah(pengguna=pengguna, skp=skp, bagian=bagian, teks=teks)
+    if workblock:
+        wb = mph.workblock_simpan(pengguna=pengguna, skp=skp, data=WORKBLOCK)
+        for tipe, kategori, teks in BUTIR_WORKBLOCK:
+            mph.butir_tambah(
+                pengguna=pengguna,
+                workblock=wb,
+                tipe=ButirWorkblock.Tipe(tipe),
+                kategori=ButirWorkblock.Kategori(kategori),
+                teks=teks,
+            )
+
+
+def _skp_baru(pengguna, pendekatan: str, tahun: int) -> SKP | None:
+    """None when the account is missing or already has its SKP of the year."""
+    if pengguna is None:
+        return None
+    pegawai = Pegawai.objects.filter(pengguna=pengguna).first()
+    if pegawai is None or SKP.objects.filter(pegawai=pegawai, tahun=tahun).exists():
+        return None
+    return services.skp_buat(
+        pengguna=pengguna, pegawai=pegawai, tahun=tahun, pendekatan=pendekatan,
+        tanggal=date(tahun, 1, 5),
+    )  # fmt: skip
+
+
+@transaction.atomic
+def isi_skp_jpt_demo(tahun: int = 2026) -> list[str]:
+    dibuat = []
+    kadis = _pengguna("kadis.bekasi")
+    if kadis is not None:
+        with lingkup_instansi(kadis.instansi_id):
+            skp = _skp_baru(kadis, "kualitatif", tahun)
+            if skp is not None:
+                _isi(kadis, skp, RHK_KADIS_BEKASI)
+                services.skp_ajukan(pengguna=kadis, skp=skp)
+                sekda = _pengguna("sekda.bekasi")
+                services.ekspektasi_tambah(
+                    pengguna=sekda, skp=skp, nilai="kolaboratif",
+                    teks="Memimpin kolaborasi lintas perangkat daerah untuk layanan kesehatan",
+                )  # fmt: skip
+                skp = services.skp_tetapkan(pengguna=sekda, skp=skp, tanggal=date(tahun, 1, 20))
+                skp = services.skp_tandatangani(pengguna=kadis, skp=skp)
+                matriks = mph.mph_buat(pengguna=kadis, skp=skp, tanggal=date(tahun, 1, 21))
+                kolom = mph.kolom_matriks(matriks)
+                for baris in matriks.baris.order_by("urutan")[:2]:
+                    mph.sel_simpan(
+                        pengguna=kadis, matriks=matriks, baris=baris, kolom=kolom[0],
+                        teks=["Tersusunnya rencana aksi peningkatan keluarga sehat di unitnya"],
+                    )  # fmt: skip
+                dibuat.append(f"SKP {tahun} kadis.bekasi (A.1.1 ditandatangani, MPH)")
+    kaban = _pengguna("kaban.karawang")
+    if kaban is not None:
+        with lingkup_instansi(kaban.instansi_id):
+            skp = _skp_baru(kaban, "kuantitatif", tahun)
+            if skp is not None:
+                _isi(kaban, skp, RHK_KABAN_KARAWANG)
+                dibuat.append(f"SKP {tahun} kaban.karawang (A.1.2 draf)")
+            kabid = _pengguna("atasan.karawang")
+            skp = _skp_baru(kabid, "kualitatif", tahun)
+            if skp is not None:
+                rhk = services.rhk_simpan(
+                    pengguna=kabid,
+                    skp=skp,
+                    data={
+                        "teks": "Terlaksananya evaluasi kinerja perangkat daerah",
+                        "penugasan_dari": "Kepala BKPSDM",
+                        "rhk_pimpinan_teks": RHK_KABAN_KARAWANG[0][0],
+                    },
+                )
+                services.iki_simpan(
+                    pengguna=kabid,
+                    rhk=rhk,
+                    data={"teks": "Hasil evaluasi diterima pimpinan tepat waktu", "target": ""},
+                )
+                dibuat.append(f"SKP {tahun} atasan.karawang (A.1.6 draf)")
+    return dibuat

@@ -13,6 +13,7 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from organisasi import selectors as org_selectors
 from organisasi.dokumen import arsip_terakhir, arsipkan, isi_arsip, render_pdf
 from organisasi.models import ArsipDokumen
 from organisasi.pengaturan import pengaturan_instansi
@@ -38,7 +39,7 @@ from .models import (
     Workblock,
 )
 from .perilaku import PERILAKU
-from .selectors import rhk_bernomor
+from .selectors import identitas_penilai, rhk_bernomor
 
 JUDUL_SKP = "SASARAN KINERJA PEGAWAI"
 BAGI_JPT = "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
@@ -141,12 +142,12 @@ def _orang_langsung(pegawai) -> dict:
 def _para_pihak(skp: SKP) -> tuple[dict, dict, dict]:
     ident = skp.identitas or {}
     pegawai = dict(ident.get("pegawai") or _orang_langsung(skp.pegawai))
-    penilai = dict(ident.get("penilai") or _orang_langsung(skp.penilai))
+    penilai = identitas_penilai(skp) or _orang_langsung(skp.penilai)
     atasan = dict(ident.get("atasan") or _orang_langsung(skp.atasan_penilai))
     if skp.penilai_kepala_daerah:
-        # The kepala daerah has no NIP, rank or unit row of their own: title and government.
+        # The kepala daerah has no rank and no unit of their own: the government is the unit.
+        # An unnamed official leaves the name blank, never the title in its place.
         penilai.setdefault("unit", ident.get("instansi") or skp.instansi.nama)
-        penilai["nama"] = penilai.get("nama") or penilai.get("jabatan", "")
         penilai["kepala_daerah"] = True
     return pegawai, penilai, atasan
 
@@ -189,7 +190,12 @@ def _tanda_tangan(skp: SKP, tempat: str) -> dict:
     """(tempat), (tanggal); employee left, the one who set the SKP right (000:2212-2216)."""
     pegawai, penilai, atasan = _para_pihak(skp)
     kanan = {"peran": "Pejabat Penilai Kinerja", **penilai}
-    if skp.ditetapkan_sebagai_atasan and atasan:
+    pelaksana = (skp.identitas or {}).get("pelaksana")
+    if skp.penilai_kepala_daerah and pelaksana:
+        # Set in the app by the employee acting for the kepala daerah: signed the way
+        # official letters are, "a.n. Wali Kota Bekasi / Sekretaris Daerah / name / NIP".
+        kanan = {"peran": "Pejabat Penilai Kinerja", **pelaksana}
+    elif skp.ditetapkan_sebagai_atasan and atasan:
         # Set by the rater's superior after the deadline (000:4573-4579).
         kanan = {"peran": "Atasan Pejabat Penilai Kinerja", **atasan}
     if skp.ditetapkan_pada:

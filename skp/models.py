@@ -349,6 +349,12 @@ class CatatanAlur(ModelInstansi):
     dari_status = models.CharField(max_length=15, choices=Status.choices)
     ke_status = models.CharField(max_length=15, choices=Status.choices)
     teks = models.TextField(blank=True)
+    atas_nama = models.CharField(
+        "atas nama",
+        max_length=60,
+        blank=True,
+        help_text="Jabatan kepala daerah bila `oleh` bertindak atas namanya (a.n.).",
+    )
     waktu = models.DateTimeField(auto_now_add=True)
 
     class Meta:

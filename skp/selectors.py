@@ -17,7 +17,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from organisasi.models import DelegasiPenilai, Pegawai, Penempatan
+from organisasi.models import DelegasiPenilai, Pegawai, Penempatan, PengaturanInstansi
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.selectors import berlaku_pada
 
@@ -48,15 +48,53 @@ def pegawai_pengguna(pengguna) -> Pegawai | None:
     return pegawai
 
 
+def bertindak_atas_nama_kepala_daerah(pegawai: Pegawai | None) -> bool:
+    """The agency named this employee to act for the kepala daerah (who rates the JPT
+    and has no account, 003:1316): they take the pejabat penilai's part in the app."""
+    return pegawai is not None and pengaturan_instansi().pelaksana_kepala_daerah_id == pegawai.pk
+
+
+def penilai_efektif_id(skp: SKP) -> int | None:
+    """Who acts as pejabat penilai on this SKP in the app: the rater, or for an SKP rated
+    by the kepala daerah the employee acting for them (never the ratee himself)."""
+    if not skp.penilai_kepala_daerah:
+        return skp.penilai_id
+    pelaksana = pengaturan_instansi().pelaksana_kepala_daerah_id
+    return pelaksana if pelaksana != skp.pegawai_id else None
+
+
+def identitas_penilai(skp: SKP, pengaturan=None) -> dict:
+    """The pejabat penilai as the page and the PDF show them: the snapshot of a set SKP;
+    for an unset SKP rated by the kepala daerah, the official the agency names today."""
+    ident = dict((skp.identitas or {}).get("penilai") or {})
+    if skp.penilai_kepala_daerah and skp.status not in STATUS_TERKUNCI:
+        pengaturan = pengaturan or pengaturan_instansi()
+        ident = {
+            "nama": pengaturan.nama_kepala_daerah,
+            "nip": pengaturan.nip_kepala_daerah,
+            "jabatan": pengaturan.jabatan_kepala_daerah,
+            **({"unit": ident["unit"]} if "unit" in ident else {}),
+        }
+    return ident
+
+
 def peran(pengguna, skp: SKP) -> frozenset[workflow.Peran]:
     pegawai = pegawai_pengguna(pengguna)
     return workflow.peran_dalam(
         pegawai_id=pegawai.pk if pegawai else None,
         skp_pegawai_id=skp.pegawai_id,
-        penilai_id=skp.penilai_id,
+        penilai_id=penilai_efektif_id(skp),
         atasan_id=skp.atasan_penilai_id,
         tereskalasi=skp.dieskalasi_pada is not None,
     )
+
+
+def _untuk_pelaksana_kepala_daerah(pegawai: Pegawai) -> Q | None:
+    """The SKPs rated by the kepala daerah, for the employee acting for them (never their
+    own); None for everyone else."""
+    if bertindak_atas_nama_kepala_daerah(pegawai):
+        return Q(penilai_kepala_daerah=True) & ~Q(pegawai=pegawai)
+    return None
 
 
 # --- Access: which SKP a user may open. The SKP page, its PDFs and the menu all ask here,
@@ -77,7 +115,10 @@ def skp_untuk_pengguna(pengguna):
     pegawai = pegawai_pengguna(pengguna)
     if pegawai is None:
         return qs.none()
-    return qs.filter(Q(pegawai=pegawai) | Q(penilai=pegawai) | Q(atasan_penilai=pegawai))
+    syarat = Q(pegawai=pegawai) | Q(penilai=pegawai) | Q(atasan_penilai=pegawai)
+    if (kepala_daerah := _untuk_pelaksana_kepala_daerah(pegawai)) is not None:
+        syarat |= kepala_daerah
+    return qs.filter(syarat)
 
 
 def skp_bawahan_untuk_pengguna(pengguna, *, cari: str = "", status: str = ""):
@@ -88,10 +129,13 @@ def skp_bawahan_untuk_pengguna(pengguna, *, cari: str = "", status: str = ""):
     pegawai = pegawai_pengguna(pengguna)
     if pegawai is None:
         return SKP.objects.none()
-    menunggu = Q(status=Status.DIAJUKAN) & (
-        Q(penilai=pegawai) | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
-    )
-    qs = SKP.objects.filter(Q(penilai=pegawai) | Q(atasan_penilai=pegawai))
+    menilai = Q(penilai=pegawai) | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
+    semua = Q(penilai=pegawai) | Q(atasan_penilai=pegawai)
+    if (kepala_daerah := _untuk_pelaksana_kepala_daerah(pegawai)) is not None:
+        menilai |= kepala_daerah
+        semua |= kepala_daerah
+    menunggu = Q(status=Status.DIAJUKAN) & menilai
+    qs = SKP.objects.filter(semua)
     if cari:
         qs = qs.filter(Q(pegawai__nama__icontains=cari) | Q(pegawai__nip__startswith=cari))
     if status:
@@ -107,7 +151,8 @@ def skp_bawahan_untuk_pengguna(pengguna, *, cari: str = "", status: str = ""):
 def menilai_bawahan(pengguna, tanggal: date | None = None) -> bool:
     """Whether the "SKP bawahan" menu applies: the user heads a unit on `tanggal`
     (definitive or Plt/Plh), is named rater or atasan in a delegation in force
-    (DelegasiPenilai), or already rates or oversees an SKP. One query."""
+    (DelegasiPenilai), acts for the kepala daerah, or already rates or oversees an SKP.
+    One query."""
     if not pengguna.is_authenticated or pengguna.instansi_id is None:
         return False
     tanggal = tanggal or timezone.localdate()
@@ -121,9 +166,10 @@ def menilai_bawahan(pengguna, tanggal: date | None = None) -> bool:
     punya_skp = SKP.objects.filter(Q(penilai=saya) | Q(atasan_penilai=saya)).exclude(
         status=Status.DIGANTI
     )
+    atas_nama = PengaturanInstansi.objects.filter(pelaksana_kepala_daerah=saya)
     return (
         Pegawai.objects.filter(pengguna=pengguna)
-        .filter(Exists(memimpin) | Exists(didelegasikan) | Exists(punya_skp))
+        .filter(Exists(memimpin) | Exists(didelegasikan) | Exists(punya_skp) | Exists(atas_nama))
         .exists()
     )
 

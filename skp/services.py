@@ -37,6 +37,13 @@ def _kunci(skp: SKP) -> SKP:
     return SKP.objects.select_for_update().get(pk=skp.pk)
 
 
+def _alasan(skp: SKP, saya: Pegawai, teks: str) -> str:
+    """The audit reason; the rater's act done for the kepala daerah says so (a.n.)."""
+    if skp.penilai_kepala_daerah and saya.pk != skp.pegawai_id:
+        return f"{teks} oleh {saya.nama_lengkap} a.n. {pengaturan_instansi().jabatan_kepala_daerah}"
+    return teks
+
+
 def _peran_pasti(pengguna, skp: SKP, aksi: Aksi) -> tuple[Pegawai, str | None]:
     pegawai = selectors.pegawai_pengguna(pengguna)
     if pegawai is None:
@@ -74,11 +81,24 @@ def identitas(skp: SKP, tanggal: date) -> dict:
         [p for p in (skp.penilai_id, skp.atasan_penilai_id) if p], tanggal
     )
     penilai = _orang(skp.penilai, penempatan.get(skp.penilai_id))
+    pelaksana = {}
     if skp.penilai_kepala_daerah:
+        # The official as the tenant names them (no rank; the government is the unit).
         penilai = {
             "nama": pengaturan.nama_kepala_daerah,
+            "nip": pengaturan.nip_kepala_daerah,
             "jabatan": pengaturan.jabatan_kepala_daerah,
+            "unit": skp.pegawai.instansi.nama,
         }
+        if skp.ditetapkan_oleh_id is not None:
+            # Set in the app by the employee acting for the official: signed "a.n.".
+            pelaksana = _orang(
+                skp.ditetapkan_oleh,
+                org_selectors.penempatan_definitif([skp.ditetapkan_oleh_id], tanggal).get(
+                    skp.ditetapkan_oleh_id
+                ),
+            )
+            pelaksana["atas_nama"] = pengaturan.jabatan_kepala_daerah
     return {
         "instansi": skp.pegawai.instansi.nama,
         "istilah_instansi": pengaturan.istilah_instansi,
@@ -89,6 +109,7 @@ def identitas(skp: SKP, tanggal: date) -> dict:
         "pegawai": _orang(skp.pegawai, skp.penempatan),
         "penilai": penilai,
         "atasan": _orang(skp.atasan_penilai, penempatan.get(skp.atasan_penilai_id)),
+        **({"pelaksana": pelaksana} if pelaksana else {}),
     }
 
 
@@ -388,13 +409,13 @@ def lampiran_hapus(*, pengguna, butir: ButirLampiran) -> None:
 def prioritas_atur(*, pengguna, rhk: RencanaHasilKerja, jenis: str) -> RencanaHasilKerja:
     """The rater decides utama/tambahan (000:1788-1794, 3398-3400)."""
     skp = _kunci(rhk.skp)
-    _peran_pasti(pengguna, skp, Aksi.ATUR)
+    saya, _ = _peran_pasti(pengguna, skp, Aksi.ATUR)
     if jenis not in JenisRHK.values:
         raise ValidationError({"jenis": "Pilih UTAMA atau TAMBAHAN."})
     if rhk.jenis != jenis:
         rhk.jenis = jenis
         rhk.urutan = (skp.rhk.filter(jenis=jenis).aggregate(m=Max("urutan"))["m"] or 0) + 1
-        catat(rhk, pengguna, "Prioritas diatur pejabat penilai")
+        catat(rhk, pengguna, _alasan(skp, saya, "Prioritas diatur pejabat penilai"))
         rhk.save(update_fields=["jenis", "urutan"])
     return rhk
 
@@ -410,15 +431,16 @@ def ekspektasi_tambah(*, pengguna, skp: SKP, nilai: str, teks: str) -> Ekspektas
         skp=skp, nilai=nilai, teks=teks.strip(), urutan=urutan, ditetapkan_oleh=saya
     )
     e.full_clean(exclude=["skp", "ditetapkan_oleh"])
-    catat(e, pengguna, "Ekspektasi khusus ditambahkan")
+    catat(e, pengguna, _alasan(skp, saya, "Ekspektasi khusus ditambahkan"))
     e.save()
     return e
 
 
 @transaction.atomic
 def ekspektasi_hapus(*, pengguna, ekspektasi: EkspektasiKhusus) -> None:
-    _peran_pasti(pengguna, _kunci(ekspektasi.skp), Aksi.ATUR)
-    catat(ekspektasi, pengguna, "Ekspektasi khusus dihapus")
+    skp = _kunci(ekspektasi.skp)
+    saya, _ = _peran_pasti(pengguna, skp, Aksi.ATUR)
+    catat(ekspektasi, pengguna, _alasan(skp, saya, "Ekspektasi khusus dihapus"))
     ekspektasi.delete()
 
 
@@ -433,9 +455,13 @@ def _pindah(pengguna, skp: SKP, aksi: Aksi, catatan: str = "") -> SKP:
         if aturan.ada_pelanggaran(temuan):
             wajib = [t.pesan for t in temuan if t.tingkat == aturan.Tingkat.WAJIB]
             raise ValidationError(wajib)
+    atas_nama = ""
+    if skp.penilai_kepala_daerah and saya.pk != skp.pegawai_id:
+        atas_nama = pengaturan_instansi().jabatan_kepala_daerah
     CatatanAlur.objects.create(
-        skp=skp, oleh=saya, dari_status=skp.status, ke_status=ke, teks=catatan
-    )
+        skp=skp, oleh=saya, dari_status=skp.status, ke_status=ke, teks=catatan,
+        atas_nama=atas_nama,
+    )  # fmt: skip
     skp.status = ke
     return skp
 
@@ -455,7 +481,7 @@ def skp_kembalikan(*, pengguna, skp: SKP, catatan: str) -> SKP:
         raise ValidationError({"catatan": "Tuliskan catatan: apa yang perlu diperbaiki pegawai."})
     skp = _pindah(pengguna, skp, Aksi.KEMBALIKAN, catatan.strip())
     skp.catatan_penilai = catatan.strip()
-    catat(skp, pengguna, "SKP dikembalikan")
+    catat(skp, pengguna, _alasan(skp, selectors.pegawai_pengguna(pengguna), "SKP dikembalikan"))
     skp.save()
     return skp
 
@@ -470,7 +496,7 @@ def skp_tetapkan(*, pengguna, skp: SKP, tanggal: date | None = None) -> SKP:
     skp.ditetapkan_sebagai_atasan = workflow.Peran.PENILAI not in peran
     skp.ditetapkan_pada = timezone.now()
     skp.identitas = identitas(skp, tanggal or timezone.localdate())
-    catat(skp, pengguna, "SKP ditetapkan")
+    catat(skp, pengguna, _alasan(skp, saya, "SKP ditetapkan"))
     skp.save()
     # The set SKP is a document from now on: rendered once, kept with its hash.
     from .dokumen import arsipkan_skp

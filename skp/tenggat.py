@@ -140,6 +140,8 @@ def _ingatkan_penetapan(ids, rombongan, jt, n, hari_ini, kalender) -> list[Kabar
     tahun = rombongan.konteks["tahun"]
     sisa = tenggat.sisa_hari_kerja(kalender, jt, hari_ini)
     kabar = []
+    # An SKP rated by the kepala daerah is set by whoever acts for them in the app.
+    pelaksana_kd = pengaturan_instansi().pelaksana_kepala_daerah_id
     for skp in SKP.objects.filter(pk__in=ids).select_related("pegawai", "penilai"):
         kunci = f"skp-pengingat-skp{skp.pk}-{tahun}-{n}hk"
         tautan = reverse("skp_detail", args=[skp.pk])
@@ -158,10 +160,13 @@ def _ingatkan_penetapan(ids, rombongan, jt, n, hari_ini, kalender) -> list[Kabar
                 tautan,
             )
         )
-        if skp.penilai is not None and skp.penilai.aktif:
+        penilai_id = skp.penilai_id if skp.penilai is not None and skp.penilai.aktif else None
+        if skp.penilai_kepala_daerah and pelaksana_kd != skp.pegawai_id:
+            penilai_id = pelaksana_kd
+        if penilai_id is not None:
             kabar.append(
                 Kabar(
-                    skp.penilai_id,
+                    penilai_id,
                     f"{kunci}-penilai",
                     f"Pengingat: SKP {skp.pegawai} tahun {tahun} belum ditetapkan",
                     f"SKP {skp.pegawai} berstatus {status}. Sebagai pejabat penilai, tetapkan "

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from organisasi.akses import pengguna_instansi_required
+from organisasi.pengaturan import pengaturan_instansi
 
 from . import selectors, services, workflow
 from .forms import (
@@ -72,6 +73,20 @@ def _galat(form, exc: ValidationError):
             form.add_error(None, pesan)
 
 
+def _kepala_daerah(skp: SKP) -> dict | None:
+    """For an SKP rated by the kepala daerah: the official's title and who acts for them."""
+    if not skp.penilai_kepala_daerah:
+        return None
+    pengaturan = pengaturan_instansi()
+    pelaksana = pengaturan.pelaksana_kepala_daerah
+    return {
+        "jabatan": pengaturan.jabatan_kepala_daerah,
+        "pelaksana": pelaksana,
+        # Acting for the official never makes someone their own rater (skp/selectors.py).
+        "pelaksana_sendiri": pelaksana is not None and pelaksana.pk == skp.pegawai_id,
+    }
+
+
 def _konteks(request, skp: SKP, **lain) -> dict:
     peran = selectors.peran(request.user, skp)
     aksi = workflow.aksi_tersedia(skp.status, peran)
@@ -104,6 +119,8 @@ def _konteks(request, skp: SKP, **lain) -> dict:
         "form_ekspektasi": FormEkspektasi(prefix="ekspektasi"),
         "form_catatan": FormCatatan(),
         "form_perubahan": FormPerubahan(),
+        "kepala_daerah": _kepala_daerah(skp),
+        "penilai_tampil": selectors.identitas_penilai(skp),
         **lain,
     }
 
@@ -166,6 +183,9 @@ def skp_saya(request):
         .select_related("penilai", "penempatan__jabatan")
         .order_by("-tahun", "-nomor_seri", "-versi")
     )
+    pengaturan = pengaturan_instansi()
+    for s in daftar:
+        s.penilai_tampil = selectors.identitas_penilai(s, pengaturan)
     return render(request, "skp/skp_saya.html", {"daftar": daftar, "form": form})
 
 
@@ -188,6 +208,7 @@ def skp_bawahan(request):
         "q": cari,
         "status": status,
         "pilihan_status": STATUS_BAWAHAN,
+        "kepala_daerah": pengaturan_instansi().jabatan_kepala_daerah,
     }
     templat = "skp/_skp_bawahan_tabel.html" if request.htmx else "skp/skp_bawahan.html"
     return render(request, templat, konteks)

@@ -16,6 +16,9 @@ one is signed (`GANTI`, taken by the system inside the signing).
 
 The status groups live here once; models (the database triggers), services, selectors
 and the deadline sweep import them.
+When the rater is the kepala daerah, who has no account, the employee the agency names
+to act for them takes the PENILAI role (`skp.selectors.penilai_efektif_id`) and every
+act is recorded "a.n." the official.
 
 Pure: no database. Services call `periksa_aksi` before they change anything.
 """

@@ -367,6 +367,7 @@ def test_bagian_disusun_dari_setiap_aplikasi():
     assert susunan == [
         ("organisasi.forms_pengaturan", "Penilai dan Plt/Plh"),
         ("organisasi.forms_pengaturan", "Istilah pada formulir"),
+        ("organisasi.forms_pengaturan", "Kepala daerah sebagai pejabat penilai JPT"),
         ("skp.pengaturan", "SKP"),
         ("skp.pengaturan", "Batas penetapan SKP"),
         ("umpanbalik.pengaturan", "Pendokumentasian kinerja"),

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from organisasi.demo import LOGIN_DEMO, buat_demo
-from skp.demo import isi_skp_demo
+from skp.demo import isi_skp_demo, isi_skp_jpt_demo
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            dibuat = buat_demo() + isi_skp_demo()
+            dibuat = buat_demo() + isi_skp_demo() + isi_skp_jpt_demo()
         if dibuat:
             for hal in dibuat:
                 self.stdout.write(f"Dibuat: {hal}")

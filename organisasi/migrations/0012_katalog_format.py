@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisasi', '0009_pemberitahuan_dan_langkah_tenggat'),
+        ('organisasi', '0011_riwayat_instansi'),
     ]
 
     operations = [
