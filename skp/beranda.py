@@ -1,7 +1,8 @@
 """The SKP work on each person's home page (registered in `SkpConfig.ready`).
 
 Employee: the SKP to draft, complete and submit, fix after a return, or sign. Rater: the
-submitted SKPs to review and set, and the MPH (A.1.5) to fill once their own SKP exists.
+submitted SKPs to review and set, and the MPH (A.1.5) to fill once their own SKP exists
+(`mph.STATUS_MPH`).
 Atasan pejabat penilai: the SKPs escalated to them. Admin: the SKPs past the deadline.
 Each due date is the agency's January deadline, explained by `organisasi.tenggat`.
 A fixed number of queries, however many SKPs there are.
@@ -9,7 +10,7 @@ A fixed number of queries, however many SKPs there are.
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Window
 from django.urls import reverse
 
 from organisasi.beranda import Konteks, Tugas
@@ -17,19 +18,21 @@ from organisasi.models import JenisPenempatan, Penempatan
 from organisasi.selectors import berlaku_pada
 
 from .models import SKP, MatriksPeranHasil
+from .mph import STATUS_MPH
 from .tenggat import batas_tahun, pegawai_tanpa_skp, skp_terbuka
-from .workflow import BELUM_DITETAPKAN, BERLAKU, Status
+from .workflow import BELUM_DITETAPKAN, Status
 
 # Rows listed one by one; the rest are counted in one more item.
 DAFTAR_MAKS = 8
 
 
 def _dibatasi(qs, buat, sisa_judul: str, tautan: str, jt) -> list[Tugas]:
-    """The first rows one by one, the rest as one counted item: at most two queries."""
-    daftar = list(qs[: DAFTAR_MAKS + 1])
-    tugas = [buat(s) for s in daftar[:DAFTAR_MAKS]]
-    if len(daftar) > DAFTAR_MAKS:
-        lain = qs.count() - DAFTAR_MAKS
+    """The first rows one by one, the rest as one counted item: one query, whatever the
+    number of rows (the total comes along as a window count)."""
+    daftar = list(qs.annotate(jumlah_semua=Window(Count("pk")))[:DAFTAR_MAKS])
+    tugas = [buat(s) for s in daftar]
+    if daftar and daftar[0].jumlah_semua > DAFTAR_MAKS:
+        lain = daftar[0].jumlah_semua - DAFTAR_MAKS
         tugas.append(Tugas(f"{lain} {sisa_judul} lainnya", "Tim Anda", tautan, jt))
     return tugas
 
@@ -129,8 +132,9 @@ def _tugas_pegawai(k: Konteks, jt) -> list[Tugas]:
                     "SKP sudah ditetapkan pejabat penilai; periksa lalu tandatangani.",
                 )
             )
-        # Someone's SKP names them as rater: they have a team to divide results among.
-        mph = skp.status in BERLAKU and skp.menilai
+        # Someone's SKP names them as rater: they have a team to divide results among, from
+        # the moment their own SKP exists (the MPH's own availability rule).
+        mph = skp.status in STATUS_MPH and skp.menilai
         if mph and not skp.punya_mph:
             hasil.append(
                 Tugas(
@@ -210,11 +214,12 @@ def _tugas_admin(k: Konteks, jt) -> list[Tugas]:
     daftar = list(
         skp_terbuka(jt.mulai.year, jt.tanggal)
         .select_related("pegawai")
-        .order_by("pegawai__nama", "pk")[: DAFTAR_MAKS + 1]
+        .annotate(jumlah_semua=Window(Count("pk")))
+        .order_by("pegawai__nama", "pk")[:DAFTAR_MAKS]
     )
     if not daftar:
         return tugas
-    jumlah = skp_terbuka(jt.mulai.year, jt.tanggal).count()
+    jumlah = daftar[0].jumlah_semua
     tugas += [
         Tugas(
             f"SKP {s.tahun} belum ditetapkan melewati batas ({s.get_status_display().lower()})",
@@ -223,7 +228,7 @@ def _tugas_admin(k: Konteks, jt) -> list[Tugas]:
             jt,
             "Atasan pejabat penilai telah diberi tahu dan dapat menetapkannya.",
         )
-        for s in daftar[:DAFTAR_MAKS]
+        for s in daftar
     ]
     if jumlah > DAFTAR_MAKS:
         tugas.append(

@@ -16,7 +16,8 @@ from django.db import transaction
 from organisasi.models import Pegawai
 from organisasi.tenancy import lingkup_instansi, lingkup_platform
 
-from . import mph, services
+from . import manual_ik, mph, services
+from . import workblock as workblock_svc
 from .models import SKP, ButirWorkblock
 
 
@@ -176,13 +177,13 @@ def _isi(pengguna, skp: SKP, daftar_rhk, *, workblock: bool = True) -> None:
                 data={"teks": iki_teks, "target": target, "perspektif": perspektif},
             )
             if manual:
-                mph.manual_simpan(pengguna=pengguna, iki=iki, data=manual)
+                manual_ik.manual_simpan(pengguna=pengguna, iki=iki, data=manual)
     for bagian, teks in LAMPIRAN_JPT:
         services.lampiran_tambah(pengguna=pengguna, skp=skp, bagian=bagian, teks=teks)
     if workblock:
-        wb = mph.workblock_simpan(pengguna=pengguna, skp=skp, data=WORKBLOCK)
+        wb = workblock_svc.workblock_simpan(pengguna=pengguna, skp=skp, data=WORKBLOCK)
         for tipe, kategori, teks in BUTIR_WORKBLOCK:
-            mph.butir_tambah(
+            workblock_svc.butir_tambah(
                 pengguna=pengguna,
                 workblock=wb,
                 tipe=ButirWorkblock.Tipe(tipe),
@@ -205,6 +206,7 @@ def _skp_baru(pengguna, pendekatan: str, tahun: int) -> SKP | None:
 
 
 @transaction.atomic
+@lingkup_platform()
 def isi_skp_jpt_demo(tahun: int = 2026) -> list[str]:
     dibuat = []
     kadis = _pengguna("kadis.bekasi")

@@ -4,13 +4,15 @@ with its first admin (after a refused attempt), and that admin logs in to the ne
 import pytest
 
 from organisasi.models import Instansi, Pengguna
+from organisasi.tenancy import lingkup_platform
 from tests.conftest import SANDI
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 
 
 def test_superadmin_membuat_instansi_dan_admin_pertamanya(halaman, instansi_a):
-    Pengguna.objects.create_superuser(username="akar", password=SANDI, nama="Superadmin")
+    with lingkup_platform():
+        Pengguna.objects.create_superuser(username="akar", password=SANDI, nama="Superadmin")
     halaman.goto("/masuk/")
     halaman.get_by_label("NIP atau nama pengguna").fill("akar")
     halaman.get_by_label("Kata sandi").fill(SANDI)

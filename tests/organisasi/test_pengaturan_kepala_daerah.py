@@ -41,7 +41,7 @@ def test_admin_menunjuk_pelaksana_dengan_nip_dan_tercatat(client, masuk_sebagai,
         assert p.pelaksana_kepala_daerah_id == org.kabid.pk
         assert p.nama_kepala_daerah == "Dr. Tri Adhianto, S.T., M.M."
         catatan = p.history.order_by("-history_id").first()
-    assert catatan.history_user == admin_a
+    assert catatan.history_user_id == admin_a.pk
     assert catatan.history_change_reason == (
         f"Pengaturan diubah; bertindak a.n. Wali Kota Bekasi: Sari (NIP {nip})"
     )

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from organisasi.models import Instansi, PengaturanInstansi, Pengguna
-from organisasi.tenancy import lingkup_instansi
+from organisasi.tenancy import lingkup_instansi, lingkup_platform
 from tests.conftest import SANDI
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,9 @@ DATA = {
 
 @pytest.fixture
 def superadmin(db):
-    return Pengguna.objects.create_superuser(username="akar", password=SANDI, nama="Superadmin")
+    # Accounts live under row-level security: the platform's own rows in the platform scope.
+    with lingkup_platform():
+        return Pengguna.objects.create_superuser(username="akar", password=SANDI, nama="Superadmin")
 
 
 def test_superadmin_mendarat_di_halaman_platform(client, superadmin, instansi_a, admin_a):
@@ -48,7 +50,7 @@ def test_membuat_instansi_dan_admin_pertamanya(client, superadmin):
     assert "Instansi Kabupaten Purwakarta dibuat dengan admin admin.purwakarta" in isi
     instansi = Instansi.objects.get(slug="kabupaten-purwakarta")
     catatan = instansi.history.get()
-    assert catatan.history_user == superadmin
+    assert catatan.history_user_id == superadmin.pk
     assert catatan.history_change_reason == "Instansi dibuat oleh superadmin platform"
     with lingkup_instansi(instansi):
         admin = Pengguna.objects.get(username="admin.purwakarta")
@@ -57,7 +59,7 @@ def test_membuat_instansi_dan_admin_pertamanya(client, superadmin):
         )
         assert admin.check_password(DATA["admin_sandi"])
         riwayat = admin.history.get()
-        assert riwayat.history_user == superadmin
+        assert riwayat.history_user_id == superadmin.pk
         assert riwayat.history_change_reason.startswith("Admin pertama instansi dibuat")
         assert PengaturanInstansi.objects.get().periode_evaluasi == "triwulanan"
     # The new admin logs in and lands in their own agency.
