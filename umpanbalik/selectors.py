@@ -85,6 +85,7 @@ def dokumentasi(skp: SKP, periode: int) -> list:
         per_iki.setdefault(r.iki_id, []).append(r)
     for r in rhk:
         r.baris = [BarisIKI(i, per_iki.get(i.pk, [])) for i in r.iki.all()]
+        r.ada_realisasi = any(b.realisasi for b in r.baris)
     return rhk
 
 

@@ -14,5 +14,11 @@ urlpatterns = [
         views.rencana_aksi_hapus,
         name="rencana_aksi_hapus",
     ),
+    path("skp/<int:pk>/rencana-aksi.pdf", views.rencana_aksi_pdf, name="rencana_aksi_pdf"),
+    path(
+        "skp/<int:pk>/periode/<int:periode>.pdf",
+        views.pendokumentasian_pdf,
+        name="pendokumentasian_pdf",
+    ),
     path("bukti/<int:pk>/", views.bukti_unduh, name="bukti_unduh"),
 ]

@@ -5,18 +5,20 @@ write through `services`, show their errors."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from organisasi.akses import pengguna_instansi_required
+from organisasi.dokumen import nama_berkas
 from organisasi.models import PengaturanInstansi
 from skp import selectors as skp_selectors
 from skp.models import IndikatorKinerjaIndividu, RencanaHasilKerja
 
-from . import aturan, bukti, selectors, services
+from . import aturan, bukti, dokumen, selectors, services
 from .forms import FormRealisasi, FormRencanaAksi
 from .models import RencanaAksi
 
@@ -151,3 +153,26 @@ def bukti_unduh(request, pk):
         raise Http404 from exc
     isi = type(b).objects.filter(pk=b.pk).values_list("isi", flat=True).get()
     return bukti.respons_unduh(isi=bytes(isi), jenis_isi=b.jenis_isi, nama=b.nama)
+
+
+@pengguna_instansi_required
+def rencana_aksi_pdf(request, pk):
+    skp = _skp(request, pk)
+    isi = dokumen.pdf_rencana_aksi(skp)
+    return _pdf(isi, nama_berkas("Rencana-Aksi", skp.tahun, skp.pegawai.nama))
+
+
+@pengguna_instansi_required
+def pendokumentasian_pdf(request, pk, periode):
+    skp = _skp(request, pk)
+    if periode not in {p.nomor for p in selectors.periode_skp(skp, selectors.jenis_periode())}:
+        raise Http404
+    isi = dokumen.pdf_pendokumentasian(skp, periode)
+    return _pdf(isi, nama_berkas("Pendokumentasian-Kinerja", skp.tahun, periode, skp.pegawai.nama))
+
+
+def _pdf(isi: bytes, nama: str) -> HttpResponse:
+    resp = HttpResponse(isi, content_type="application/pdf")
+    resp["Content-Disposition"] = content_disposition_header(False, nama)
+    resp["Cache-Control"] = "private, no-store"
+    return resp

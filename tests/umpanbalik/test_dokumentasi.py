@@ -42,7 +42,8 @@ def tim(instansi_a):
 
 def _iki(skp):
     with lingkup_instansi(skp.instansi_id):
-        return skp.rhk.order_by("jenis", "urutan").first().iki.order_by("urutan").first()
+        rhk = skp.rhk.filter(jenis="utama").order_by("urutan").first()
+        return rhk.iki.order_by("urutan").first()
 
 
 def _kirim(client, skp, *, periode=3, berkas=(), tautan="", uraian="8 dari 12 simpang selesai"):
@@ -187,7 +188,7 @@ def test_foto_dari_ponsel_diperkecil_tanpa_lokasi(client, tim):
 def test_rencana_aksi_per_rhk(client, tim):
     skp = tim["skp"]
     with lingkup_instansi(skp.instansi_id):
-        rhk = skp.rhk.order_by("jenis", "urutan").first()
+        rhk = skp.rhk.filter(jenis="utama").order_by("urutan").first()
     client.force_login(tim["pemilik"])
     url = reverse("rencana_aksi_tambah", args=[skp.pk, rhk.pk])
     assert client.post(url, {"teks": "Survei volume simpang"}).status_code == 302
@@ -227,3 +228,37 @@ def test_selector_untuk_evaluasi_mengembalikan_realisasi_periode(client, tim):
         assert [r.periode for r in maret] == [3]
         assert [b.tautan for b in maret[0].bukti.all()] == ["https://x.example.go.id/mar"]
         assert len(selectors.realisasi_periode(tim["skp"])) == 2
+
+
+def _teks_pdf(isi: bytes) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(h.extract_text().split()) for h in PdfReader(io.BytesIO(isi)).pages)
+
+
+def test_pdf_b_1_1_dan_b_1_2_dibaca_kembali(client, tim):
+    skp = tim["skp"]
+    with lingkup_instansi(skp.instansi_id):
+        rhk = skp.rhk.filter(jenis="utama").order_by("urutan").first()
+    client.force_login(tim["pemilik"])
+    client.post(
+        reverse("rencana_aksi_tambah", args=[skp.pk, rhk.pk]), {"teks": "Survei volume simpang"}
+    )
+    _kirim(client, skp, berkas=[SimpleUploadedFile("hasil survei.pdf", PDF)])
+    client.force_login(tim["penilai"])
+    resp = client.get(reverse("rencana_aksi_pdf", args=[skp.pk]))
+    assert resp["Content-Type"] == "application/pdf"
+    teks = _teks_pdf(resp.content)
+    assert "RENCANA AKSI" in teks and "PEGAWAI YANG DINILAI" in teks
+    assert "Rencana Aksi: 1. Survei volume simpang" in teks
+    assert (
+        "Pegawai yang Dinilai" in teks and "Pejabat Penilai Kinerja" not in teks.split("HASIL")[1]
+    )
+    teks = _teks_pdf(client.get(reverse("pendokumentasian_pdf", args=[skp.pk, 3])).content)
+    assert "PENDOKUMENTASIAN KINERJA" in teks and "MARET 2026" in teks
+    assert "Realisasi dan Bukti Dukung:" in teks
+    assert "IKI 1.1 (Progres): 8 dari 12 simpang selesai" in teks
+    assert "Bukti dukung: hasil survei.pdf" in teks
+    assert client.get(reverse("pendokumentasian_pdf", args=[skp.pk, 13])).status_code == 404
+    client.force_login(tim["lain"])
+    assert client.get(reverse("rencana_aksi_pdf", args=[skp.pk])).status_code == 404
