@@ -4,7 +4,7 @@ Thin: read through `selectors` (whose access helper the evidence download shares
 write through `services`, show their errors."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,17 +16,17 @@ from organisasi.akses import pengguna_instansi_required
 from organisasi.dokumen import nama_berkas
 from organisasi.models import PengaturanInstansi
 from skp import selectors as skp_selectors
-from skp.models import IndikatorKinerjaIndividu, RencanaHasilKerja
+from skp.models import SKP, IndikatorKinerjaIndividu, RencanaHasilKerja
 
 from . import aturan, bukti, dokumen, selectors, services
 from .forms import FormRealisasi, FormRencanaAksi
-from .models import RencanaAksi
+from .models import BuktiDukung, RencanaAksi
 
 
 def _skp(request, pk):
     try:
         return selectors.skp_dokumentasi_untuk_pengguna(request.user).get(pk=pk)
-    except Exception as exc:  # DoesNotExist: another's SKP looks like none at all
+    except SKP.DoesNotExist as exc:  # another's SKP looks like none at all
         raise Http404 from exc
 
 
@@ -101,8 +101,6 @@ def realisasi_tambah(request, pk):
                 berkas=request.FILES.getlist("berkas") + request.FILES.getlist("foto"),
                 tautan=form.cleaned_data["tautan"].splitlines(),
             )
-        except PermissionDenied:
-            raise
         except ValidationError as exc:
             _galat(form, exc)
         else:
@@ -149,9 +147,10 @@ def bukti_unduh(request, pk):
     """Evidence, only to someone who may open its SKP (same helper as the page)."""
     try:
         b = selectors.bukti_untuk_pengguna(request.user).filter(tautan="").get(pk=pk)
-    except Exception as exc:
+    except BuktiDukung.DoesNotExist as exc:
         raise Http404 from exc
-    isi = type(b).objects.filter(pk=b.pk).values_list("isi", flat=True).get()
+    # The bytes only now, for the one file (listings defer them).
+    isi = BuktiDukung.objects.filter(pk=b.pk).values_list("isi", flat=True).get()
     return bukti.respons_unduh(isi=bytes(isi), jenis_isi=b.jenis_isi, nama=b.nama)
 
 
