@@ -37,6 +37,7 @@ urlpatterns = [
     path("impor/", include("organisasi.urls_impor")),
     path("pengaturan/", include("organisasi.urls_pengaturan")),
     path("skp/", include("skp.urls")),
+    path("pelaksanaan/", include("umpanbalik.urls")),
     path("", include("organisasi.urls")),
 ]
 

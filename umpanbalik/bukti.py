@@ -1,0 +1,188 @@
+"""Evidence uploads (bukti dukung): the one place that decides what may be stored.
+
+Used by performance documentation and, later, by objections (keberatan). A file is
+judged by its content, never by its name or the browser's claimed type: PDF, PNG, JPEG,
+WebP, and office documents (OOXML zip with the right inner parts, or legacy OLE with a
+Word/Excel/PowerPoint stream). Anything else, a renamed executable included, is refused.
+Images are re-encoded from their pixels: large ones are reduced and every piece of
+metadata (EXIF, GPS location, comments) is left behind. The stored name is a display
+label only, stripped of path parts and markup; bytes live in the agency's own rows
+(row-level security), never under a public URL, and are served by a view that asks the
+same access helper as the page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+BATAS_UKURAN = 10 * 1024 * 1024  # bytes, before processing
+SISI_GAMBAR_MAKS = 2000  # px; a phone photo (4000 px) comes down to this
+Image.MAX_IMAGE_PIXELS = 60_000_000  # refuse decompression bombs
+
+JENIS = {
+    "pdf": ("application/pdf", "pdf"),
+    "png": ("image/png", "png"),
+    "jpeg": ("image/jpeg", "jpg"),
+    "webp": ("image/webp", "webp"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"),
+    "doc": ("application/msword", "doc"),
+    "xls": ("application/vnd.ms-excel", "xls"),
+    "ppt": ("application/vnd.ms-powerpoint", "ppt"),
+}
+GAMBAR = {"png", "jpeg", "webp"}
+# For the <input accept=...> of every evidence form (the server checks again).
+ACCEPT = "application/pdf,image/*,.docx,.xlsx,.pptx,.doc,.xls,.ppt"
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OOXML = {"word/": "docx", "xl/": "xlsx", "ppt/": "pptx"}
+_OLE_ALIRAN = {
+    "WordDocument".encode("utf-16-le"): "doc",
+    "Workbook".encode("utf-16-le"): "xls",
+    "Book".encode("utf-16-le"): "xls",
+    "PowerPoint Document".encode("utf-16-le"): "ppt",
+}
+PESAN_JENIS = (
+    "Jenis berkas tidak diterima. Unggah PDF, gambar (JPG, PNG, WebP) atau dokumen "
+    "perkantoran (Word, Excel, PowerPoint)."
+)
+
+
+def jenis_isi(data: bytes) -> str | None:
+    """The kind of file by its bytes, or None when it is not one we accept."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if data.startswith(b"PK\x03\x04"):
+        return _jenis_ooxml(data)
+    if data.startswith(_OLE):
+        for nama, jenis in _OLE_ALIRAN.items():
+            if nama in data:
+                return jenis
+    return None
+
+
+def _jenis_ooxml(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as arsip:
+            nama = arsip.namelist()
+    except (zipfile.BadZipFile, ValueError):
+        return None
+    if "[Content_Types].xml" not in nama:
+        return None  # any other zip (an archive of anything) is not an office document
+    if any(n.lower().endswith("vbaproject.bin") for n in nama):
+        return None  # documents with macros carry code
+    for awalan, jenis in _OOXML.items():
+        if any(n.startswith(awalan) for n in nama):
+            return jenis
+    return None
+
+
+def nama_aman(nama: str, ekstensi: str) -> str:
+    """A display name: the last path part only, no control characters or markup, and the
+    extension of what the file really is."""
+    nama = re.split(r"[\\/]", nama or "")[-1]
+    nama = unicodedata.normalize("NFKC", nama)
+    nama = "".join(c for c in nama if unicodedata.category(c)[0] != "C")
+    nama = re.sub(r"[<>\"'`&;:|*?$%{}]", "", nama)
+    dasar = nama.rsplit(".", 1)[0].strip(" .") if "." in nama else nama.strip(" .")
+    dasar = re.sub(r"\s+", " ", dasar)[:80] or "bukti"
+    return f"{dasar}.{ekstensi}"
+
+
+def _olah_gambar(data: bytes, jenis: str) -> tuple[bytes, str]:
+    """Decode, turn upright, reduce and re-encode: nothing but pixels survives."""
+    try:
+        with Image.open(io.BytesIO(data)) as gambar:
+            gambar.load()
+            gambar = ImageOps.exif_transpose(gambar)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as exc:
+        raise ValidationError("Gambar rusak atau terlalu besar untuk dibaca.") from exc
+    gambar.thumbnail((SISI_GAMBAR_MAKS, SISI_GAMBAR_MAKS))
+    # A new image from raw pixels carries no info dict: no EXIF, GPS, XMP, ICC or text.
+    bersih = Image.frombytes(gambar.mode, gambar.size, gambar.tobytes())
+    if gambar.mode == "P":
+        bersih.putpalette(gambar.getpalette())
+    keluar = io.BytesIO()
+    if jenis == "png":
+        bersih.save(keluar, "PNG", optimize=True)
+    elif jenis == "webp":
+        bersih.save(keluar, "WEBP", quality=85)
+    else:
+        if bersih.mode not in ("RGB", "L"):
+            bersih = bersih.convert("RGB")
+        bersih.save(keluar, "JPEG", quality=85, optimize=True)
+    return keluar.getvalue(), jenis
+
+
+@dataclass(frozen=True)
+class BerkasSiap:
+    nama: str
+    jenis_isi: str  # MIME type, from the content
+    isi: bytes
+
+
+def siapkan(berkas) -> BerkasSiap:
+    """Check and prepare one uploaded file; ValidationError (Indonesian) if refused."""
+    if berkas.size > BATAS_UKURAN:
+        raise ValidationError(
+            f"Berkas terlalu besar ({berkas.size // (1024 * 1024)} MB). "
+            f"Batasnya {BATAS_UKURAN // (1024 * 1024)} MB per berkas."
+        )
+    data = berkas.read(BATAS_UKURAN + 1)
+    if len(data) > BATAS_UKURAN:
+        raise ValidationError(f"Berkas terlalu besar. Batasnya {BATAS_UKURAN // 2**20} MB.")
+    if not data:
+        raise ValidationError("Berkas kosong.")
+    jenis = jenis_isi(data)
+    if jenis is None:
+        raise ValidationError(PESAN_JENIS)
+    if jenis in GAMBAR:
+        data, jenis = _olah_gambar(data, jenis)
+    mime, ekstensi = JENIS[jenis]
+    return BerkasSiap(
+        nama=nama_aman(getattr(berkas, "name", ""), ekstensi), jenis_isi=mime, isi=data
+    )
+
+
+def periksa_tautan(url: str) -> str:
+    """A link to evidence elsewhere: http(s) only (no javascript:, data:, file:)."""
+    url = (url or "").strip()
+    bagian = urlsplit(url)
+    if bagian.scheme not in ("http", "https") or not bagian.netloc or len(url) > 500:
+        raise ValidationError(
+            "Tautan bukti harus alamat web lengkap yang diawali http:// atau https://."
+        )
+    return url
+
+
+def respons_unduh(*, isi: bytes, jenis_isi: str, nama: str):
+    """Serve stored evidence: as a download except images and PDF, never sniffed, sandboxed."""
+    from django.http import HttpResponse
+
+    from organisasi.dokumen import nama_berkas
+
+    resp = HttpResponse(isi, content_type=jenis_isi)
+    tampil = jenis_isi.startswith("image/") or jenis_isi == "application/pdf"
+    dasar, _, ekstensi = nama.rpartition(".")
+    unduh = nama_berkas(dasar or "bukti", ekstensi=ekstensi or "bin")
+    resp["Content-Disposition"] = f'{"inline" if tampil else "attachment"}; filename="{unduh}"'
+
+    resp["X-Content-Type-Options"] = "nosniff"
+    resp["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'"
+    resp["Cache-Control"] = "private, no-store"
+    return resp

@@ -1,0 +1,177 @@
+"""Documentation pages (B.1.1 action plans, B.1.2 realisation with evidence).
+
+Thin: read through `selectors` (whose access helper the evidence download shares),
+write through `services`, show their errors."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from organisasi.akses import pengguna_instansi_required
+from organisasi.dokumen import nama_berkas
+from organisasi.models import PengaturanInstansi
+from skp import selectors as skp_selectors
+from skp.models import SKP, IndikatorKinerjaIndividu, RencanaHasilKerja
+
+from . import aturan, bukti, dokumen, selectors, services
+from .forms import FormRealisasi, FormRencanaAksi
+from .models import BuktiDukung, RencanaAksi
+
+
+def _skp(request, pk):
+    try:
+        return selectors.skp_dokumentasi_untuk_pengguna(request.user).get(pk=pk)
+    except SKP.DoesNotExist as exc:  # another's SKP looks like none at all
+        raise Http404 from exc
+
+
+def _pilihan_iki(rhk):
+    return [(k.pk, f"{k.label}: {k.teks}") for r in rhk for k in r.iki.all()]
+
+
+@pengguna_instansi_required
+def dokumentasi_saya(request):
+    saya = skp_selectors.pegawai_pengguna(request.user)
+    daftar = (
+        selectors.skp_dokumentasi_untuk_pengguna(request.user).filter(pegawai=saya) if saya else []
+    )
+    return render(request, "umpanbalik/dokumentasi_saya.html", {"daftar": daftar})
+
+
+@pengguna_instansi_required
+def dokumentasi(request, pk, form=None, form_aksi=None, status=200):
+    skp = _skp(request, pk)
+    jenis = selectors.jenis_periode()
+    semua = selectors.periode_skp(skp, jenis)
+    kini = aturan.periode_ke(jenis, timezone.localdate())
+    try:
+        nomor = int(request.GET.get("periode") or request.POST.get("periode") or 0)
+    except ValueError:
+        nomor = 0
+    if nomor not in {p.nomor for p in semua}:
+        sudah = [p.nomor for p in semua if p.nomor <= kini] or [semua[0].nomor]
+        nomor = sudah[-1]
+    periode = next(p for p in semua if p.nomor == nomor)
+    rhk = selectors.dokumentasi(skp, nomor)
+    pemilik = skp.pegawai.pengguna_id == request.user.pk
+    konteks = {
+        "skp": skp,
+        "rhk": rhk,
+        "semua_periode": semua,
+        "periode": periode,
+        "terbuka": periode.mulai <= timezone.localdate(),
+        "pemilik": pemilik,
+        "form": form or FormRealisasi(pilihan_iki=_pilihan_iki(rhk)),
+        "form_aksi": form_aksi or FormRencanaAksi(),
+        "jenis_periode": PengaturanInstansi.Periode(jenis).label.lower(),
+    }
+    return render(request, "umpanbalik/dokumentasi.html", konteks, status=status)
+
+
+def _galat(form, exc: ValidationError):
+    if hasattr(exc, "error_dict"):
+        for kolom, pesan in exc.message_dict.items():
+            form.add_error(kolom if kolom in form.fields else None, pesan)
+    else:
+        for pesan in exc.messages:
+            form.add_error(None, pesan)
+
+
+@require_POST
+@pengguna_instansi_required
+def realisasi_tambah(request, pk):
+    skp = _skp(request, pk)
+    rhk = selectors.dokumentasi(skp, 0)
+    form = FormRealisasi(request.POST, request.FILES, pilihan_iki=_pilihan_iki(rhk))
+    if form.is_valid():
+        iki = get_object_or_404(IndikatorKinerjaIndividu, pk=form.cleaned_data["iki"], rhk__skp=skp)
+        try:
+            services.realisasi_catat(
+                pengguna=request.user,
+                skp=skp,
+                iki=iki,
+                periode=int(request.POST.get("periode") or 0),
+                jenis=form.cleaned_data["jenis"],
+                uraian=form.cleaned_data["uraian"],
+                berkas=request.FILES.getlist("berkas") + request.FILES.getlist("foto"),
+                tautan=form.cleaned_data["tautan"].splitlines(),
+            )
+        except ValidationError as exc:
+            _galat(form, exc)
+        else:
+            messages.success(request, "Realisasi dan bukti dukung tersimpan.")
+            url = reverse("dokumentasi", args=[skp.pk])
+            return redirect(f"{url}?periode={request.POST.get('periode')}#realisasi")
+    return dokumentasi(request, pk, form=form, status=422)
+
+
+@require_POST
+@pengguna_instansi_required
+def rencana_aksi_tambah(request, pk, rhk_pk):
+    skp = _skp(request, pk)
+    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_pk, skp=skp)
+    form = FormRencanaAksi(request.POST)
+    if form.is_valid():
+        try:
+            services.rencana_aksi_tambah(
+                pengguna=request.user, rhk=rhk, teks=form.cleaned_data["teks"]
+            )
+        except ValidationError as exc:
+            _galat(form, exc)
+        else:
+            messages.success(request, "Rencana aksi ditambahkan.")
+            url = reverse("dokumentasi", args=[skp.pk])
+            return redirect(f"{url}?periode={request.POST.get('periode', '')}#rhk-{rhk.pk}")
+    return dokumentasi(request, pk, form_aksi=form, status=422)
+
+
+@require_POST
+@pengguna_instansi_required
+def rencana_aksi_hapus(request, pk, aksi_pk):
+    skp = _skp(request, pk)
+    aksi = get_object_or_404(RencanaAksi, pk=aksi_pk, rhk__skp=skp)
+    try:
+        services.rencana_aksi_hapus(pengguna=request.user, aksi=aksi)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(reverse("dokumentasi", args=[skp.pk]))
+
+
+@pengguna_instansi_required
+def bukti_unduh(request, pk):
+    """Evidence, only to someone who may open its SKP (same helper as the page)."""
+    try:
+        b = selectors.bukti_untuk_pengguna(request.user).filter(tautan="").get(pk=pk)
+    except BuktiDukung.DoesNotExist as exc:
+        raise Http404 from exc
+    # The bytes only now, for the one file (listings defer them).
+    isi = BuktiDukung.objects.filter(pk=b.pk).values_list("isi", flat=True).get()
+    return bukti.respons_unduh(isi=bytes(isi), jenis_isi=b.jenis_isi, nama=b.nama)
+
+
+@pengguna_instansi_required
+def rencana_aksi_pdf(request, pk):
+    skp = _skp(request, pk)
+    isi = dokumen.pdf_rencana_aksi(skp)
+    return _pdf(isi, nama_berkas("Rencana-Aksi", skp.tahun, skp.pegawai.nama))
+
+
+@pengguna_instansi_required
+def pendokumentasian_pdf(request, pk, periode):
+    skp = _skp(request, pk)
+    if periode not in {p.nomor for p in selectors.periode_skp(skp, selectors.jenis_periode())}:
+        raise Http404
+    isi = dokumen.pdf_pendokumentasian(skp, periode)
+    return _pdf(isi, nama_berkas("Pendokumentasian-Kinerja", skp.tahun, periode, skp.pegawai.nama))
+
+
+def _pdf(isi: bytes, nama: str) -> HttpResponse:
+    resp = HttpResponse(isi, content_type="application/pdf")
+    resp["Content-Disposition"] = content_disposition_header(False, nama)
+    resp["Cache-Control"] = "private, no-store"
+    return resp
