@@ -238,7 +238,7 @@ def test_jendela_menolak_panjang_tidak_masuk_akal():
 
 
 def test_capaian_tahunan_000_6698_terbit_setelah_januari_pakai_tahun_lalu():
-    args = dict(tahun=2026, capaian_tahun_ini="baik", capaian_tahun_lalu="istimewa")
+    args = {"tahun": 2026, "capaian_tahun_ini": "baik", "capaian_tahun_lalu": "istimewa"}
     assert capaian_tahunan_berlaku(**args, ditetapkan_pada=date(2027, 1, 31)) == ("baik", False)
     assert capaian_tahunan_berlaku(**args, ditetapkan_pada=date(2027, 2, 1)) == (
         "istimewa",
@@ -254,10 +254,10 @@ def test_capaian_tahunan_000_6698_terbit_setelah_januari_pakai_tahun_lalu():
 
 # --- Final results (000:6439-6469) --------------------------------------------------------
 
-_BIASA = dict(
-    dievaluasi_atasan=False, jenis_jabatan="pelaksana", instansi_daerah=True,
-    kepala_unit_mandiri=False, penilai_pimpinan_instansi=False,
-)  # fmt: skip
+_BIASA = {
+    "dievaluasi_atasan": False, "jenis_jabatan": "pelaksana", "instansi_daerah": True,
+    "kepala_unit_mandiri": False, "penilai_pimpinan_instansi": False,
+}  # fmt: skip
 
 
 @pytest.mark.parametrize(
