@@ -31,5 +31,6 @@ urlpatterns = [
     path("impor/", include("organisasi.urls_impor")),
     path("pengaturan/", include("organisasi.urls_pengaturan")),
     path("skp/", include("skp.urls")),
+    path("evaluasi/", include("evaluasi.urls")),
     path("", include("organisasi.urls")),
 ]

@@ -36,6 +36,10 @@ class CapaianOrganisasi(StrEnum):
     def label(self) -> str:
         return LABEL_CAPAIAN[self]
 
+    @property
+    def kelas(self) -> str:
+        return self.value.replace("_", "-")
+
 
 LABEL_CAPAIAN = {
     CapaianOrganisasi.ISTIMEWA: "Istimewa",

@@ -52,6 +52,11 @@ class Predikat(StrEnum):
     def label(self) -> str:
         return LABEL_PREDIKAT[self]
 
+    @property
+    def kelas(self) -> str:
+        """CSS modifier of its badge (lencana--sangat-baik)."""
+        return self.value.replace("_", "-")
+
 
 # As printed on formats C.1.x and D.1.x (000:7803).
 LABEL_PREDIKAT = {
