@@ -145,7 +145,8 @@ class EvaluasiKinerja(ModelInstansi):
             ),
             # Nothing is signed without a predikat.
             models.CheckConstraint(
-                condition=Q(status__in=[s.value for s in workflow.DAPAT_DINILAI]) | ~Q(predikat=""),
+                condition=Q(status__in=sorted(s.value for s in workflow.DAPAT_DINILAI))
+                | ~Q(predikat=""),
                 name="evaluasi_ditandatangani_berpredikat",
             ),
             models.CheckConstraint(
