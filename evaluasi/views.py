@@ -148,6 +148,7 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
         # Keep what the user entered: nothing typed is lost; the stored version (if any)
         # is the one the next save must name.
         konteks["isian"] = isian
+        konteks["predikat_form"] = _predikat_atau_none(isian)
         konteks["versi_form"] = tersimpan.versi if tersimpan else (
             baris.evaluasi.versi if baris.evaluasi else 0
         )  # fmt: skip
@@ -156,6 +157,17 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
     capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai.pk, p.akhir), p)
     konteks.update(_panel_kalibrasi(capaian, semua), oob=True, capaian=capaian)
     return render(request, "evaluasi/_simpan.html", konteks)
+
+
+def _predikat_atau_none(isian: dict):
+    try:
+        return kuadran.predikat_dipilih(
+            isian["rating_hasil_kerja"] or None, isian["rating_perilaku_kerja"] or None,
+            gagal_tugas_belajar=isian["gagal_tugas_belajar"],
+            pilihan_gagal=isian["predikat_gagal"] or None,
+        )  # fmt: skip
+    except kuadran.PredikatTidakSah:
+        return None
 
 
 @require_GET
@@ -173,7 +185,7 @@ def pratinjau_predikat(request):
     except kuadran.PredikatTidakSah as exc:
         p, galat = None, str(exc)
     return render(
-        request, "evaluasi/_predikat.html", {"predikat": p, "galat": galat,
+        request, "evaluasi/_predikat.html", {"predikat": p, "galat_predikat": galat,
                                              "id_baris": request.GET.get("baris", "")}
     )  # fmt: skip
 
