@@ -120,9 +120,7 @@ def test_tab_kedua_ditolak_isian_tetap(halaman, org):
     b2.get_by_role("button", name="Simpan penilaian").click()
     kedua.get_by_text("Isian Anda belum disimpan").wait_for()
     assert (
-        kedua.locator(f"#baris-{org.skp.pk}")
-        .get_by_label("Catatan/rekomendasi")
-        .input_value()
+        kedua.locator(f"#baris-{org.skp.pk}").get_by_label("Catatan/rekomendasi").input_value()
         == "Tulisan di tab kedua"
     )
     kedua.set_viewport_size({"width": 1280, "height": 900})
