@@ -12,15 +12,15 @@ import importlib.util
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
 from organisasi.hari_kerja import KalenderKerja
 from organisasi.models import Penempatan, UnitKerja
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.selectors import berlaku_pada
-from skp.models import SKP, IndikatorKinerjaIndividu, RencanaHasilKerja
+from skp.models import SKP
 from skp.models import Status as StatusSKP
-from skp.selectors import beri_nomor, menilai_bawahan, pegawai_pengguna
+from skp.selectors import menilai_bawahan, pegawai_pengguna, rhk_bernomor
 
 from . import distribusi, kuadran, periode, workflow
 from .models import CapaianOrganisasiUnit, EvaluasiKinerja
@@ -224,10 +224,10 @@ class BarisTim:
         return None
 
 
-def tim_penilai(penilai_id: int, p: periode.Periode, *, dengan_rhk: bool = True) -> list[BarisTim]:
+def tim_penilai(penilai_id: int, p: periode.Periode) -> list[BarisTim]:
     """The SKPs a rater evaluates for `p`, one row per pegawai (the version in force),
-    with their RHK and IKI and this period's evaluation. Queries: SKPs, evaluations, and
-    (with RHK) RHK + IKI: constant whatever the team's size."""
+    with this period's evaluation and what umpanbalik recorded. Three queries whatever
+    the team's size; RHK and IKI load when a row is opened (`rhk_bernomor`)."""
     qs = (
         SKP.objects.filter(
             penilai_id=penilai_id,
@@ -239,21 +239,11 @@ def tim_penilai(penilai_id: int, p: periode.Periode, *, dengan_rhk: bool = True)
         .select_related("pegawai", "penempatan__jabatan")
         .order_by("pegawai__nama", "pegawai_id", "-versi")
     )
-    if dengan_rhk:
-        iki = IndikatorKinerjaIndividu.objects.order_by("urutan", "pk")
-        qs = qs.prefetch_related(
-            Prefetch(
-                "rhk",
-                queryset=RencanaHasilKerja.objects.prefetch_related(Prefetch("iki", queryset=iki)),
-            )
-        )
     daftar, dilihat = [], set()
     for skp in qs:
         if skp.pegawai_id in dilihat:
             continue  # an older version still set while a newer one is too
         dilihat.add(skp.pegawai_id)
-        if dengan_rhk:
-            skp.rhk_urut = beri_nomor(skp.rhk.all())
         daftar.append(skp)
     evaluasi = {
         e.pegawai_id: e
@@ -263,6 +253,11 @@ def tim_penilai(penilai_id: int, p: periode.Periode, *, dengan_rhk: bool = True)
     }
     pelaksanaan = pelaksanaan_periode([s.pk for s in daftar], p)
     return [BarisTim(s, evaluasi.get(s.pegawai_id), pelaksanaan.get(s.pk)) for s in daftar]
+
+
+def rincian_rhk(skp: SKP) -> list:
+    """One team member's RHK and IKI, numbered as on the SKP page and its PDF."""
+    return rhk_bernomor(skp)
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ def _konteks_tim(request, p: Periode) -> dict:
     konteks["penilai"] = penilai
     if penilai is None:
         return konteks
-    baris = selectors.tim_penilai(penilai.pk, p, dengan_rhk=False)
+    baris = selectors.tim_penilai(penilai.pk, p)
     unit = selectors.unit_dipimpin(penilai.pk, p.akhir)
     capaian = selectors.capaian_berlaku(unit, p)
     jendela = selectors.jendela(p, kalender_instansi())
@@ -153,7 +153,7 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
             baris.evaluasi.versi if baris.evaluasi else 0
         )  # fmt: skip
     penilai = selectors.pegawai_pengguna(request.user)
-    semua = selectors.tim_penilai(penilai.pk, p, dengan_rhk=False)
+    semua = selectors.tim_penilai(penilai.pk, p)
     capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai.pk, p.akhir), p)
     konteks.update(_panel_kalibrasi(capaian, semua), oob=True, capaian=capaian)
     return render(request, "evaluasi/_simpan.html", konteks)
@@ -196,7 +196,7 @@ def rincian_skp(request, kode: str, skp_pk: int):
     """RHK, indicators and targets of one team member, loaded when the row is opened."""
     p = _periode(kode)
     skp = _skp_dinilai(request, skp_pk)
-    daftar_rhk = selectors.beri_nomor(skp.rhk.all())
+    daftar_rhk = selectors.rincian_rhk(skp)
     pelaksanaan = selectors.pelaksanaan_periode([skp.pk], p).get(skp.pk)
     return render(
         request,
