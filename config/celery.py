@@ -19,10 +19,11 @@ def jadwal_berkala(sender, **kwargs):
     sender.add_periodic_task(
         settings.CELERY_HEARTBEAT_SECONDS, sender.signature("organisasi.detak_jantung")
     )
-    # SKP deadline reminders and escalations, before the working day starts. CELERY_TIMEZONE
-    # is Asia/Jakarta, so this is 06:00 WIB; the task takes the date when it runs.
+    # Every app's deadline reminders and escalations, before the working day starts.
+    # CELERY_TIMEZONE is Asia/Jakarta, so this is 06:00 WIB; the task takes the date when
+    # it runs.
     sender.add_periodic_task(
         crontab(hour=6, minute=0),
-        sender.signature("skp.periksa_tenggat_semua"),
-        name="skp.periksa_tenggat_semua",
+        sender.signature("organisasi.sapu_tenggat_semua"),
+        name="organisasi.sapu_tenggat_semua",
     )

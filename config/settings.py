@@ -98,7 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "organisasi.context_processors.navigasi",
-                "skp.context_processors.jumlah_pemberitahuan",
+                "organisasi.context_processors.jumlah_pemberitahuan",
             ],
         },
     },
@@ -187,6 +187,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "kinerja")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_HEARTBEAT_SECONDS = float(os.environ.get("CELERY_HEARTBEAT_SECONDS", "60"))
+# The address people open the application at, for links in e-mail ("https://kinerja.go.id").
+# Empty: the e-mail shows the path only.
+ALAMAT_SITUS = os.environ.get("KINERJA_ALAMAT_SITUS", "").rstrip("/")
+# Open deadline timers handled per transaction by the daily sweep (organisasi.tenggat).
+TENGGAT_UKURAN_BATCH = int(os.environ.get("KINERJA_TENGGAT_BATCH", "500"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kinerja@localhost")

@@ -11,7 +11,7 @@ class OrganisasiConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
-        from . import peran_db, rls
+        from . import beranda, peran_db, rls
         from .forms_pengaturan import daftarkan_bagian_organisasi
 
         connection_created.connect(peran_db.pasang_peran_aplikasi, dispatch_uid="peran_aplikasi")
@@ -21,6 +21,7 @@ class OrganisasiConfig(AppConfig):
         user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
         user_logged_in.connect(_catat_login, dispatch_uid="catat_login")
         daftarkan_bagian_organisasi()
+        beranda.daftarkan(beranda.tugas_admin)
 
 
 def _catat_login(sender, user, **kwargs):

@@ -49,3 +49,15 @@ def navigasi(request):
         menu.append(("Administrasi platform", "admin:index"))
     items = _satu_aktif(request, [i for i in (_item(request, label, n) for label, n in menu) if i])
     return {"menu": items, "instansi_aktif": user.instansi if user.instansi_id else None}
+
+
+def jumlah_pemberitahuan(request) -> dict:
+    """Unread notices of the logged-in user, for the badge in the top bar: one query."""
+    from .pemberitahuan import jumlah_belum_dibaca
+
+    user = getattr(request, "user", None)
+    # No scope: the platform superadmin, or an error page rendered outside the request's
+    # tenant transaction. Without a scope the tenant manager would refuse to query.
+    if user is None:
+        return {"jumlah_pemberitahuan": 0}
+    return {"jumlah_pemberitahuan": jumlah_belum_dibaca(user)}

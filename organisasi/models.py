@@ -739,3 +739,77 @@ class ImporData(ModelInstansi):
     def selesai(self) -> bool:
         """No worker is busy with it: the page can stop polling."""
         return self.status not in {self.Status.MENUNGGU_PRATINJAU, self.Status.MENERAPKAN}
+
+
+# --- Shared by every app: notices and the record of deadline steps ---------------------
+
+
+class Pemberitahuan(ModelInstansiDasar):
+    """An in-app notice, also mailed once (`organisasi.pemberitahuan`).
+
+    `kunci` names the event and is unique per agency: a job that runs twice, or a worker
+    that dies and is redelivered, inserts the same key and so notifies only once. The row
+    itself is the record (insert-only but for the read and mailed marks), so no history.
+    """
+
+    penerima = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="pemberitahuan")
+    kunci = models.CharField(max_length=120)
+    judul = models.CharField(max_length=200)
+    isi = models.TextField(blank=True)
+    tautan = models.CharField(max_length=300, blank=True)
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    dibaca_pada = models.DateTimeField(null=True, blank=True)
+    surel_dikirim_pada = models.DateTimeField(
+        null=True, blank=True, help_text="Diisi sekali, tepat sebelum surelnya dikirim."
+    )
+
+    class Meta:
+        verbose_name = "pemberitahuan"
+        verbose_name_plural = "pemberitahuan"
+        ordering = ["-dibuat_pada", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["penerima"],
+                condition=Q(dibaca_pada__isnull=True),
+                name="pemberitahuan_belum_dibaca",
+            ),
+            models.Index(
+                fields=["instansi", "dibuat_pada"],
+                condition=Q(surel_dikirim_pada__isnull=True),
+                name="pemberitahuan_surel_tertunda",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "kunci"], name="pemberitahuan_sekali_per_kunci"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.judul
+
+
+class LangkahTenggat(ModelInstansiDasar):
+    """One step of a deadline timer that has happened: a reminder or the escalation.
+
+    The unique key makes each step happen once per object (`organisasi.tenggat.klaim`);
+    `jenis` is the registered timer kind, which also says what `objek_id` points to."""
+
+    jenis = models.CharField(max_length=60)
+    putaran = models.CharField(max_length=20, blank=True, help_text="Misalnya tahun SKP.")
+    langkah = models.CharField(max_length=30)
+    objek_id = models.BigIntegerField()
+    waktu = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "langkah tenggat"
+        verbose_name_plural = "langkah tenggat"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "jenis", "putaran", "langkah", "objek_id"],
+                name="langkah_tenggat_sekali",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jenis} {self.putaran} {self.objek_id}: {self.langkah}"

@@ -1,9 +1,10 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views, views_organisasi
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
+    path("pemberitahuan/", include("organisasi.urls_pemberitahuan")),
     path("profil/", views_organisasi.profil, name="profil"),
     path("pengguna/", views.daftar_pengguna, name="pengguna_daftar"),
     path("pengguna/<int:pk>/reset-sandi/", views.reset_sandi, name="pengguna_reset_sandi"),

@@ -4,9 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from . import selectors, services
 from .akses import admin_instansi_required
+from .beranda import tugas_beranda
 
 
 @login_required
@@ -54,7 +56,9 @@ def beranda(request):
                 "url": reverse("pengguna_daftar"),
             },
         ]
-    return render(request, "beranda.html", {"kartu_beranda": kartu})
+    # What to do next: every app's pending work, nearest due date first.
+    _, tugas = tugas_beranda(request.user, timezone.localdate())
+    return render(request, "beranda.html", {"kartu_beranda": kartu, "tugas": tugas})
 
 
 @admin_instansi_required

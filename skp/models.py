@@ -16,6 +16,9 @@ from organisasi.tenancy import ModelInstansi
 
 from .aturan import BATAS_RHK_PIMPINAN, BATAS_TARGET, BATAS_TEKS
 
+# The states and their groups belong to the workflow; the triggers below enforce them.
+from .workflow import STATUS_TERKUNCI, Status  # noqa: F401 (re-exported for the app)
+
 
 class Kelompok(models.TextChoices):
     JPT_PUKM = "jpt_pukm", "Pejabat Pimpinan Tinggi / Pimpinan Unit Kerja Mandiri"
@@ -34,19 +37,6 @@ FORMAT = {
     (Kelompok.ADMIN_JF, Pendekatan.KUALITATIF): "A.1.6",
     (Kelompok.ADMIN_JF, Pendekatan.KUANTITATIF): "A.1.7",
 }
-
-
-class Status(models.TextChoices):
-    DRAF = "draf", "Draf"
-    DIAJUKAN = "diajukan", "Diajukan ke pejabat penilai"
-    DIKEMBALIKAN = "dikembalikan", "Dikembalikan untuk diperbaiki"
-    DITETAPKAN = "ditetapkan", "Ditetapkan pejabat penilai"
-    DITANDATANGANI = "ditandatangani", "Ditandatangani pegawai"
-    DIGANTI = "diganti", "Diganti versi baru"
-
-
-# Once set, the content of an SKP never changes (enforced in PostgreSQL below).
-STATUS_TERKUNCI = (Status.DITETAPKAN, Status.DITANDATANGANI, Status.DIGANTI)
 
 
 def _berubah(*kolom: str) -> pgtrigger.Q:
@@ -513,27 +503,3 @@ class ButirWorkblock(ModelInstansi):
     def save(self, *args, **kwargs):
         self.skp_id = self.workblock.skp_id
         super().save(*args, **kwargs)
-
-
-# --- Deadline reminders and escalations: each happens once -----------------------------
-
-
-class Pemberitahuan(ModelInstansi):
-    """An in-app notice (and the record that a reminder/escalation happened).
-
-    `kunci` is unique per agency: a job that runs twice, or a worker that dies
-    and is redelivered, inserts the same key and so notifies only once."""
-
-    penerima = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="pemberitahuan")
-    kunci = models.CharField(max_length=120)
-    judul = models.CharField(max_length=200)
-    isi = models.TextField(blank=True)
-    tautan = models.CharField(max_length=300, blank=True)
-    dibuat_pada = models.DateTimeField(auto_now_add=True)
-    dibaca_pada = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-dibuat_pada", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["instansi", "kunci"], name="pemberitahuan_sekali"),
-        ]

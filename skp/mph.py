@@ -46,9 +46,9 @@ from .models import (
 from .services import _kunci
 
 # A matrix divides results the leader has committed to: the leader's SKP must be set.
-STATUS_MPH = frozenset({Status.DITETAPKAN, Status.DITANDATANGANI})
+STATUS_MPH = frozenset(workflow.BERLAKU)
 # Where the workflow lets content change (draft or returned): the only SKPs a cascade writes.
-DAPAT_DISUNTING = workflow.ATURAN[workflow.Aksi.SUNTING].dari
+DAPAT_DISUNTING = frozenset(workflow.DAPAT_DISUNTING)
 
 
 def tanggal_acuan(skp: SKP, hari_ini: date | None = None) -> date:

@@ -13,6 +13,7 @@ from organisasi import selectors as org_selectors
 from organisasi.audit import catat
 from organisasi.models import JABATAN_JPT, PANGKAT, JenisUnit, Pegawai
 from organisasi.pengaturan import pengaturan_instansi
+from organisasi.tenancy import instansi_aktif_id
 
 from . import aturan, selectors, workflow
 from .models import (
@@ -481,6 +482,43 @@ def skp_tandatangani(*, pengguna, skp: SKP) -> SKP:
         lama.save(update_fields=["status"])
     arsipkan_skp(skp, pengguna, tempat=pengaturan_instansi().tempat_dokumen)
     return skp
+
+
+ALASAN_ESKALASI = "Batas penetapan SKP lewat: dieskalasi ke atasan pejabat penilai"
+
+
+@transaction.atomic
+def skp_eskalasi(*, ids, waktu) -> list[SKP]:
+    """The deadline passed: mark these SKPs escalated (workflow `ESKALASI`), each once.
+
+    One compare-and-set UPDATE for the whole batch: a row set or escalated meanwhile (by
+    another sweep, or the rater at this moment) fails the condition after PostgreSQL
+    re-reads it under the row lock, and is left alone. `update()` bypasses the audit
+    trail, so the history rows are written in bulk like a save would. Returns the SKPs
+    escalated now, with the people the notices name.
+    """
+    if not ids:
+        return []
+    dari = [str(s) for s in workflow.ATURAN[Aksi.ESKALASI].dari]
+    with connection.cursor() as cur:
+        cur.execute(
+            f"UPDATE {SKP._meta.db_table} SET dieskalasi_pada = %s "
+            "WHERE id = ANY(%s::bigint[]) AND instansi_id = %s AND dieskalasi_pada IS NULL "
+            "AND status = ANY(%s) RETURNING id",
+            [waktu, list(ids), instansi_aktif_id(), dari],
+        )
+        naik = [r[0] for r in cur.fetchall()]
+    if not naik:
+        return []
+    daftar = list(
+        SKP.objects.filter(pk__in=naik)
+        .select_related("pegawai", "penilai", "atasan_penilai")
+        .order_by("pk")
+    )
+    SKP.history.bulk_history_create(
+        daftar, update=True, default_change_reason=ALASAN_ESKALASI, default_date=waktu
+    )
+    return daftar
 
 
 @transaction.atomic

@@ -22,5 +22,4 @@ urlpatterns = [
     path("<int:pk>/aksi/<str:nama>/", views.aksi, name="skp_aksi"),
     path("dokumen/", include("skp.urls_dokumen")),
     path("", include("skp.urls_mph")),
-    path("pemberitahuan/", include("skp.urls_pemberitahuan")),
 ]

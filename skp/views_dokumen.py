@@ -18,7 +18,8 @@ from organisasi.akses import pengguna_instansi_required
 from organisasi.dokumen import isi_arsip, nama_berkas
 
 from . import dokumen, selectors
-from .models import MatriksPeranHasil, Status, Workblock
+from .models import MatriksPeranHasil, Workblock
+from .workflow import STATUS_TERKUNCI
 
 
 def _pdf(isi: bytes, nama: str, *, sha256: str | None = None, unduh=False) -> HttpResponse:
@@ -38,7 +39,7 @@ def skp_pdf(request, pk):
     skp = get_object_or_404(selectors.skp_untuk_pengguna(request.user), pk=pk)
     nama = nama_berkas("SKP", skp.tahun, skp.format, skp.pegawai.nama, f"v{skp.versi}")
     unduh = request.GET.get("unduh") == "1"
-    if skp.status in (Status.DITETAPKAN, Status.DITANDATANGANI, Status.DIGANTI):
+    if skp.status in STATUS_TERKUNCI:
         arsip = dokumen.arsip_skp(skp)
         if arsip is not None:
             return _pdf(isi_arsip(arsip), nama, sha256=arsip.sha256, unduh=unduh)

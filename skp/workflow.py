@@ -1,15 +1,21 @@
 """The SKP workflow: its states, its transitions, and who may take each one.
 
     DRAF --ajukan--> DIAJUKAN --tetapkan--> DITETAPKAN --tandatangani--> DITANDATANGANI
-      ^                 |
-      +--kembalikan-----+ (as DIKEMBALIKAN, edited like a draft)
+      ^                 |                                                     |
+      +--kembalikan-----+ (as DIKEMBALIKAN, edited like a draft)   ganti (new version signed)
+                                                                              v
+                                                                           DIGANTI
 
 The employee drafts and submits, the pejabat penilai returns it with comments or
 sets priorities and ekspektasi khusus and sets it (menetapkan), then the employee
-signs (000:4537-4539; Pasal 14(3)). After the January deadline an escalated SKP
-may also be returned or set by the atasan pejabat penilai (000:4573-4579).
-A change during the year makes a new version (`buat_perubahan`); the old version
-becomes DIGANTI when the new one is signed.
+signs (000:4537-4539; Pasal 14(3)). After the January deadline the system escalates
+every SKP still BELUM_DITETAPKAN (`ESKALASI`: no status change, the atasan pejabat
+penilai gains the right to return or set it, 000:4573-4579). A change during the year
+makes a new version (`buat_perubahan`); the old version becomes DIGANTI when the new
+one is signed (`GANTI`, taken by the system inside the signing).
+
+The status groups live here once; models (the database triggers), services, selectors
+and the deadline sweep import them.
 
 Pure: no database. Services call `periksa_aksi` before they change anything.
 """
@@ -19,13 +25,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .models import Status
+from django.db import models
+
+
+class Status(models.TextChoices):
+    DRAF = "draf", "Draf"
+    DIAJUKAN = "diajukan", "Diajukan ke pejabat penilai"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan untuk diperbaiki"
+    DITETAPKAN = "ditetapkan", "Ditetapkan pejabat penilai"
+    DITANDATANGANI = "ditandatangani", "Ditandatangani pegawai"
+    DIGANTI = "diganti", "Diganti versi baru"
+
+
+# Not yet set: bound by the January deadline, reminded and escalated.
+BELUM_DITETAPKAN = (Status.DRAF, Status.DIAJUKAN, Status.DIKEMBALIKAN)
+# Once set, the content of an SKP never changes (enforced in PostgreSQL, skp/models.py).
+STATUS_TERKUNCI = (Status.DITETAPKAN, Status.DITANDATANGANI, Status.DIGANTI)
+# Set and in force: the SKP binds the year (an MPH divides its results, the team builds on it).
+BERLAKU = (Status.DITETAPKAN, Status.DITANDATANGANI)
+# The employee edits RHK, IKI and Lampiran only in these.
+DAPAT_DISUNTING = (Status.DRAF, Status.DIKEMBALIKAN)
 
 
 class Peran(StrEnum):
     PEGAWAI = "pegawai"
     PENILAI = "penilai"
     ATASAN = "atasan"  # only once the SKP is escalated
+    SISTEM = "sistem"  # the deadline sweep, and the signing of a newer version
 
 
 class Aksi(StrEnum):
@@ -36,6 +62,8 @@ class Aksi(StrEnum):
     TETAPKAN = "tetapkan"
     TANDATANGANI = "tandatangani"
     BUAT_PERUBAHAN = "buat_perubahan"
+    ESKALASI = "eskalasi"  # the deadline passed: the atasan may now act
+    GANTI = "ganti"  # a newer version was signed
 
 
 @dataclass(frozen=True)
@@ -46,7 +74,8 @@ class Aturan:
 
 
 _PENILAI = frozenset({Peran.PENILAI, Peran.ATASAN})
-_DAPAT_DISUNTING = frozenset({Status.DRAF, Status.DIKEMBALIKAN})
+_DAPAT_DISUNTING = frozenset(DAPAT_DISUNTING)
+_SISTEM = frozenset({Peran.SISTEM})
 
 ATURAN: dict[Aksi, Aturan] = {
     Aksi.SUNTING: Aturan(_DAPAT_DISUNTING, None, frozenset({Peran.PEGAWAI})),
@@ -60,6 +89,8 @@ ATURAN: dict[Aksi, Aturan] = {
     Aksi.BUAT_PERUBAHAN: Aturan(
         frozenset({Status.DITANDATANGANI}), None, frozenset({Peran.PEGAWAI, Peran.PENILAI})
     ),
+    Aksi.ESKALASI: Aturan(frozenset(BELUM_DITETAPKAN), None, _SISTEM),
+    Aksi.GANTI: Aturan(frozenset({Status.DITANDATANGANI}), Status.DIGANTI, _SISTEM),
 }
 
 PESAN_STATUS = {
@@ -70,6 +101,8 @@ PESAN_STATUS = {
     Aksi.TETAPKAN: "Hanya SKP yang sedang diajukan yang dapat ditetapkan pejabat penilai.",
     Aksi.TANDATANGANI: "Pegawai menandatangani SKP setelah ditetapkan pejabat penilai.",
     Aksi.BUAT_PERUBAHAN: "Perubahan dibuat dari SKP yang sudah ditandatangani.",
+    Aksi.ESKALASI: "Hanya SKP yang belum ditetapkan yang diteruskan kepada atasan.",
+    Aksi.GANTI: "Hanya SKP yang sudah ditandatangani yang dapat diganti versi baru.",
 }
 
 
@@ -110,5 +143,5 @@ def periksa_aksi(aksi: Aksi, status: str, peran: frozenset[Peran]) -> str | None
 
 
 def aksi_tersedia(status: str, peran: frozenset[Peran]) -> list[Aksi]:
-    """What the page offers this person now."""
-    return [a for a in Aksi if boleh(a, status, peran)]
+    """What the page offers this person now (system transitions are never offered)."""
+    return [a for a in Aksi if Peran.SISTEM not in ATURAN[a].oleh and boleh(a, status, peran)]

@@ -119,18 +119,10 @@ def _url_db_uji() -> str:
     )
 
 
-@pytest.fixture(scope="session")
-def worker_celery(django_db_setup, tmp_path_factory):
-    """A `celery worker` subprocess on a queue of its own, using the test database.
-
-    Tests that use it need `transactional_db`: the worker sees only
-    committed rows, like in production.
-    """
-    from config.celery import app
-
-    antrean = f"uji-{uuid.uuid4().hex[:8]}"
-    app.conf.task_default_queue = antrean
-    log = tmp_path_factory.mktemp("celery") / "worker.log"
+def mulai_worker(log: Path, antrean: str, **env_tambahan: str) -> subprocess.Popen:
+    """Start a `celery worker` subprocess on `antrean` against the test database, and wait
+    until it is ready. Tests that use it need `transactional_db`: the worker sees only
+    committed rows, like in production."""
     env = dict(os.environ)
     env.pop("KINERJA_DB_PEMILIK", None)
     env.update(
@@ -138,6 +130,7 @@ def worker_celery(django_db_setup, tmp_path_factory):
         CELERY_QUEUE=antrean,
         KINERJA_TESTING="1",
         PYTHONUNBUFFERED="1",
+        **env_tambahan,
     )
     with open(log, "w") as keluaran:
         proses = subprocess.Popen(
@@ -153,7 +146,7 @@ def worker_celery(django_db_setup, tmp_path_factory):
                 "-Q",
                 antrean,
                 "-n",
-                f"{antrean}@%h",
+                f"{log.stem}-{antrean}@%h",
                 "--without-gossip",
                 "--without-mingle",
             ],
@@ -165,16 +158,29 @@ def worker_celery(django_db_setup, tmp_path_factory):
     batas = time.monotonic() + 60
     while time.monotonic() < batas:
         if "ready." in log.read_text():
-            break
+            return proses
         if proses.poll() is not None:
             pytest.fail(f"Worker Celery berhenti:\n{log.read_text()}")
         time.sleep(0.2)
-    else:
-        proses.kill()
-        pytest.fail(f"Worker Celery tidak siap dalam 60 detik:\n{log.read_text()}")
-    yield proses
+    proses.kill()
+    pytest.fail(f"Worker Celery tidak siap dalam 60 detik:\n{log.read_text()}")
+
+
+def hentikan_worker(proses: subprocess.Popen) -> None:
     proses.terminate()
     try:
         proses.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proses.kill()
+
+
+@pytest.fixture(scope="session")
+def worker_celery(django_db_setup, tmp_path_factory):
+    """A `celery worker` subprocess on a queue of its own, using the test database."""
+    from config.celery import app
+
+    antrean = f"uji-{uuid.uuid4().hex[:8]}"
+    app.conf.task_default_queue = antrean
+    proses = mulai_worker(tmp_path_factory.mktemp("celery") / "worker.log", antrean)
+    yield proses
+    hentikan_worker(proses)

@@ -1,8 +1,9 @@
-"""The daily SKP deadline job: reminders before the deadline, escalation to the atasan
-pejabat penilai after it (000:4573-4579), each exactly once; the notices page and badge;
-the three settings that drive it.
+"""The SKP deadline on the shared timers (organisasi.tenggat): reminders before the
+deadline, escalation to the atasan pejabat penilai after it (000:4573-4579), each exactly
+once; the three settings that drive it. (The notices page: tests/organisasi/
+test_pemberitahuan.py; the generic sweep: tests/organisasi/test_tenggat_sapu.py.)
 
-The job takes its day as an argument, so most tests pass dates; time-machine only pins
+The sweep takes its day as an argument, so most tests pass dates; time-machine only pins
 the clock the code itself reads (the beat wrapper's date, the escalation timestamp).
 Default calendar of 2026: deadline Fri 30 Jan (31 Jan is a Saturday), 10 HK reminder
 Thu 15 Jan (16 Jan is Isra Mikraj), 3 HK reminder Tue 27 Jan, escalation Mon 2 Feb.
@@ -13,16 +14,25 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import RequestFactory
 from django.urls import reverse
 
-from organisasi.models import HariKalender, Instansi, Pegawai, Penempatan, PengaturanInstansi
+from organisasi import pemberitahuan as layanan_pemberitahuan
+from organisasi import services_kalender, tasks
+from organisasi.models import (
+    HariKalender,
+    Instansi,
+    LangkahTenggat,
+    Pegawai,
+    Pemberitahuan,
+    Penempatan,
+    PengaturanInstansi,
+)
 from organisasi.pengaturan import pengaturan_instansi, pengaturan_ubah
+from organisasi.tasks import sapu_tenggat, sapu_tenggat_semua
 from organisasi.tenancy import lingkup_instansi
-from skp import services, tasks
-from skp.context_processors import jumlah_pemberitahuan
-from skp.models import SKP, Pemberitahuan, Status
-from skp.tasks import ALASAN_ESKALASI, periksa_tenggat, periksa_tenggat_semua
+from skp import services
+from skp.models import SKP, Status
+from skp.services import ALASAN_ESKALASI
 from tests.factories import AWAL, Org, akun, skp_contoh
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +50,7 @@ def org(instansi_a):
 
 
 def _jalankan(org, hari: date) -> dict:
-    return periksa_tenggat(org.instansi.pk, hari.isoformat())
+    return sapu_tenggat(org.instansi.pk, hari.isoformat())
 
 
 def _kunci(org) -> dict[str, int]:
@@ -175,6 +185,25 @@ def test_pengaturan_dan_kalender_instansi_dipakai(org):
     assert _jalankan(org, date(2026, 2, 18))["eskalasi"] == 1
 
 
+def test_libur_yang_ditambahkan_setelah_pengingat_menggeser_batas_skp(org):
+    skp = skp_contoh(org)
+    admin = akun(org, org.kadis, "admin.uji", admin=True)
+    assert _jalankan(org, SEPULUH_HK)["pemberitahuan"] == 6  # computed on deadline 30 Jan
+    assert _jalankan(org, date(2026, 1, 26))["pemberitahuan"] == 0  # 3 HK falls on 27 Jan
+    with lingkup_instansi(org.instansi):
+        services_kalender.hari_kalender_tambah(
+            pengguna=admin, tanggal=BATAS, jenis="libur", keterangan="Hari jadi kota"
+        )
+    # The deadline is now Thu 29 Jan, so its 3 HK reminder is due Mon 26 Jan.
+    assert _jalankan(org, date(2026, 1, 26))["pemberitahuan"] == 6
+    with lingkup_instansi(org.instansi):
+        p = Pemberitahuan.objects.get(kunci=f"skp-pengingat-skp{skp.pk}-2026-3hk-pegawai")
+    assert "paling lambat 29 Januari 2026 (3 hari kerja lagi)" in p.isi
+    assert "30 Januari 2026 (Hari jadi kota (libur instansi))" in p.isi
+    assert _jalankan(org, date(2026, 1, 30))["eskalasi"] == 0  # a day off now
+    assert _jalankan(org, ESKALASI)["eskalasi"] == 1
+
+
 def test_pengingat_tahun_depan_pada_bulan_desember(org):
     with lingkup_instansi(org.instansi):
         pengaturan_instansi()
@@ -233,43 +262,58 @@ def test_dijalankan_dua_kali_sehari_tidak_menambah_apa_pun(org, time_machine):
 
 
 def test_worker_mati_di_tengah_jalan_lalu_diulang_semuanya_tepat_sekali(
-    org, monkeypatch, mailoutbox, django_capture_on_commit_callbacks
+    org, monkeypatch, settings, mailoutbox, django_capture_on_commit_callbacks
 ):
+    """One SKP per batch; the process dies after the first batch has committed and while
+    the second is writing: the second batch rolls back whole, the rerun finishes it."""
+    settings.TENGGAT_UKURAN_BATCH = 1
     pertama = skp_contoh(org)
     kedua = skp_contoh(org, pegawai=_staf_kedua(org))
     with lingkup_instansi(org.instansi):
         Pegawai.objects.filter(pk=org.staf.pk).update(email="dedi@contoh.go.id")
         Pegawai.objects.filter(pk=org.kabid.pk).update(email="sari@contoh.go.id")
-    asli = tasks._surel_setelah_commit
+    asli = layanan_pemberitahuan.kirim
+    batch = []
 
-    def mati_setelah_menulis(tersimpan):
-        asli(tersimpan)  # notices inserted, SKP escalated, e-mail queued for commit ...
-        raise RuntimeError("worker mati")  # ... and then the process dies
+    def mati_di_batch_kedua(kabar, **kw):
+        hasil = asli(kabar, **kw)  # notices inserted, SKP escalated, e-mail queued ...
+        batch.append(len(hasil))
+        if len(batch) == 2:
+            raise RuntimeError("worker mati")  # ... and then the process dies
+        return hasil
 
-    monkeypatch.setattr(tasks, "_surel_setelah_commit", mati_setelah_menulis)
+    monkeypatch.setattr(layanan_pemberitahuan, "kirim", mati_di_batch_kedua)
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
         _jalankan(org, ESKALASI)
-    assert _kunci(org) == {}
-    assert _skp(org, pertama.pk).dieskalasi_pada is None
+    assert _kunci(org) == _eskalasi(pertama)
+    assert _skp(org, pertama.pk).dieskalasi_pada is not None
     assert _skp(org, kedua.pk).dieskalasi_pada is None
     with lingkup_instansi(org.instansi):
-        assert not SKP.history.filter(history_change_reason=ALASAN_ESKALASI).exists()
-    assert mailoutbox == []
+        assert SKP.history.filter(history_change_reason=ALASAN_ESKALASI).count() == 1
+        assert LangkahTenggat.objects.count() == 1
 
-    monkeypatch.setattr(tasks, "_surel_setelah_commit", asli)  # redelivered to a live worker
+    monkeypatch.setattr(layanan_pemberitahuan, "kirim", asli)  # redelivered to a live worker
     with django_capture_on_commit_callbacks(execute=True):
-        assert _jalankan(org, ESKALASI)["eskalasi"] == 2
+        assert _jalankan(org, ESKALASI)["eskalasi"] == 1
     with django_capture_on_commit_callbacks(execute=True):
         assert _jalankan(org, ESKALASI)["pemberitahuan"] == 0
 
     assert _kunci(org) == {**_eskalasi(pertama), **_eskalasi(kedua)}
     with lingkup_instansi(org.instansi):
         assert SKP.history.filter(history_change_reason=ALASAN_ESKALASI).count() == 2
-    # One e-mail per recipient with an address: the staff, and the Kepala Bidang who is
-    # the first SKP's atasan and the second's rater (two notices, one e-mail).
-    assert sorted(m.to[0] for m in mailoutbox) == ["dedi@contoh.go.id", "sari@contoh.go.id"]
-    sari = next(m for m in mailoutbox if m.to == ["sari@contoh.go.id"])
-    assert sari.subject == "2 pemberitahuan SKP baru"
+        assert set(LangkahTenggat.objects.values_list("objek_id", "langkah")) == {
+            (pertama.pk, "eskalasi"),
+            (kedua.pk, "eskalasi"),
+        }
+    # One e-mail per recipient with an address and per committed batch: the staff and
+    # Sari for the first SKP (she is its atasan), Sari again for the second (its rater).
+    # The rolled-back batch mailed nothing.
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "dedi@contoh.go.id",
+        "sari@contoh.go.id",
+        "sari@contoh.go.id",
+    ]
+    assert all("Buka: /skp/" in m.body for m in mailoutbox)
 
 
 def test_atasan_menetapkan_hanya_setelah_eskalasi(org):
@@ -314,10 +358,10 @@ def test_periksa_semua_memakai_tanggal_jakarta_untuk_setiap_instansi_aktif(
 ):
     nonaktif = Instansi.objects.create(nama="Kota Lama", slug="kota-lama", aktif=False)
     antre = []
-    monkeypatch.setattr(tasks.periksa_tenggat, "delay", lambda *a: antre.append(a))
+    monkeypatch.setattr(tasks.sapu_tenggat, "delay", lambda *a: antre.append(a))
     # 23:30 UTC on 1 February is 06:30 WIB on 2 February.
     time_machine.move_to(datetime(2026, 2, 1, 23, 30, tzinfo=UTC), tick=False)
-    assert periksa_tenggat_semua() == 2
+    assert sapu_tenggat_semua() == 2
     assert sorted(antre) == sorted([(instansi_a.pk, "2026-02-02"), (instansi_b.pk, "2026-02-02")])
     assert nonaktif.pk not in {a[0] for a in antre}
 
@@ -327,8 +371,8 @@ def test_jadwal_beat_pukul_enam_wib():
 
     app.loader.import_default_modules()
     app.finalize()
-    jadwal = app.conf.beat_schedule["skp.periksa_tenggat_semua"]
-    assert jadwal["task"] == "skp.periksa_tenggat_semua"
+    jadwal = app.conf.beat_schedule["organisasi.sapu_tenggat_semua"]
+    assert jadwal["task"] == "organisasi.sapu_tenggat_semua"
     assert jadwal["schedule"].hour == {6} and jadwal["schedule"].minute == {0}
     assert app.conf.timezone == "Asia/Jakarta"
 
@@ -340,87 +384,11 @@ def test_jadwal_beat_pukul_enam_wib():
 @pytest.mark.worker
 def test_worker_sungguhan_mengeskalasi_tepat_sekali(worker_celery, org):
     skp = skp_contoh(org, status="diajukan")
-    hasil = [periksa_tenggat.delay(org.instansi.pk, "2026-02-02").get(timeout=60) for _ in range(2)]
+    hasil = [sapu_tenggat.delay(org.instansi.pk, "2026-02-02").get(timeout=60) for _ in range(2)]
     assert hasil[0] == {"tanggal": "2026-02-02", "pemberitahuan": 3, "eskalasi": 1}
     assert hasil[1] == {"tanggal": "2026-02-02", "pemberitahuan": 0, "eskalasi": 0}
     assert _skp(org, skp.pk).dieskalasi_pada is not None
     assert _kunci(org) == _eskalasi(skp)
-
-
-# --- Notices page and badge ---------------------------------------------------------------------
-
-
-def _catatan(org, penerima, kunci, **lain):
-    with lingkup_instansi(org.instansi):
-        return Pemberitahuan.objects.create(
-            penerima=penerima, kunci=kunci, judul=f"Judul {kunci}", **lain
-        )
-
-
-def _badge(pengguna, instansi=None):
-    request = RequestFactory().get("/")
-    request.user = pengguna
-    if instansi is None:
-        return jumlah_pemberitahuan(request)["jumlah_pemberitahuan"]
-    with lingkup_instansi(instansi):
-        return jumlah_pemberitahuan(request)["jumlah_pemberitahuan"]
-
-
-def test_halaman_pemberitahuan_hanya_milik_sendiri_dan_tandai_dibaca(
-    client, masuk_sebagai, org, django_assert_max_num_queries
-):
-    dedi = akun(org, org.staf, "dedi.staf")
-    akun(org, org.kasi, "teguh.kasi")
-    a = _catatan(org, org.staf, "satu", tautan="/skp/")
-    b = _catatan(org, org.staf, "dua")
-    _catatan(org, org.kasi, "milik-kasi")
-
-    request = RequestFactory().get("/")
-    request.user = dedi
-    with lingkup_instansi(org.instansi), django_assert_max_num_queries(1):
-        assert jumlah_pemberitahuan(request) == {"jumlah_pemberitahuan": 2}
-    masuk_sebagai(dedi)
-    isi = client.get(reverse("pemberitahuan")).content.decode()
-    assert "Judul satu" in isi and "Judul dua" in isi and "milik-kasi" not in isi
-    assert "Tandai semua sudah dibaca" in isi
-
-    # Another person's notice cannot be marked or opened.
-    with lingkup_instansi(org.instansi):
-        lain = Pemberitahuan.objects.get(kunci="milik-kasi")
-    assert client.post(reverse("pemberitahuan_baca"), {"id": lain.pk}).status_code == 404
-    assert client.post(reverse("pemberitahuan_baca"), {"id": "x"}).status_code == 404
-
-    resp = client.post(reverse("pemberitahuan_baca"), {"id": a.pk, "buka": "1"})
-    assert resp.status_code == 302 and resp.url == "/skp/"
-    assert _badge(dedi, org.instansi) == 1
-    resp = client.post(reverse("pemberitahuan_baca"), {"id": b.pk})
-    assert resp.url == reverse("pemberitahuan")
-    assert _badge(dedi, org.instansi) == 0
-    with lingkup_instansi(org.instansi):
-        assert Pemberitahuan.objects.get(kunci="milik-kasi").dibaca_pada is None
-    assert client.get(reverse("pemberitahuan_baca")).status_code == 405
-
-
-def test_tandai_semua_dan_tautan_luar_tidak_diikuti(client, masuk_sebagai, org):
-    dedi = akun(org, org.staf, "dedi.staf")
-    jahat = _catatan(org, org.staf, "luar", tautan="https://contoh.invalid/")
-    _catatan(org, org.staf, "lain")
-    masuk_sebagai(dedi)
-    resp = client.post(reverse("pemberitahuan_baca"), {"id": jahat.pk, "buka": "1"})
-    assert resp.url == reverse("pemberitahuan")
-    client.post(reverse("pemberitahuan_baca"))
-    assert _badge(dedi, org.instansi) == 0
-
-
-def test_pengguna_tanpa_data_pegawai(client, masuk_sebagai, pegawai_a, django_user_model):
-    assert _badge(pegawai_a, pegawai_a.instansi) == 0
-    masuk_sebagai(pegawai_a)
-    isi = client.get(reverse("pemberitahuan")).content.decode()
-    assert "belum terhubung dengan data pegawai" in isi
-    superadmin = django_user_model.objects.create_superuser("akar", password="x")
-    assert _badge(superadmin) == 0  # no agency, no scope: no query at all
-    masuk_sebagai(superadmin)
-    assert client.get(reverse("pemberitahuan")).status_code == 200
 
 
 # --- The three settings -------------------------------------------------------------------------

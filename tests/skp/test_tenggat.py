@@ -1,5 +1,6 @@
 """The SKP deadline ("paling lambat akhir bulan Januari", 000:634-636, 4569-4571), its
-reminders and escalation day, on the working-day calendar. Pure: no database, no clock.
+reminders and escalation day, on the shared timers (organisasi.tenggat) and the
+working-day calendar. Pure: no database, no clock.
 
 Holiday dates are those of the `holidays` package (SKB 3 Menteri): 2014-01-31 Imlek,
 2025-01-27 Isra Mikraj, 2025-01-28 cuti bersama Imlek, 2025-01-29 Imlek, 2026-01-16
@@ -10,15 +11,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from organisasi.hari_kerja import KalenderKerja, Tenggat, libur_nasional
-from skp.tenggat import (
-    StatusTenggat,
-    batas_penetapan,
-    mulai_eskalasi,
-    rencana_hari_ini,
-    status_tenggat,
-    tanggal_pengingat,
-)
+from organisasi.hari_kerja import KalenderKerja, libur_nasional
+from organisasi.tenggat import ESKALASI, JatuhTempo, langkah_hari_ini, sisa_hari_kerja
+from skp.tenggat import batas_penetapan, tanggal_pengingat
 
 NASIONAL = KalenderKerja()
 
@@ -46,9 +41,13 @@ def test_batas_nasional_hari_kerja_terakhir_sampai_31_januari(tahun, batas, alas
     hasil = batas_penetapan(NASIONAL, tahun)
     assert hasil.tanggal == batas, alasan
     assert hasil.mulai == date(tahun, 1, 31)
-    assert hasil.hari_kerja == 0
-    assert hasil.sidik_kalender == NASIONAL.sidik
-    assert isinstance(hasil, Tenggat)
+    assert hasil.hari_kerja is None and hasil.tanggal_tetap
+    assert hasil.peristiwa == "SKP ditetapkan paling lambat akhir bulan Januari"
+    assert isinstance(hasil, JatuhTempo)
+    # The days between the deadline and the nominal date are the ones it skipped.
+    assert [h.tanggal for h in hasil.dilewati] == [
+        batas + timedelta(days=i) for i in range(1, (date(tahun, 1, 31) - batas).days + 1)
+    ]
 
 
 def test_imlek_2014_memang_jatuh_pada_31_januari():
@@ -71,7 +70,10 @@ def test_libur_instansi_pada_batas_memajukan_batas():
     kalender = KalenderKerja(libur_instansi={date(2026, 1, 30): "Hari jadi kota"})
     batas = batas_penetapan(kalender, 2026)
     assert batas.tanggal == date(2026, 1, 29)
-    assert batas.sidik_kalender == kalender.sidik != NASIONAL.sidik
+    assert [h.alasan for h in batas.dilewati] == [
+        "Hari jadi kota (libur instansi)",
+        "Sabtu",
+    ]
 
 
 def test_sabtu_yang_dinyatakan_hari_kerja_menjadi_batas():
@@ -180,78 +182,80 @@ def test_tanpa_pengingat():
     ],
 )
 def test_eskalasi_hari_kerja_pertama_setelah_batas(tahun, eskalasi):
-    assert mulai_eskalasi(NASIONAL, batas_penetapan(NASIONAL, tahun)) == eskalasi
+    rencana = _rencana_januari_februari(tahun=tahun)
+    assert min(h for h, r in rencana.items() if r == ESKALASI) == eskalasi
 
 
 @pytest.mark.parametrize(
-    ("hari_ini", "status"),
+    ("hari_ini", "sisa"),
     [
-        (date(2026, 1, 2), StatusTenggat.BERJALAN),
-        (date(2026, 1, 29), StatusTenggat.BERJALAN),
-        (date(2026, 1, 30), StatusTenggat.HARI_TERAKHIR),
-        (date(2026, 1, 31), StatusTenggat.LEWAT),  # the nominal date, a Saturday
-        (date(2026, 2, 2), StatusTenggat.LEWAT),
+        (date(2026, 1, 2), "paling lambat 30 Januari 2026 (19 hari kerja lagi)"),
+        (date(2026, 1, 29), "paling lambat 30 Januari 2026 (1 hari kerja lagi)"),
+        (date(2026, 1, 30), "paling lambat hari ini, 30 Januari 2026"),
+        (date(2026, 1, 31), "batasnya 30 Januari 2026 telah lewat"),  # nominal date, Saturday
+        (date(2026, 2, 2), "batasnya 30 Januari 2026 telah lewat"),
     ],
 )
-def test_status_tenggat(hari_ini, status):
-    hasil = status_tenggat(batas_penetapan(NASIONAL, 2026), hari_ini)
-    assert hasil is status
-    assert hasil.label
+def test_sisa_hari_kerja(hari_ini, sisa):
+    assert sisa_hari_kerja(NASIONAL, batas_penetapan(NASIONAL, 2026), hari_ini) == sisa
 
 
 # --- The plan of each day --------------------------------------------------------------------
 
 
+def _rencana_hari_ini(kalender, tahun, hari_ini, *, hari=31, bulan=1, pengingat=(10, 3)):
+    batas = batas_penetapan(kalender, tahun, hari, bulan)
+    return langkah_hari_ini(kalender, batas, hari_ini, pengingat=pengingat)
+
+
 def _rencana_januari_februari(kalender=NASIONAL, tahun=2026, **atur):
     return {
-        h: rencana_hari_ini(kalender, tahun, h, **atur)
+        h: _rencana_hari_ini(kalender, tahun, h, **atur)
         for h in _hari(date(tahun - 1, 12, 1), date(tahun, 3, 31))
     }
 
 
 def test_rencana_2026_hari_demi_hari():
     rencana = _rencana_januari_februari()
-    pengingat = {h: r.pengingat for h, r in rencana.items() if r.pengingat is not None}
-    eskalasi = [h for h, r in rencana.items() if r.eskalasi]
+    pengingat = {h: r for h, r in rencana.items() if r and r.startswith("pengingat")}
+    eskalasi = [h for h, r in rencana.items() if r == ESKALASI]
     # 10 HK reminder due from its day until the 3 HK one takes over, working days only.
-    assert {h for h, n in pengingat.items() if n == 10} == {
+    assert {h for h, n in pengingat.items() if n == "pengingat-10hk"} == {
         date(2026, 1, d) for d in (15, 19, 20, 21, 22, 23, 26)
     }
-    assert {h for h, n in pengingat.items() if n == 3} == {
+    assert {h for h, n in pengingat.items() if n == "pengingat-3hk"} == {
         date(2026, 1, d) for d in (27, 28, 29, 30)
     }
     # Escalation from Monday 2 Feb, every working day after (later runs catch up).
     assert eskalasi[0] == date(2026, 2, 2)
     assert all(NASIONAL.adalah_hari_kerja(h) for h in eskalasi)
     assert date(2026, 1, 31) not in eskalasi and date(2026, 2, 1) not in eskalasi
-    assert not any(r.pengingat and r.eskalasi for r in rencana.values())
-    assert all(r.batas.tanggal == date(2026, 1, 30) for r in rencana.values())
+    assert set(rencana.values()) == {None, "pengingat-10hk", "pengingat-3hk", ESKALASI}
 
 
 def test_tidak_ada_apa_pun_pada_hari_libur():
     for h in (date(2026, 1, 16), date(2026, 1, 17), date(2026, 1, 31), date(2026, 2, 17)):
-        assert not rencana_hari_ini(NASIONAL, 2026, h).ada
+        assert _rencana_hari_ini(NASIONAL, 2026, h) is None
 
 
 def test_pengingat_terlewat_hanya_yang_terakhir_dikejar():
     # Beat was down from the 10 HK to the 3 HK reminder day: only the 3 HK one is sent.
-    assert rencana_hari_ini(NASIONAL, 2026, date(2026, 1, 28)).pengingat == 3
-    assert rencana_hari_ini(NASIONAL, 2026, date(2026, 1, 14)).pengingat is None
+    assert _rencana_hari_ini(NASIONAL, 2026, date(2026, 1, 28)) == "pengingat-3hk"
+    assert _rencana_hari_ini(NASIONAL, 2026, date(2026, 1, 14)) is None
 
 
 def test_rencana_pengaturan_instansi():
     rencana = _rencana_januari_februari(hari=15, bulan=2, pengingat=[5])
-    pengingat = sorted(h for h, r in rencana.items() if r.pengingat == 5)
+    pengingat = sorted(h for h, r in rencana.items() if r == "pengingat-5hk")
     # Deadline Fri 13 Feb 2026; 5 HK before it is Fri 6 Feb.
     assert pengingat[0] == date(2026, 2, 6)
     assert pengingat[-1] == date(2026, 2, 13)
-    assert min(h for h, r in rencana.items() if r.eskalasi) == date(2026, 2, 18)  # after Imlek
+    assert min(h for h, r in rencana.items() if r == ESKALASI) == date(2026, 2, 18)  # after Imlek
 
 
 def test_rencana_tanpa_pengingat_tetap_eskalasi():
     rencana = _rencana_januari_februari(pengingat=[])
-    assert all(r.pengingat is None for r in rencana.values())
-    assert any(r.eskalasi for r in rencana.values())
+    assert set(rencana.values()) == {None, ESKALASI}
 
 
 def test_pengingat_ganda_tidak_mengubah_apa_pun():
@@ -262,6 +266,33 @@ def test_pengingat_ganda_tidak_mengubah_apa_pun():
 
 def test_rencana_tahun_depan_mulai_desember():
     # Deadline Mon 4 Jan 2027: the 10 HK reminder of the 2027 SKP falls on 16 Dec 2026.
-    assert rencana_hari_ini(NASIONAL, 2027, date(2026, 12, 15), hari=5).pengingat is None
-    assert rencana_hari_ini(NASIONAL, 2027, date(2026, 12, 16), hari=5).pengingat == 10
-    assert rencana_hari_ini(NASIONAL, 2027, date(2026, 12, 29), hari=5).pengingat == 3
+    assert _rencana_hari_ini(NASIONAL, 2027, date(2026, 12, 15), hari=5) is None
+    assert _rencana_hari_ini(NASIONAL, 2027, date(2026, 12, 16), hari=5) == "pengingat-10hk"
+    assert _rencana_hari_ini(NASIONAL, 2027, date(2026, 12, 29), hari=5) == "pengingat-3hk"
+
+
+def test_penjelasan_batas_januari_2026():
+    batas = batas_penetapan(NASIONAL, 2026)
+    assert batas.rincian == [
+        "Batas menurut ketentuan: SKP ditetapkan paling lambat akhir bulan Januari, "
+        "Sabtu, 31 Januari 2026.",
+        "31 Januari 2026 bukan hari kerja, maka batasnya hari kerja terakhir sebelumnya: "
+        "Jumat, 30 Januari 2026.",
+    ]
+
+
+def test_penjelasan_batas_pada_hari_libur_imlek_2014():
+    batas = batas_penetapan(NASIONAL, 2014)
+    assert "31 Januari 2014 (Tahun Baru Imlek) bukan hari kerja" in batas.penjelasan
+    assert "Kamis, 30 Januari 2014" in batas.penjelasan
+
+
+def test_penjelasan_batas_pengaturan_instansi():
+    batas = batas_penetapan(NASIONAL, 2026, 15, 2)
+    assert batas.peristiwa == (
+        "SKP ditetapkan paling lambat tanggal 15 Februari (pengaturan instansi)"
+    )
+    assert batas_penetapan(NASIONAL, 2026, 28, 2).peristiwa.endswith(
+        "tanggal 28 Februari (pengaturan instansi)"
+    )
+    assert batas_penetapan(NASIONAL, 2026, 30, 4).peristiwa.endswith("akhir bulan April")

@@ -13,6 +13,7 @@ from skp.workflow import Aksi, AksiDitolak, Peran
 from tests.factories import Org, akun, skp_contoh
 
 P, N, A = frozenset({Peran.PEGAWAI}), frozenset({Peran.PENILAI}), frozenset({Peran.ATASAN})
+S = frozenset({Peran.SISTEM})
 
 
 @pytest.mark.parametrize(
@@ -24,6 +25,10 @@ P, N, A = frozenset({Peran.PEGAWAI}), frozenset({Peran.PENILAI}), frozenset({Per
         (Aksi.TETAPKAN, Status.DIAJUKAN, N, Status.DITETAPKAN),
         (Aksi.TETAPKAN, Status.DIAJUKAN, A, Status.DITETAPKAN),
         (Aksi.TANDATANGANI, Status.DITETAPKAN, P, Status.DITANDATANGANI),
+        (Aksi.ESKALASI, Status.DRAF, S, None),  # no status change: the atasan may act
+        (Aksi.ESKALASI, Status.DIAJUKAN, S, None),
+        (Aksi.ESKALASI, Status.DIKEMBALIKAN, S, None),
+        (Aksi.GANTI, Status.DITANDATANGANI, S, Status.DIGANTI),
     ],
 )
 def test_transisi_yang_sah(aksi, status, peran, ke):
@@ -42,11 +47,26 @@ def test_transisi_yang_sah(aksi, status, peran, ke):
         (Aksi.TANDATANGANI, Status.DITETAPKAN, N),
         (Aksi.KEMBALIKAN, Status.DITANDATANGANI, N),
         (Aksi.ATUR, Status.DITETAPKAN, N),
+        (Aksi.ESKALASI, Status.DITETAPKAN, S),  # a set SKP is never escalated
+        (Aksi.ESKALASI, Status.DIAJUKAN, N),  # only the deadline sweep escalates
+        (Aksi.GANTI, Status.DITETAPKAN, S),  # only a signed version is superseded
+        (Aksi.GANTI, Status.DITANDATANGANI, P),
     ],
 )
 def test_transisi_yang_ditolak(aksi, status, peran):
     with pytest.raises(AksiDitolak):
         workflow.periksa_aksi(aksi, status, peran)
+
+
+def test_kelompok_status_dan_transisi_sistem():
+    assert set(workflow.BELUM_DITETAPKAN) | set(workflow.STATUS_TERKUNCI) == set(Status)
+    assert not set(workflow.BELUM_DITETAPKAN) & set(workflow.STATUS_TERKUNCI)
+    assert set(workflow.DAPAT_DISUNTING) <= set(workflow.BELUM_DITETAPKAN)
+    semua = frozenset(Peran)
+    for status in Status:
+        # System transitions are never offered on a page.
+        assert not {Aksi.ESKALASI, Aksi.GANTI} & set(workflow.aksi_tersedia(status, semua))
+    assert workflow.ATURAN[Aksi.ESKALASI].dari == frozenset(workflow.BELUM_DITETAPKAN)
 
 
 def test_atasan_hanya_berperan_setelah_eskalasi():

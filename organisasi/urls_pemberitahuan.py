@@ -1,4 +1,4 @@
-"""The notices page; included under "pemberitahuan/" in config/urls.py."""
+"""The notices page; included under "pemberitahuan/" in organisasi/urls.py."""
 
 from django.urls import path
 
