@@ -224,18 +224,23 @@ class BarisTim:
         return None
 
 
+def skp_periode(penilai_id: int, p: periode.Periode):
+    """The set or signed SKPs a rater evaluates whose term overlaps the period."""
+    return SKP.objects.filter(
+        penilai_id=penilai_id,
+        tahun=p.tahun,
+        status__in=STATUS_SKP_DINILAI,
+        periode_mulai__lte=p.akhir,
+        periode_selesai__gte=p.mulai,
+    )
+
+
 def tim_penilai(penilai_id: int, p: periode.Periode) -> list[BarisTim]:
     """The SKPs a rater evaluates for `p`, one row per pegawai (the version in force),
     with this period's evaluation and what umpanbalik recorded. Three queries whatever
     the team's size; RHK and IKI load when a row is opened (`rhk_bernomor`)."""
     qs = (
-        SKP.objects.filter(
-            penilai_id=penilai_id,
-            tahun=p.tahun,
-            status__in=STATUS_SKP_DINILAI,
-            periode_mulai__lte=p.akhir,
-            periode_selesai__gte=p.mulai,
-        )
+        skp_periode(penilai_id, p)
         .select_related("pegawai", "penempatan__jabatan")
         .order_by("pegawai__nama", "pegawai_id", "-versi")
     )

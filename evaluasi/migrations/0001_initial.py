@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('organisasi', '0009_jangka_waktu_evaluasi'),
+        ('organisasi', '0010_jangka_waktu_evaluasi'),
         ('skp', '0005_batas_panjang_isian'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -162,3 +162,26 @@ def test_rincian_rhk_dimuat_saat_dibuka(client, tim):
     assert "12 simpang" in html and "IKI 1.1" in html
     # umpanbalik (issue 9) is not there yet: the page says nothing was documented.
     assert "Belum ada realisasi" in html
+
+
+@time_machine.travel("2026-02-05 09:00 +07:00", tick=False)
+def test_beranda_penilai_evaluasi_menunggu_dengan_batas(client, tim, django_assert_max_num_queries):
+    client.force_login(tim.akun_kasi)
+    html = client.get("/").content.decode()
+    assert "Evaluasi kinerja Januari 2026: 1 pegawai belum berpredikat" in html
+    assert "/evaluasi/2026-bulanan-1/" in html
+    assert "13 Februari 2026" in html  # the window's end, 10 working days after January
+    tim_besar(tim, 30)
+    with django_assert_max_num_queries(60):
+        html = client.get("/").content.decode()
+    assert "31 pegawai belum berpredikat" in html
+    _simpan(client, tim, rating_hasil_kerja="sesuai", rating_perilaku_kerja="sesuai")
+    assert "30 pegawai belum berpredikat" in client.get("/").content.decode()
+
+
+@time_machine.travel("2026-01-10 09:00 +07:00", tick=False)
+def test_beranda_tanpa_tugas_evaluasi_di_luar_jangka_waktu(client, tim):
+    # 10 January: December's window (to mid-January) is open, but the team's 2026 SKP
+    # does not cover December 2025; nothing to evaluate.
+    client.force_login(tim.akun_kasi)
+    assert "belum berpredikat" not in client.get("/").content.decode()

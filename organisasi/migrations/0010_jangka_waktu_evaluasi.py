@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisasi', '0008_bantuan_mengutip_pasal'),
+        ('organisasi', '0009_pemberitahuan_dan_langkah_tenggat'),
     ]
 
     operations = [
