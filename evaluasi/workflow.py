@@ -219,50 +219,53 @@ class DefinisiTenggat:
     berjalan_pada: frozenset[Status]
     peristiwa: Peristiwa
     hari_kerja: int
-    sumber: str  # the regulation's place, for docstrings and tests only
 
 
 TENGGAT: tuple[DefinisiTenggat, ...] = (
+    # The window's end: evaluate and sign, or the atasan takes over (000:6439-6447, 8387-8395).
     DefinisiTenggat(
         "evaluasi.penilaian", "Batas evaluasi dan penandatanganan D.1.1",
         Aksi.TANDATANGANI_PENILAI, frozenset({Status.DRAF}), Peristiwa.AKHIR_JENDELA, 0,
-        "000:6439-6447, 8387-8395",
     ),
+    # 000:8292-8296
     DefinisiTenggat(
         "evaluasi.d11_serah", "Penyerahan D.1.1 kepada pegawai", Aksi.SERAHKAN,
         frozenset({Status.D11_DITANDATANGANI}), Peristiwa.TANDA_TANGAN_PENILAI, 14,
-        "000:8292-8296",
     ),
+    # 000:8298-8304
     DefinisiTenggat(
         "evaluasi.d11_kembali", "Pegawai menandatangani dan mengembalikan D.1.1",
         Aksi.TANDATANGANI_PEGAWAI, frozenset({Status.D11_DISERAHKAN}),
-        Peristiwa.DITERIMA_PEGAWAI, 14, "000:8298-8304",
+        Peristiwa.DITERIMA_PEGAWAI, 14,
     ),
+    # 000:8379-8385
     DefinisiTenggat(
         "evaluasi.d11_lapor", "Pelaporan D.1.1", Aksi.LAPORKAN,
         frozenset({Status.D11_DITANDATANGANI, Status.D11_DISERAHKAN, Status.D11_DIKEMBALIKAN}),
-        Peristiwa.AKHIR_JENDELA, 30, "000:8379-8385",
+        Peristiwa.AKHIR_JENDELA, 30,
     ),
+    # 000:8387-8398
     DefinisiTenggat(
         "evaluasi.d12_tandatangan", "Atasan mengevaluasi dan menandatangani D.1.2",
         Aksi.TANDATANGANI_ATASAN, frozenset({Status.DIAMBIL_ALIH}), Peristiwa.AKHIR_JENDELA, 14,
-        "000:8387-8398",
     ),
+    # 000:8400-8404
     DefinisiTenggat(
         "evaluasi.d12_serah", "Penyerahan D.1.2 kepada pegawai", Aksi.SERAHKAN,
         frozenset({Status.D12_DITANDATANGANI}), Peristiwa.TANDA_TANGAN_ATASAN, 7,
-        "000:8400-8404",
     ),
+    # 000:8406-8414
     DefinisiTenggat(
         "evaluasi.d12_kembali", "Pegawai menandatangani dan mengembalikan D.1.2",
         Aksi.TANDATANGANI_PEGAWAI, frozenset({Status.D12_DISERAHKAN}),
-        Peristiwa.DITERIMA_PEGAWAI, 7, "000:8406-8414",
+        Peristiwa.DITERIMA_PEGAWAI, 7,
     ),
+    # 000:8487-8493
     DefinisiTenggat(
         "evaluasi.d12_lapor", "Pelaporan D.1.2", Aksi.LAPORKAN,
         frozenset({Status.DIAMBIL_ALIH, Status.D12_DITANDATANGANI, Status.D12_DISERAHKAN,
                    Status.D12_DIKEMBALIKAN}),
-        Peristiwa.AKHIR_JENDELA, 30, "000:8487-8493",
+        Peristiwa.AKHIR_JENDELA, 30,
     ),
 )  # fmt: skip
 
