@@ -11,6 +11,7 @@ from organisasi.pengaturan import daftarkan_bagian
 
 BATAS_LAMA_HARI_KERJA = 60
 BATAS_MULAI_HARI = 31
+ISIAN_JENDELA = ("jendela_evaluasi_mulai_hari", "jendela_evaluasi_hari_kerja")
 
 
 class BagianEvaluasi(BagianPengaturan):
@@ -31,6 +32,21 @@ class BagianEvaluasi(BagianPengaturan):
             "dalam setahun: bulanan (mis. Perwal Bekasi 38/2023) atau triwulanan "
             "(ketentuan nasional).",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self._pertahankan_yang_tidak_dikirim()
+
+    def _pertahankan_yang_tidak_dikirim(self):
+        # A page rendered before the window settings existed (an open tab) keeps the
+        # stored values instead of failing as "required".
+        data = self.data.copy()
+        for nama in ISIAN_JENDELA:
+            field, kunci = self.fields[nama], self.add_prefix(nama)
+            if field.widget.value_omitted_from_data(data, self.files, kunci):
+                data[kunci] = str(field.prepare_value(self.get_initial_for_field(field, nama)))
+        self.data = data
 
     @staticmethod
     def periksa(pengaturan: PengaturanInstansi) -> None:

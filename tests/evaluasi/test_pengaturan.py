@@ -44,3 +44,17 @@ def test_bagian_evaluasi_tampil_di_halaman_pengaturan(client, admin_a):
     html = client.get("/pengaturan/").content.decode()
     assert "Evaluasi kinerja" in html
     assert "jangka waktu evaluasi" in html.lower()
+
+
+def test_halaman_lama_tanpa_isian_jangka_waktu_tidak_menghapusnya(client, instansi_a, admin_a):
+    from tests.organisasi.test_pengaturan import BEKASI
+
+    client.force_login(admin_a)
+    client.post("/pengaturan/", {**BEKASI, "jendela_evaluasi_hari_kerja": "12"})
+    lama = {k: v for k, v in BEKASI.items() if not k.startswith("jendela_evaluasi")}
+    assert client.post("/pengaturan/", {**lama, "istilah_bkd": "BKD"}).status_code == 302
+    with lingkup_instansi(instansi_a):
+        p = pengaturan_instansi()
+    assert (p.jendela_evaluasi_hari_kerja, p.jendela_evaluasi_mulai_hari, p.istilah_bkd) == (
+        12, 7, "BKD",
+    )  # fmt: skip
