@@ -5,7 +5,15 @@ class EvaluasiConfig(AppConfig):
     name = "evaluasi"
 
     def ready(self):
-        # Its settings section on the page organisasi composes (organisasi never imports it).
+        # Its settings section, menu items and home-page work on what organisasi composes
+        # (organisasi never imports it).
+        from organisasi import beranda
+        from organisasi.menu import daftarkan_menu
+
         from . import pengaturan
+        from .beranda import tugas_evaluasi
+        from .menu import menu_evaluasi
 
         pengaturan.daftarkan()
+        daftarkan_menu(menu_evaluasi)
+        beranda.daftarkan(tugas_evaluasi)

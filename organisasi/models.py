@@ -670,6 +670,19 @@ class PengaturanInstansi(ModelInstansi):
         "penyusun dokumen evaluasi", max_length=10, choices=Penyusun.choices,
         default=Penyusun.PENILAI,
     )  # fmt: skip
+    # The periodic evaluation window is not quantified by the regulation (AMBIG-7): the
+    # agency sets it; evaluasi/periode.py reads these two.
+    jendela_evaluasi_mulai_hari = models.PositiveSmallIntegerField(
+        "jangka waktu evaluasi: mulai (hari sebelum akhir periode)", default=7,
+        help_text="Jangka waktu evaluasi periodik dibuka sekian hari kalender sebelum "
+        "hari terakhir periode.",
+    )  # fmt: skip
+    jendela_evaluasi_hari_kerja = models.PositiveSmallIntegerField(
+        "jangka waktu evaluasi: lama (hari kerja setelah akhir periode)", default=10,
+        help_text="Jangka waktu evaluasi periodik berakhir sekian hari kerja setelah akhir "
+        "periode; batas pelaporan dan pengambilalihan oleh atasan dihitung dari sini. "
+        "Evaluasi tahunan selalu berakhir akhir Januari.",
+    )  # fmt: skip
     penilai_jf_wajib_manajerial = models.BooleanField(
         "penilai JF/Pelaksana harus pejabat manajerial",
         default=False,

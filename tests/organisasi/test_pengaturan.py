@@ -32,6 +32,8 @@ BEKASI = {
     "katalog_format": "perwal_bekasi",
     "tempat_dokumen": "Bekasi",
     "penyusun_evaluasi": "penilai",
+    "jendela_evaluasi_mulai_hari": "7",
+    "jendela_evaluasi_hari_kerja": "10",
     "tunjangan": "tpp",
     "batas_skp_hari": "31",
     "batas_skp_bulan": "1",

@@ -1,0 +1,241 @@
+"""Evaluation pages: the rater's team for a period (ratings by HTMX, calibration chart),
+and the capaian kinerja organisasi page. Thin: reads through selectors, writes through
+services, shows their messages."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from organisasi.akses import pengguna_instansi_required
+from organisasi.hari_kerja import kalender_instansi
+from organisasi.models import UnitKerja
+from skp.models import SKP
+
+from . import grafik, kuadran, selectors, services
+from .distribusi import LABEL_CAPAIAN, CapaianOrganisasi
+from .periode import Periode
+
+
+def _periode(kode: str | None) -> Periode:
+    if kode is None:
+        return selectors.periode_saat_ini(timezone.localdate())
+    try:
+        p = Periode.dari_kode(kode)
+    except ValueError as exc:
+        raise Http404("Periode tidak dikenal.") from exc
+    sah = selectors.periode_tahun_instansi(p.tahun)
+    if p not in sah or not 2000 <= p.tahun <= 2100:
+        raise Http404("Periode ini tidak dipakai instansi Anda.")
+    return p
+
+
+def _navigasi(p: Periode) -> dict:
+    daftar = selectors.periode_tahun_instansi(p.tahun)
+    return {
+        "periode": p,
+        "daftar_periode": daftar,
+        "tahun_sebelum": p.tahun - 1,
+        "tahun_sesudah": p.tahun + 1,
+        "kode_tahun_sebelum": selectors.periode_tahun_instansi(p.tahun - 1)[0].kode,
+        "kode_tahun_sesudah": selectors.periode_tahun_instansi(p.tahun + 1)[0].kode,
+    }
+
+
+PILIHAN_RATING = [(r.value, r.label) for r in kuadran.Rating]
+PILIHAN_GAGAL = [(p.value, p.label) for p in kuadran.PREDIKAT_GAGAL_TUGAS_BELAJAR]
+
+
+def _konteks_baris() -> dict:
+    return {"pilihan_rating": PILIHAN_RATING, "pilihan_gagal": PILIHAN_GAGAL}
+
+
+def _panel_kalibrasi(capaian, baris) -> dict:
+    k = selectors.kalibrasi(capaian, baris)
+    return {
+        "kalibrasi": k,
+        "grafik": grafik.susun(k.jumlah, k.titik, capaian.label),
+    }
+
+
+def _konteks_tim(request, p: Periode) -> dict:
+    penilai = selectors.pegawai_pengguna(request.user)
+    konteks = _navigasi(p)
+    konteks["penilai"] = penilai
+    if penilai is None:
+        return konteks
+    baris = selectors.tim_penilai(penilai.pk, p)
+    unit = selectors.unit_dipimpin(penilai.pk, p.akhir)
+    capaian = selectors.capaian_berlaku(unit, p)
+    jendela = selectors.jendela(p, kalender_instansi())
+    konteks.update(
+        baris=baris,
+        capaian=capaian,
+        jendela=jendela,
+        panduan_hasil=kuadran.PANDUAN_HASIL_KERJA,
+        panduan_perilaku=kuadran.PANDUAN_PERILAKU_KERJA,
+        **_konteks_baris(),
+        **_panel_kalibrasi(capaian, baris),
+    )
+    return konteks
+
+
+@pengguna_instansi_required
+def evaluasi_tim(request, kode: str | None = None):
+    p = _periode(kode)
+    return render(request, "evaluasi/tim.html", _konteks_tim(request, p))
+
+
+def _skp_dinilai(request, skp_pk: int) -> SKP:
+    penilai = selectors.pegawai_pengguna(request.user)
+    if penilai is None:
+        raise Http404
+    return get_object_or_404(
+        SKP.objects.select_related("pegawai", "penempatan__jabatan"),
+        pk=skp_pk,
+        penilai=penilai,
+    )
+
+
+def _baris(skp: SKP, p: Periode, evaluasi=None) -> selectors.BarisTim:
+    if evaluasi is None:
+        evaluasi = selectors.EvaluasiKinerja.objects.filter(
+            pegawai_id=skp.pegawai_id,
+            tahun=p.tahun,
+            periode_jenis=p.jenis,
+            periode_nomor=p.nomor,
+        ).first()  # fmt: skip
+    pelaksanaan = selectors.pelaksanaan_periode([skp.pk], p).get(skp.pk)
+    return selectors.BarisTim(skp, evaluasi, pelaksanaan)
+
+
+@require_POST
+@pengguna_instansi_required
+def evaluasi_simpan(request, kode: str, skp_pk: int):
+    """Save one row; answer with the row and, out of band, the calibration panel."""
+    p = _periode(kode)
+    skp = _skp_dinilai(request, skp_pk)
+    isian = {
+        "rating_hasil_kerja": request.POST.get("rating_hasil_kerja", ""),
+        "rating_perilaku_kerja": request.POST.get("rating_perilaku_kerja", ""),
+        "gagal_tugas_belajar": request.POST.get("gagal_tugas_belajar") == "1",
+        "predikat_gagal": request.POST.get("predikat_gagal", ""),
+        "catatan": request.POST.get("catatan", ""),
+    }
+    try:
+        versi = int(request.POST.get("versi", ""))
+    except ValueError:
+        versi = -1
+    galat, tersimpan, evaluasi = [], None, None
+    try:
+        evaluasi = services.evaluasi_nilai(
+            pengguna=request.user, skp=skp, periode=p, versi=versi, **isian
+        )
+    except services.VersiUsang as exc:
+        galat, tersimpan = exc.messages, exc.tersimpan
+    except (ValidationError, PermissionDenied) as exc:
+        galat = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+    baris = _baris(skp, p, evaluasi)
+    konteks = {
+        "b": baris, "periode": p, "galat": galat, "tersimpan": tersimpan,
+        "baru_disimpan": evaluasi is not None, **_konteks_baris(),
+    }  # fmt: skip
+    if galat:
+        # Keep what the user entered: nothing typed is lost; the stored version (if any)
+        # is the one the next save must name.
+        konteks["isian"] = isian
+        konteks["predikat_form"] = _predikat_atau_none(isian)
+        konteks["versi_form"] = tersimpan.versi if tersimpan else (
+            baris.evaluasi.versi if baris.evaluasi else 0
+        )  # fmt: skip
+    penilai = selectors.pegawai_pengguna(request.user)
+    semua = selectors.tim_penilai(penilai.pk, p)
+    capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai.pk, p.akhir), p)
+    konteks.update(_panel_kalibrasi(capaian, semua), oob=True, capaian=capaian)
+    return render(request, "evaluasi/_simpan.html", konteks)
+
+
+def _predikat_atau_none(isian: dict):
+    try:
+        return kuadran.predikat_dipilih(
+            isian["rating_hasil_kerja"] or None, isian["rating_perilaku_kerja"] or None,
+            gagal_tugas_belajar=isian["gagal_tugas_belajar"],
+            pilihan_gagal=isian["predikat_gagal"] or None,
+        )  # fmt: skip
+    except kuadran.PredikatTidakSah:
+        return None
+
+
+@require_GET
+@pengguna_instansi_required
+def pratinjau_predikat(request):
+    """The predikat the two chosen ratings give, at once (pure quadrant, nothing saved)."""
+    try:
+        p = kuadran.predikat_dipilih(
+            request.GET.get("rating_hasil_kerja") or None,
+            request.GET.get("rating_perilaku_kerja") or None,
+            gagal_tugas_belajar=request.GET.get("gagal_tugas_belajar") == "1",
+            pilihan_gagal=request.GET.get("predikat_gagal") or None,
+        )
+        galat = ""
+    except kuadran.PredikatTidakSah as exc:
+        p, galat = None, str(exc)
+    return render(
+        request, "evaluasi/_predikat.html", {"predikat": p, "galat_predikat": galat,
+                                             "id_baris": request.GET.get("baris", "")}
+    )  # fmt: skip
+
+
+@require_GET
+@pengguna_instansi_required
+def rincian_skp(request, kode: str, skp_pk: int):
+    """RHK, indicators and targets of one team member, loaded when the row is opened."""
+    p = _periode(kode)
+    skp = _skp_dinilai(request, skp_pk)
+    daftar_rhk = selectors.rincian_rhk(skp)
+    pelaksanaan = selectors.pelaksanaan_periode([skp.pk], p).get(skp.pk)
+    return render(
+        request,
+        "evaluasi/_rincian.html",
+        {"skp": skp, "daftar_rhk": daftar_rhk, "pelaksanaan": pelaksanaan, "periode": p},
+    )
+
+
+@pengguna_instansi_required
+def capaian_organisasi(request, kode: str | None = None):
+    p = _periode(kode)
+    hari_ini = timezone.localdate()
+    units = list(selectors.capaian_dapat_diatur(request.user, hari_ini))
+    if not units:
+        raise PermissionDenied(
+            "Capaian kinerja organisasi diatur admin instansi atau pimpinan unit kerja."
+        )
+    if request.method == "POST":
+        unit = get_object_or_404(UnitKerja, pk=request.POST.get("unit"))
+        try:
+            c = services.capaian_tetapkan(
+                pengguna=request.user, unit=unit, periode=p,
+                capaian=request.POST.get("capaian", ""), tanggal=hari_ini,
+            )  # fmt: skip
+        except ValidationError as exc:
+            for pesan in exc.messages:
+                messages.error(request, f"{unit.nama}: {pesan}")
+        else:
+            messages.success(
+                request,
+                f"Capaian kinerja organisasi {unit.nama} periode {p.label_lengkap}: "
+                f"{LABEL_CAPAIAN[CapaianOrganisasi(c.capaian)]}.",
+            )
+        return redirect("evaluasi_capaian", kode=p.kode)
+    tersimpan = selectors.capaian_unit([u.pk for u in units], p)
+    konteks = _navigasi(p)
+    konteks.update(
+        baris=[(u, tersimpan.get(u.pk)) for u in units],
+        pilihan=[(c.value, c.label) for c in CapaianOrganisasi],
+        admin=request.user.admin_instansi,
+    )
+    return render(request, "evaluasi/capaian.html", konteks)

@@ -1,0 +1,145 @@
+"""The rater's evaluation page in a real browser: three employees rated without a page
+reload (one from the keyboard alone), the predikat shown at once, the calibration chart
+following, a stale second tab refused with its input kept; looked at on a desktop and a
+phone (screenshots in /tmp/evaluasi-shots)."""
+
+from pathlib import Path
+
+import pytest
+
+from evaluasi.models import CapaianOrganisasiUnit, EvaluasiKinerja
+from organisasi.pengaturan import pengaturan_instansi
+from organisasi.tenancy import lingkup_instansi
+from tests.conftest import SANDI
+from tests.evaluasi.conftest import tim_besar
+from tests.factories import Org, akun, skp_contoh
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
+FOTO = Path("/tmp/evaluasi-shots")
+URL = "/evaluasi/2026-bulanan-1/"
+
+
+def _masuk(halaman, username):
+    halaman.goto("/masuk/")
+    halaman.get_by_label("NIP atau nama pengguna").fill(username)
+    halaman.get_by_label("Kata sandi").fill(SANDI)
+    halaman.get_by_role("button", name="Masuk").click()
+    halaman.wait_for_url("**/")
+
+
+@pytest.fixture
+def org(instansi_a):
+    org = Org(instansi_a)
+    org.skp = skp_contoh(org, status="ditandatangani")
+    akun(org, org.kasi, "teguh")
+    tim_besar(org, 2)
+    with lingkup_instansi(instansi_a):
+        pengaturan = pengaturan_instansi()
+        pengaturan.periode_evaluasi = "bulanan"
+        pengaturan.save()
+        CapaianOrganisasiUnit.objects.create(
+            unit=org.seksi, tahun=2026, periode_jenis="bulanan", periode_nomor=1,
+            capaian="baik", ditetapkan_pada="2026-02-02",
+        )  # fmt: skip
+    return org
+
+
+def _kalibrasi(halaman) -> str:
+    return halaman.locator("#kalibrasi").inner_text()
+
+
+def test_penilai_menilai_tiga_pegawai_tanpa_muat_ulang(halaman, org):
+    FOTO.mkdir(exist_ok=True)
+    _masuk(halaman, "teguh")
+    halaman.set_viewport_size({"width": 1280, "height": 900})
+    halaman.goto(URL)
+    halaman.evaluate("window.__belumDimuatUlang = true")
+    assert "0 dari 3 pegawai sudah berpredikat" in _kalibrasi(halaman)
+    halaman.screenshot(path=str(FOTO / "tim-kosong-1280.png"), full_page=True)
+
+    baris = halaman.locator("section.evaluasi-baris")
+    assert baris.count() == 3
+    pilihan = [("Di atas ekspektasi", "Di atas ekspektasi", "Sangat Baik"),
+               ("Sesuai ekspektasi", "Sesuai ekspektasi", "Baik")]  # fmt: skip
+    for i, (hk, pk, predikat) in enumerate(pilihan):
+        b = baris.nth(i)
+        b.get_by_role("group", name="Rating hasil kerja").get_by_label(hk).check()
+        b.get_by_role("group", name="Rating perilaku kerja").get_by_label(pk).check()
+        # The predikat appears at once, before saving.
+        b.locator(".evaluasi-predikat", has_text=predikat).wait_for()
+        b.get_by_role("button", name="Simpan penilaian").click()
+        halaman.locator("section.evaluasi-baris").nth(i).get_by_text("Tersimpan.").wait_for()
+        halaman.locator("#kalibrasi", has_text=f"{i + 1} dari 3 pegawai").wait_for()
+
+    # The third from the keyboard alone: Tab to the first radio, arrows, Enter on Simpan.
+    b = baris.nth(2)
+    b.get_by_role("group", name="Rating hasil kerja").get_by_label("Di atas ekspektasi").focus()
+    halaman.keyboard.press("ArrowDown")  # -> Sesuai
+    halaman.keyboard.press("ArrowDown")  # -> Di bawah
+    halaman.keyboard.press("Tab")  # -> perilaku group
+    halaman.keyboard.press("Space")  # first option: Di atas
+    b.locator(".evaluasi-predikat", has_text="Butuh Perbaikan").wait_for()
+    b.get_by_role("button", name="Simpan penilaian").focus()
+    halaman.keyboard.press("Enter")
+    halaman.locator("#kalibrasi", has_text="3 dari 3 pegawai").wait_for()
+    assert halaman.evaluate("window.__belumDimuatUlang") is True
+    # One in three at Baik under a Baik organisation: the chart warns, nothing blocked.
+    assert "idealnya sebagian besar pegawai berpredikat Baik" in _kalibrasi(halaman)
+    with lingkup_instansi(org.instansi):
+        assert sorted(EvaluasiKinerja.objects.values_list("predikat", flat=True)) == [
+            "baik", "butuh_perbaikan", "sangat_baik",
+        ]  # fmt: skip
+    halaman.screenshot(path=str(FOTO / "tim-dinilai-1280.png"), full_page=True)
+
+    # RHK open on demand.
+    dedi = halaman.locator(f"#baris-{org.skp.pk}")
+    dedi.locator("summary").click()
+    dedi.get_by_text("12 simpang").wait_for()
+    halaman.locator("#kalibrasi").screenshot(path=str(FOTO / "kalibrasi.png"))
+
+    halaman.set_viewport_size({"width": 390, "height": 844})
+    halaman.goto(URL)
+    lebar = halaman.evaluate("document.documentElement.scrollWidth")
+    assert lebar <= 390
+    halaman.screenshot(path=str(FOTO / "tim-390.png"), full_page=True)
+
+
+def test_tab_kedua_ditolak_isian_tetap(halaman, org):
+    _masuk(halaman, "teguh")
+    halaman.goto(URL)
+    kedua = halaman.context.new_page()
+    kedua.goto(URL)
+    b1 = halaman.locator(f"#baris-{org.skp.pk}")
+    b1.get_by_role("group", name="Rating hasil kerja").get_by_label("Sesuai ekspektasi").check()
+    b1.get_by_role("group", name="Rating perilaku kerja").get_by_label("Sesuai ekspektasi").check()
+    b1.get_by_role("button", name="Simpan penilaian").click()
+    b1.get_by_role("status").wait_for()
+
+    b2 = kedua.locator(f"#baris-{org.skp.pk}")
+    b2.get_by_label("Catatan/rekomendasi").fill("Tulisan di tab kedua")
+    b2.get_by_role("button", name="Simpan penilaian").click()
+    kedua.get_by_text("Isian Anda belum disimpan").wait_for()
+    assert (
+        kedua.locator(f"#baris-{org.skp.pk}").get_by_label("Catatan/rekomendasi").input_value()
+        == "Tulisan di tab kedua"
+    )
+    kedua.set_viewport_size({"width": 1280, "height": 900})
+    kedua.locator(f"#baris-{org.skp.pk}").screenshot(path=str(FOTO / "tab-kedua.png"))
+    # Saved again on purpose, it goes through.
+    kedua.locator(f"#baris-{org.skp.pk}").get_by_role("button", name="Simpan penilaian").click()
+    kedua.locator(f"#baris-{org.skp.pk}").get_by_role("status").wait_for()
+    with lingkup_instansi(org.instansi):
+        assert EvaluasiKinerja.objects.get(pegawai=org.staf).catatan == "Tulisan di tab kedua"
+
+
+def test_halaman_capaian(halaman, org, admin_a):
+    FOTO.mkdir(exist_ok=True)
+    _masuk(halaman, "admin.a")
+    for lebar in (1280, 390):
+        halaman.set_viewport_size({"width": lebar, "height": 900})
+        halaman.goto("/evaluasi/capaian/2026-bulanan-1/")
+        assert halaman.evaluate("document.documentElement.scrollWidth") <= lebar
+        halaman.screenshot(path=str(FOTO / f"capaian-{lebar}.png"), full_page=True)
+    halaman.get_by_label("Capaian Seksi Angkutan").select_option("istimewa")
+    halaman.locator("tr", has_text="Seksi Angkutan").get_by_role("button", name="Simpan").click()
+    halaman.get_by_text("Seksi Angkutan periode Januari 2026: Istimewa").wait_for()
