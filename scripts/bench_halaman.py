@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 
-from data_bench import analisis, isi_rhk, klien, organisasi_bench, tabel, ukur
+from data_bench import analisis, isi_rhk, klien, organisasi_bench, tabel_halaman, ukur
 
 UKURAN = (5, 50, 500)
 UKURAN_KECIL = (2, 5)
@@ -63,20 +63,6 @@ def jalankan(kecil: bool) -> str:
                 raise RuntimeError(f"{label} ({url}) menjawab {u.status} pada n={n}")
             hasil.setdefault(label, {})[n] = u
 
-    kepala = ["Halaman"]
-    for n in ukuran:
-        kepala += [f"kueri n={n}", f"ms n={n}", f"KiB n={n}"]
-    kepala += ["kueri tetap?", f"waktu n={ukuran[-1]} / n={ukuran[0]}"]
-    baris = []
-    for label, per_n in hasil.items():
-        b = [label]
-        for n in ukuran:
-            u = per_n[n]
-            b += [u.kueri, f"{u.ms:.1f}", f"{u.kb:.0f}"]
-        kueri = {u.kueri for u in per_n.values()}
-        b.append("ya" if len(kueri) == 1 else "**tidak**")
-        b.append(f"{per_n[ukuran[-1]].ms / per_n[ukuran[0]].ms:.1f}x")
-        baris.append(b)
     return "\n\n".join(
         [
             "## Halaman daftar dan pohon",
@@ -85,6 +71,6 @@ def jalankan(kecil: bool) -> str:
             "pohon unit mendapat n/10 Seksi tambahan. Klien uji Django dalam proses (tanpa "
             f"jaringan); kueri dari satu permintaan, waktu = median {ulang} permintaan setelah "
             "satu pemanasan. Data disemai dengan bulk_create lalu ANALYZE.",
-            tabel(kepala, baris),
+            tabel_halaman(hasil, ukuran),
         ]
     )

@@ -275,3 +275,22 @@ def tabel(kepala: list[str], baris: list[list]) -> str:
     garis = ["| " + " | ".join(kepala) + " |", "|" + "|".join("---" for _ in kepala) + "|"]
     garis += ["| " + " | ".join(str(x) for x in b) + " |" for b in baris]
     return "\n".join(garis)
+
+
+def tabel_halaman(hasil: dict[str, dict[int, Ukuran]], ukuran: list[int]) -> str:
+    """Pages measured at several sizes: queries, time and size per size, whether the query
+    count stays the same, and the time at the largest size against the smallest."""
+    kepala = ["Halaman"]
+    for n in ukuran:
+        kepala += [f"kueri n={n}", f"ms n={n}", f"KiB n={n}"]
+    kepala += ["kueri tetap?", f"waktu n={ukuran[-1]} / n={ukuran[0]}"]
+    baris = []
+    for label, per_n in hasil.items():
+        b = [label]
+        for n in ukuran:
+            u = per_n[n]
+            b += [u.kueri, f"{u.ms:.1f}", f"{u.kb:.0f}"]
+        b.append("ya" if len({u.kueri for u in per_n.values()}) == 1 else "**tidak**")
+        b.append(f"{per_n[ukuran[-1]].ms / per_n[ukuran[0]].ms:.1f}x")
+        baris.append(b)
+    return tabel(kepala, baris)
