@@ -24,7 +24,7 @@ DESKTOP = {"width": 1280, "height": 900}
 ATURAN_AXE = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 # Not pages: sign-out, Django's own admin (the platform back office), static files and the
 # PDF downloads (checked by the document tests).
-BUKAN_HALAMAN = re.compile(r"^/(keluar|platform|static|skp/dokumen)/")
+BUKAN_HALAMAN = re.compile(r"^/(keluar|platform|static|skp/dokumen)/|\.pdf$")
 BATAS_HALAMAN_PER_PERAN = 60
 
 
@@ -64,7 +64,7 @@ def _tautan(halaman, asal: str) -> list[str]:
         if url.netloc != urlsplit(asal).netloc:
             continue
         jalur = url.path + (f"?{url.query}" if url.query else "")
-        if not BUKAN_HALAMAN.match(jalur):
+        if not BUKAN_HALAMAN.search(url.path):
             hasil.append(jalur)
     return hasil
 
