@@ -215,7 +215,12 @@ def capaian_organisasi(request, kode: str | None = None):
             "Capaian kinerja organisasi diatur admin instansi atau pimpinan unit kerja."
         )
     if request.method == "POST":
-        unit = get_object_or_404(UnitKerja, pk=request.POST.get("unit"))
+        unit_id = request.POST.get("unit", "")
+        # Only a real id reaches the database (an overlong number would not fit a bigint).
+        if not (unit_id.isascii() and unit_id.isdigit() and len(unit_id) <= 18):
+            messages.error(request, "Pilih unit kerja dari daftar.")
+            return redirect("evaluasi_capaian", kode=p.kode)
+        unit = get_object_or_404(UnitKerja, pk=int(unit_id))
         try:
             c = services.capaian_tetapkan(
                 pengguna=request.user, unit=unit, periode=p,

@@ -19,16 +19,16 @@ from data_bench import isi_rhk, klien, organisasi_bench  # noqa: E402
 
 # page label -> (who, url builder, most queries allowed at any size)
 HALAMAN = {
-    "SKP bawahan": ("penilai", lambda o: reverse("skp_bawahan"), 14),
-    "Detail SKP 30 RHK": ("pegawai", lambda o: reverse("skp_detail", args=[o.skp[0].pk]), 27),
-    "Daftar pegawai": ("admin", lambda o: reverse("pegawai_daftar"), 18),
-    "Pohon unit": ("admin", lambda o: reverse("unit_pohon"), 10),
+    "SKP bawahan": ("penilai", lambda o: reverse("skp_bawahan"), 15),
+    "Detail SKP 30 RHK": ("pegawai", lambda o: reverse("skp_detail", args=[o.skp[0].pk]), 28),
+    "Daftar pegawai": ("admin", lambda o: reverse("pegawai_daftar"), 19),
+    "Pohon unit": ("admin", lambda o: reverse("unit_pohon"), 11),
     "Anak unit": ("admin", lambda o: reverse("unit_anak", args=[o.bidang.pk]), 11),
-    "Siapa menilai siapa": ("admin", lambda o: reverse("unit_detail", args=[o.seksi.pk]), 21),
-    "Tabel penilai": ("admin", lambda o: reverse("aturan_penilai"), 10),
-    "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 15),
-    "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 16),
-    "Beranda admin": ("admin", lambda o: reverse("beranda"), 22),
+    "Siapa menilai siapa": ("admin", lambda o: reverse("unit_detail", args=[o.seksi.pk]), 22),
+    "Tabel penilai": ("admin", lambda o: reverse("aturan_penilai"), 11),
+    "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 19),
+    "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 20),
+    "Beranda admin": ("admin", lambda o: reverse("beranda"), 23),
 }
 
 

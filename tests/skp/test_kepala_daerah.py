@@ -224,7 +224,7 @@ def test_daftar_skp_sekda_jumlah_kueri_tidak_bertambah_per_skp(
         _skp_kadis_diajukan(pemda)
     client.force_login(pemda["sekda"])
     client.get(reverse("skp_bawahan"))  # warm the session and the settings row
-    with django_assert_max_num_queries(14) as satu:
+    with django_assert_max_num_queries(15) as satu:
         client.get(reverse("skp_bawahan"))
     with lingkup_instansi(org.instansi):
         for i in range(4):
