@@ -119,6 +119,21 @@ def _url_db_uji() -> str:
     )
 
 
+def _url_db_uji_pemilik() -> str:
+    """The test database as the owner: for a test's own observer connection, which must see
+    every agency's committed rows and every session's activity (the app role sees neither)."""
+    from django.conf import settings
+
+    s, pemilik = connections["default"].settings_dict, settings.DATABASE_PEMILIK
+    return make_conninfo(
+        dbname=s["NAME"],
+        host=pemilik["HOST"] or None,
+        port=pemilik["PORT"] or None,
+        user=pemilik["USER"] or None,
+        password=pemilik["PASSWORD"] or None,
+    )
+
+
 def mulai_worker(log: Path, antrean: str, **env_tambahan: str) -> subprocess.Popen:
     """Start a `celery worker` subprocess on `antrean` against the test database, and wait
     until it is ready. Tests that use it need `transactional_db`: the worker sees only
