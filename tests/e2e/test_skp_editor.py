@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from organisasi.tenancy import lingkup_instansi
@@ -81,7 +82,8 @@ def test_ubah_indikator_dan_lampiran_di_tempat_panel_ikut_dan_konfirmasi(halaman
     halaman.locator("tr", has_text="Jumlah simpang direkayasa").filter(
         has_text="15 simpang"
     ).wait_for()
-    assert halaman.locator("tr.baris-sunting").count() == 0
+    # The swap may land a moment after the new text shows: wait for the form row to go.
+    expect(halaman.locator("tr.baris-sunting")).to_have_count(0)
 
     # A Lampiran item edited in place.
     halaman.get_by_label("Bagian").select_option(label="Dukungan sumber daya")
