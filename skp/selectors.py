@@ -155,7 +155,14 @@ def menilai_bawahan(pengguna, tanggal: date | None = None) -> bool:
     One query."""
     if not pengguna.is_authenticated or pengguna.instansi_id is None:
         return False
-    tanggal = tanggal or timezone.localdate()
+    if tanggal is None:
+        # Today's answer is asked by every app's menu on every page: once per request
+        # (the account object lives for one request, like `pegawai_pengguna`).
+        hasil = getattr(pengguna, "_menilai_bawahan_hari_ini", None)
+        if hasil is None:
+            hasil = menilai_bawahan(pengguna, timezone.localdate())
+            pengguna._menilai_bawahan_hari_ini = hasil
+        return hasil
     saya = OuterRef("pk")
     memimpin = Penempatan.objects.filter(
         berlaku_pada(tanggal), pegawai=saya, jabatan__kepala_unit=True
