@@ -29,7 +29,7 @@ from organisasi.models import (
 )
 from organisasi.tanggal import tanggal_id
 
-from . import selectors, services, workflow
+from . import aturan, selectors, services, workflow
 from .models import (
     SKP,
     BarisMPH,
@@ -136,10 +136,8 @@ def label_penugasan(matriks: MatriksPeranHasil) -> str:
 
 
 def teks_rhk_pimpinan(kolom: Kolom) -> str:
-    """A.1.7 column (2): for a JPT/PUKM leader the RHK and its IKI (000:4121-4125)."""
-    if kolom.iki is None:
-        return kolom.rhk.teks
-    return f"{kolom.rhk.teks.strip().rstrip('.')}. Indikator Kinerja Individu: {kolom.iki.teks}"
+    """A.1.7 column (2) for a matrix column: the rule itself is `aturan.teks_rhk_pimpinan`."""
+    return aturan.teks_rhk_pimpinan(kolom.rhk.teks, kolom.iki.teks if kolom.iki else None)
 
 
 # --- Reading a matrix -----------------------------------------------------------------------
