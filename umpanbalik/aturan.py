@@ -7,6 +7,7 @@ triwulanan, semesteran or tahunan (000:681-702, 4719-4727); Bekasi documents mon
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 BULAN = (
@@ -86,3 +87,118 @@ def label_periode(jenis: str, tahun: int, nomor: int) -> str:
 def periode_dalam_skp(jenis: str, mulai: date, selesai: date) -> list[int]:
     """The period numbers an SKP's assessment period touches (same calendar year)."""
     return list(range(periode_ke(jenis, mulai), periode_ke(jenis, selesai) + 1))
+
+
+# --- Continuous feedback (Lampiran BAB III huruf C, 000:4830-4948) ------------------------
+#
+# Who gives feedback: the Pimpinan, who must give it on a schedule (berkala) and may give
+# it when needed (insidentil), 000:4877-4879; peers, subordinates and other parties linked
+# to the employee's work, either way (000:4881-4885). A JF ketua kelompok/subkelompok of a
+# non-structural unit gives the rater a recommendation and does not rate (002:416).
+
+PENILAI = "penilai"
+PIMPINAN_LAIN = "pimpinan_lain"
+REKAN = "rekan"
+BAWAHAN = "bawahan"
+PIHAK_LAIN = "pihak_lain"
+KETUA_KELOMPOK = "ketua_kelompok"
+
+SUMBER = (
+    (PENILAI, "Pejabat penilai kinerja"),
+    (PIMPINAN_LAIN, "Pimpinan lain"),
+    (REKAN, "Rekan kerja"),
+    (BAWAHAN, "Bawahan"),
+    (PIHAK_LAIN, "Pihak lain"),
+    (KETUA_KELOMPOK, "Ketua kelompok/subkelompok (rekomendasi)"),
+)
+BERKALA = "berkala"
+INSIDENTIL = "insidentil"
+SIFAT = ((BERKALA, "Berkala/terjadwal"), (INSIDENTIL, "Insidentil"))
+CARA = (("langsung", "Langsung (tatap muka)"), ("tidak_langsung", "Tidak langsung (media)"))
+ARAH = (("positif", "Positif"), ("negatif", "Negatif"))
+# An invited outside party is one of these (chosen by the rater when inviting).
+SUMBER_TAMU = (PIMPINAN_LAIN, PIHAK_LAIN)
+
+
+@dataclass(frozen=True)
+class Hubungan:
+    """What the giver is to the employee, read from the organisation on the day."""
+
+    diri_sendiri: bool = False
+    penilai: bool = False  # the SKP's (effective) pejabat penilai
+    atasan_penilai: bool = False
+    ketua_kelompok: bool = False  # JF heading the non-structural unit the employee is in
+    memimpin_unit_lain: bool = False  # heads a unit (another unit than the employee's chain)
+    bawahan: bool = False  # the employee heads the giver's unit or one above it
+    tamu: str = ""  # invited through a guest link: pimpinan_lain or pihak_lain
+    satu_instansi: bool = True
+
+
+def sumber_pemberi(h: Hubungan) -> str | None:
+    """The source a giver's feedback is recorded under, or None if they may not give any."""
+    if h.tamu:
+        return h.tamu if h.tamu in SUMBER_TAMU else None
+    if h.diri_sendiri or not h.satu_instansi:
+        return None
+    if h.penilai:
+        return PENILAI
+    if h.ketua_kelompok:
+        return KETUA_KELOMPOK
+    if h.atasan_penilai or h.memimpin_unit_lain:
+        return PIMPINAN_LAIN
+    if h.bawahan:
+        return BAWAHAN
+    return REKAN
+
+
+def periksa_umpan_balik(sumber: str | None, sifat: str, *, tamu: bool = False) -> str | None:
+    """Why this feedback may not be given (an Indonesian message), or None if it may.
+    `tamu`: given through a guest link."""
+    if sumber is None or (tamu and sumber not in SUMBER_TAMU):
+        return "Anda tidak dapat memberikan umpan balik kepada pegawai ini."
+    if sifat not in (BERKALA, INSIDENTIL):
+        return "Pilih umpan balik berkala/terjadwal atau insidentil."
+    if sumber == KETUA_KELOMPOK and sifat == BERKALA:
+        return (
+            "Ketua kelompok/subkelompok menyampaikan rekomendasi umpan balik kepada pejabat "
+            "penilai, bukan umpan balik berkala."
+        )
+    if sumber == PIHAK_LAIN and not tamu:
+        return "Pihak lain memberikan umpan balik melalui tautan undangan pejabat penilai."
+    if tamu and sifat == BERKALA:
+        # A single-use link carries one entry: nothing was scheduled with the employee.
+        return "Umpan balik melalui tautan undangan bersifat insidentil."
+    return None
+
+
+def boleh_menilai(sumber: str | None) -> bool:
+    """Only the pejabat penilai rates; feedback from anyone else, a ketua kelompok's
+    recommendation included, is material the rater weighs (000:4845-4847, 002:416)."""
+    return sumber == PENILAI
+
+
+_KADENSI = (  # most frequent first: "setiap bulan, rekap akhir tahun" is monthly
+    ("harian", ("setiap hari", "harian")),
+    ("mingguan", ("minggu", "pekan")),
+    ("bulanan", ("bulan",)),
+    ("triwulanan", ("triwulan", "kuartal", "3 bulan", "tiga bulan")),
+    ("semesteran", ("semester", "6 bulan", "enam bulan")),
+    ("tahunan", ("setiap tahun", "tahunan", "akhir tahun")),
+)
+_BULAN_GANDA = ("3 bulan", "tiga bulan", "6 bulan", "enam bulan")
+
+
+def kadensi_berkala(skema: list[str], bawaan: str) -> str:
+    """How often the rater gives scheduled feedback: as agreed in the SKP's skema
+    pertanggungjawaban ("dilaporkan setiap bulan", "setiap triwulan"), read from its
+    words, the most frequent one named; the agency's documentation period when the
+    skema names none."""
+    teks = " ".join(skema).casefold()
+    tanpa_ganda = teks
+    for g in _BULAN_GANDA:
+        tanpa_ganda = tanpa_ganda.replace(g, " ")
+    for jenis, kata in _KADENSI:
+        sumber = tanpa_ganda if jenis == "bulanan" else teks
+        if any(k in sumber for k in kata):
+            return jenis
+    return bawaan

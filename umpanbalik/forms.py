@@ -1,6 +1,6 @@
 from django import forms
 
-from . import bukti
+from . import aturan, bukti
 from .models import JenisRealisasi
 
 
@@ -63,3 +63,68 @@ class FormRealisasi(forms.Form):
 
 class FormRencanaAksi(forms.Form):
     teks = forms.CharField(label="Langkah rencana aksi", max_length=500)
+
+
+# --- Continuous feedback ------------------------------------------------------------------
+
+BANTUAN_BUKTI_UB = (
+    "Opsional: bukti yang mendasari umpan balik (PDF, foto, dokumen Office, paling besar "
+    f"{bukti.BATAS_UKURAN // 2**20} MB per berkas)."
+)
+
+
+class FormUmpanBalik(forms.Form):
+    tentang = forms.ChoiceField(
+        label="Tentang",
+        help_text="Rencana hasil kerja pada SKP pegawai atau salah satu nilai perilaku BerAKHLAK.",
+    )
+    sifat = forms.ChoiceField(label="Sifat", choices=aturan.SIFAT, widget=forms.RadioSelect)
+    cara = forms.ChoiceField(label="Cara pemberian", choices=aturan.CARA, widget=forms.RadioSelect)
+    arah = forms.ChoiceField(label="Umpan balik", choices=aturan.ARAH, widget=forms.RadioSelect)
+    teks = forms.CharField(
+        label="Isi umpan balik",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Sampaikan berdasarkan bukti dukung: apa yang sudah baik dan apa yang perlu "
+        "diperbaiki.",
+    )
+    berkas = IsianBanyakBerkas(
+        label="Bukti pendukung",
+        required=False,
+        widget=BanyakBerkas(attrs={"accept": bukti.ACCEPT, "multiple": True}),
+        help_text=BANTUAN_BUKTI_UB,
+    )
+    tautan = forms.CharField(
+        label="Atau tautan bukti",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "https://..."}),
+        help_text="Satu tautan per baris.",
+    )
+
+    def __init__(self, *args, pilihan_tentang=(), sifat=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tentang"].choices = [("", "Pilih…"), *pilihan_tentang]
+        if sifat is not None:  # a ketua kelompok or a guest gives one kind only
+            self.fields["sifat"].choices = [c for c in aturan.SIFAT if c[0] in sifat]
+            self.fields["sifat"].initial = sifat[0]
+
+
+class FormUmpanBalikTamu(FormUmpanBalik):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, sifat=(aturan.INSIDENTIL,), **kwargs)
+        del self.fields["sifat"]
+
+
+class FormUndangan(forms.Form):
+    sumber = forms.ChoiceField(
+        label="Pihak yang diundang",
+        choices=[(s, dict(aturan.SUMBER)[s]) for s in aturan.SUMBER_TAMU],
+        widget=forms.RadioSelect,
+        help_text="Pimpinan lain: pimpinan di instansi lain yang memiliki target kinerja "
+        "pegawai. Pihak lain: pihak yang berkaitan dengan kinerja pegawai.",
+    )
+    nama_tamu = forms.CharField(label="Nama", max_length=200)
+    keterangan_tamu = forms.CharField(
+        label="Jabatan dan instansi/organisasi", max_length=200, required=False
+    )
+    berlaku_hari = forms.IntegerField(label="Berlaku (hari)", min_value=1, max_value=60, initial=14)

@@ -1,7 +1,12 @@
-"""The execution app's sidebar item (registered in UmpanbalikConfig.ready)."""
+"""The execution app's sidebar items (registered in UmpanbalikConfig.ready)."""
+
+from skp.selectors import menilai_bawahan
 
 
 def menu_umpanbalik(pengguna) -> list[tuple[str, str]]:
     if pengguna.is_authenticated and pengguna.instansi_id and not pengguna.admin_instansi:
-        return [("Pendokumentasian kinerja", "dokumentasi_saya")]
+        butir = [("Pendokumentasian kinerja", "dokumentasi_saya")]
+        if menilai_bawahan(pengguna):
+            butir.append(("Umpan balik tim", "tim_umpan_balik"))
+        return butir
     return []

@@ -22,3 +22,19 @@ urlpatterns = [
     ),
     path("bukti/<int:pk>/", views.bukti_unduh, name="bukti_unduh"),
 ]
+
+from . import views_umpan_balik as ub  # noqa: E402 (feature module, its routes together)
+
+urlpatterns += [
+    path("umpan-balik/tim/", ub.tim_umpan_balik, name="tim_umpan_balik"),
+    path("umpan-balik/skp/<int:pk>/", ub.rekaman_umpan_balik, name="rekaman_umpan_balik"),
+    path("umpan-balik/skp/<int:pk>/beri/", ub.umpan_balik_beri, name="umpan_balik_beri"),
+    path("umpan-balik/skp/<int:pk>/undang/", ub.undangan_buat, name="undangan_umpan_balik"),
+    path(
+        "umpan-balik/skp/<int:pk>/periode/<int:periode>.pdf",
+        ub.rekaman_pdf,
+        name="rekaman_umpan_balik_pdf",
+    ),
+    path("umpan-balik/bukti/<int:pk>/", ub.bukti_umpan_balik_unduh, name="bukti_umpan_balik_unduh"),
+    path("umpan-balik/tamu/<str:token>/", ub.umpan_balik_tamu, name="umpan_balik_tamu"),
+]
