@@ -11,11 +11,13 @@ class UmpanbalikConfig(AppConfig):
         from organisasi.menu import daftarkan_menu
 
         from . import pengaturan
-        from .beranda import tugas_dokumentasi
+        from .beranda import tugas_dokumentasi, tugas_umpan_balik_berkala
         from .menu import menu_umpanbalik
-        from .tenggat import TENGGAT_DOKUMENTASI
+        from .tenggat import TENGGAT_BERKALA, TENGGAT_DOKUMENTASI
 
         pengaturan.daftarkan()
         daftarkan_menu(menu_umpanbalik)
         tenggat.daftarkan(TENGGAT_DOKUMENTASI)
+        tenggat.daftarkan(TENGGAT_BERKALA)
         beranda.daftarkan(tugas_dokumentasi)
+        beranda.daftarkan(tugas_umpan_balik_berkala)

@@ -5,6 +5,7 @@ closed and left empty. Two queries however many SKPs and periods."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import timezone
 
 from organisasi.beranda import Konteks, Tugas
 from organisasi.pengaturan import pengaturan_instansi
@@ -12,8 +13,8 @@ from skp.models import SKP
 from skp.workflow import BERLAKU
 
 from . import aturan
-from .models import Realisasi
-from .tenggat import batas_periode
+from .models import Realisasi, UmpanBalik
+from .tenggat import batas_berkala, batas_periode, kadensi_skp, skp_berlaku_pada
 
 
 def tugas_dokumentasi(k: Konteks) -> list[Tugas]:
@@ -63,3 +64,66 @@ def tugas_dokumentasi(k: Konteks) -> list[Tugas]:
             )
         )
     return tugas
+
+
+# Beyond this many team members waiting, one item points to the team page.
+BATAS_RINCI = 5
+
+
+def tugas_umpan_balik_berkala(k: Konteks) -> list[Tugas]:
+    """The rater's scheduled feedback not yet given in the current cadence period of each
+    SKP they rate (cadence from its skema pertanggungjawaban). Three queries however
+    large the team."""
+    if k.pegawai is None:
+        return []
+    hari_ini = k.hari_ini
+    daftar = list(
+        skp_berlaku_pada(hari_ini, hari_ini)
+        .filter(penilai=k.pegawai, penilai_kepala_daerah=False)
+        .exclude(pegawai=k.pegawai)
+        .select_related("pegawai")
+        .order_by("pegawai__nama", "pk")
+    )
+    if not daftar:
+        return []
+    kadensi = kadensi_skp([s.pk for s in daftar], pengaturan_instansi().periode_dokumentasi)
+    diberikan: dict[int, list] = {}
+    for skp_id, waktu in UmpanBalik.objects.filter(
+        skp__in=daftar,
+        sumber=aturan.PENILAI,
+        sifat=aturan.BERKALA,
+        dibuat_pada__year=hari_ini.year,
+    ).values_list("skp_id", "dibuat_pada"):
+        diberikan.setdefault(skp_id, []).append(timezone.localdate(waktu))
+    menunggu = []
+    for skp in daftar:
+        jenis = kadensi[skp.pk]
+        nomor = aturan.periode_ke(jenis, hari_ini)
+        mulai, akhir = aturan.rentang_periode(jenis, hari_ini.year, nomor)
+        if not any(mulai <= t <= akhir for t in diberikan.get(skp.pk, [])):
+            menunggu.append((skp, jenis, nomor))
+    if len(menunggu) > BATAS_RINCI:
+        terdekat = min(
+            (batas_berkala(k.kalender, j, hari_ini.year, n) for _, j, n in menunggu),
+            key=lambda jt: jt.tanggal,
+        )
+        return [
+            Tugas(
+                f"Berikan umpan balik berkala kepada {len(menunggu)} pegawai",
+                "Tim Anda",
+                reverse("tim_umpan_balik"),
+                terdekat,
+                keterangan="Sesuai skema pertanggungjawaban pada SKP masing-masing.",
+            )
+        ]
+    return [
+        Tugas(
+            f"Berikan umpan balik berkala {aturan.label_periode(jenis, hari_ini.year, nomor)}",
+            skp.pegawai.nama_lengkap,
+            reverse("umpan_balik_beri", args=[skp.pk]),
+            batas_berkala(k.kalender, jenis, hari_ini.year, nomor),
+            keterangan="Sesuai skema pertanggungjawaban SKP; dasarkan pada realisasi dan "
+            "bukti dukung yang didokumentasikan pegawai.",
+        )
+        for skp, jenis, nomor in menunggu
+    ]

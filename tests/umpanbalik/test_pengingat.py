@@ -35,7 +35,7 @@ def _hari_pengingat(org) -> tuple[date, date]:
 def _kabar(org) -> list[tuple[str, int, str]]:
     with lingkup_instansi(org.instansi):
         return list(
-            Pemberitahuan.objects.filter(kunci__startswith="umpanbalik-").values_list(
+            Pemberitahuan.objects.filter(kunci__startswith="umpanbalik-dokumentasi-").values_list(
                 "kunci", "penerima_id", "tautan"
             )
         )
@@ -92,8 +92,17 @@ def test_beranda_meminta_dokumentasi_periode_berjalan(client, org):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.worker
 def test_worker_sungguhan_mengingatkan_tepat_sekali(worker_celery, org):
-    skp_contoh(org, status="ditetapkan")
+    """Documentation (to the employee) and scheduled feedback (to the rater, monthly per the
+    SKP's skema pertanggungjawaban) are both due on 31 March: each reminded once."""
+    skp = skp_contoh(org, status="ditetapkan")
     hari, _ = _hari_pengingat(org)
     hasil = [sapu_tenggat.delay(org.instansi.pk, hari.isoformat()).get(timeout=60) for _ in "12"]
-    assert hasil[0]["pemberitahuan"] == 1 and hasil[1]["pemberitahuan"] == 0
+    assert hasil[0]["pemberitahuan"] == 2 and hasil[1]["pemberitahuan"] == 0
     assert len(_kabar(org)) == 1
+    with lingkup_instansi(org.instansi):
+        berkala = list(
+            Pemberitahuan.objects.filter(kunci__startswith="umpanbalik-berkala-").values_list(
+                "penerima_id", "tautan"
+            )
+        )
+    assert berkala == [(org.kasi.pk, reverse("umpan_balik_beri", args=[skp.pk]))]

@@ -216,21 +216,31 @@ def test_halaman_beri_dan_rekaman_pegawai(client, regu):
     with lingkup_instansi(skp.instansi_id):
         bukti = BuktiUmpanBalik.objects.get()
     unduh = client.get(reverse("bukti_umpan_balik_unduh", args=[bukti.pk]))
-    assert unduh.status_code == 200 and b"".join(unduh.streaming_content if unduh.streaming else [unduh.content]).startswith(b"%PDF")
+    assert unduh.status_code == 200 and b"".join(
+        unduh.streaming_content if unduh.streaming else [unduh.content]
+    ).startswith(b"%PDF")
 
 
 def test_salah_isi_di_halaman_menampilkan_pesan(client, regu):
     client.force_login(regu["teguh"])
     resp = client.post(
         reverse("umpan_balik_beri", args=[regu["skp"].pk]),
-        {"tentang": "nilai-kolaboratif", "sifat": "berkala", "cara": "langsung", "arah": "positif", "teks": ""},
+        {
+            "tentang": "nilai-kolaboratif",
+            "sifat": "berkala",
+            "cara": "langsung",
+            "arah": "positif",
+            "teks": "",
+        },
     )
     assert resp.status_code == 422
     assert _jumlah(regu["org"].instansi) == (0, 0)
 
 
 def test_instansi_lain_tidak_melihat_apa_pun(client, regu, pegawai_b):
-    ub = _beri(regu["teguh"], regu["skp"], berkas=[SimpleUploadedFile("a.pdf", PDF, "application/pdf")])
+    ub = _beri(
+        regu["teguh"], regu["skp"], berkas=[SimpleUploadedFile("a.pdf", PDF, "application/pdf")]
+    )
     client.force_login(pegawai_b)
     with lingkup_instansi(regu["org"].instansi):
         bukti = ub.bukti.get()
@@ -243,7 +253,13 @@ def test_instansi_lain_tidak_melihat_apa_pun(client, regu, pegawai_b):
         assert client.get(url).status_code == 404, url
     resp = client.post(
         reverse("umpan_balik_beri", args=[regu["skp"].pk]),
-        {"tentang": "nilai-adaptif", "sifat": "insidentil", "cara": "langsung", "arah": "negatif", "teks": "x"},
+        {
+            "tentang": "nilai-adaptif",
+            "sifat": "insidentil",
+            "cara": "langsung",
+            "arah": "negatif",
+            "teks": "x",
+        },
     )
     assert resp.status_code == 404
     assert _jumlah(regu["org"].instansi) == (1, 1)
@@ -254,7 +270,13 @@ def test_selector_periode_dan_kait_evaluasi(regu):
 
     skp = regu["skp"]
     _beri(regu["teguh"], skp, sifat="berkala")
-    _beri(regu["wulan"], skp, tentang="nilai-adaptif", arah="negatif", teks="Lambat menyesuaikan SOP baru.")
+    _beri(
+        regu["wulan"],
+        skp,
+        tentang="nilai-adaptif",
+        arah="negatif",
+        teks="Lambat menyesuaikan SOP baru.",
+    )
     with lingkup_instansi(skp.instansi_id):
         daftar = selectors.umpan_balik_periode(skp, 3)
         assert [u.sumber for u in daftar] == ["penilai", "pimpinan_lain"]

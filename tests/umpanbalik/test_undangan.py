@@ -162,7 +162,9 @@ def test_peran_aplikasi_tidak_membaca_undangan_tanpa_token(regu, instansi_b):
     with lingkup_instansi(instansi_b), connection.cursor() as cur:
         cur.execute("SELECT count(*) FROM umpanbalik_undanganumpanbalik")
         assert cur.fetchone()[0] == 0
-        cur.execute("SELECT set_config('app.undangan_token', %s, true)", [services.hash_token(token)])
+        cur.execute(
+            "SELECT set_config('app.undangan_token', %s, true)", [services.hash_token(token)]
+        )
         cur.execute("SELECT id FROM umpanbalik_undanganumpanbalik")
         assert cur.fetchall() == [(undangan.pk,)]
         # Read only: the token does not open the row for writing.
