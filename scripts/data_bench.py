@@ -227,6 +227,94 @@ def isi_rhk(org: OrgBench, skp, jumlah: int, *, iki_per_rhk: int = 2) -> None:
         )
 
 
+def isi_umpan_balik(org: OrgBench, skp, jumlah: int) -> None:
+    """Set every submitted SKP of the team, then continuous feedback for this month:
+    `jumlah` entries on `skp` (from the rater, on its RHK and on BerAKHLAK values, one
+    evidence link each), and for half of the other SKPs one realisation and one
+    scheduled feedback. Call after the SKPs' content is written (a set SKP is locked)."""
+    from django.utils import timezone
+
+    from organisasi.tenancy import lingkup_instansi
+    from skp.models import SKP, IndikatorKinerjaIndividu, NilaiBerakhlak, RencanaHasilKerja
+    from umpanbalik.models import BuktiUmpanBalik, Realisasi, UmpanBalik
+
+    i = org.instansi.pk
+    bulan = timezone.localdate().month
+    nilai = NilaiBerakhlak.values
+    with lingkup_instansi(org.instansi):
+        diajukan = [s for s in org.skp if s.status == "diajukan"]
+        lain = [s for s in diajukan if s != skp]
+        setengah = lain[::2]
+        RencanaHasilKerja.objects.bulk_create(
+            RencanaHasilKerja(instansi_id=i, skp=s, urutan=1, teks="Tersusunnya laporan data")
+            for s in setengah
+        )
+        iki = IndikatorKinerjaIndividu.objects.bulk_create(
+            IndikatorKinerjaIndividu(
+                instansi_id=i, rhk=r, skp_id=r.skp_id, urutan=1, teks="Laporan", target="1"
+            )
+            for r in RencanaHasilKerja.objects.filter(skp__in=setengah)
+        )
+        SKP.objects.filter(pk__in=[s.pk for s in diajukan]).update(status="ditetapkan")
+        for s in diajukan:
+            s.status = "ditetapkan"
+        rhk = list(RencanaHasilKerja.objects.filter(skp=skp).order_by("pk"))
+        umum = {
+            "instansi_id": i,
+            "periode": bulan,
+            "jenis_periode": "bulanan",
+            "cara": "langsung",
+            "pemberi": org.kasi,
+            "nama_pemberi": org.kasi.nama_lengkap,
+        }
+        entri = UmpanBalik.objects.bulk_create(
+            UmpanBalik(
+                **umum,
+                skp=skp,
+                pegawai_id=skp.pegawai_id,
+                sumber="penilai",
+                sifat="berkala" if k % 3 == 0 else "insidentil",
+                rhk=rhk[k % len(rhk)] if rhk and k % 2 == 0 else None,
+                nilai_berakhlak="" if rhk and k % 2 == 0 else nilai[k % len(nilai)],
+                arah="positif" if k % 4 else "negatif",
+                teks=f"Umpan balik ke-{k + 1}: progres laporan sesuai rencana aksi.",
+            )
+            for k in range(jumlah)
+        )
+        BuktiUmpanBalik.objects.bulk_create(
+            BuktiUmpanBalik(
+                instansi_id=i, umpan_balik=u, nama="Notulen", tautan="https://arsip.example.go.id/n"
+            )
+            for u in entri
+        )
+        Realisasi.objects.bulk_create(
+            Realisasi(
+                instansi_id=i,
+                skp_id=k.skp_id,
+                iki=k,
+                periode=bulan,
+                jenis_periode="bulanan",
+                jenis="progres",
+                uraian="Laporan tahap 1 selesai",
+                dicatat_oleh_id=org.kasi.pk,
+            )
+            for k in iki
+        )
+        UmpanBalik.objects.bulk_create(
+            UmpanBalik(
+                **umum,
+                skp=s,
+                pegawai_id=s.pegawai_id,
+                sumber="penilai",
+                sifat="berkala",
+                nilai_berakhlak="kolaboratif",
+                arah="positif",
+                teks="Kerja sama dengan seksi lain baik.",
+            )
+            for s in setengah
+        )
+
+
 # --- measuring -------------------------------------------------------------------------
 
 

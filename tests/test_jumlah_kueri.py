@@ -15,6 +15,7 @@ from django.urls import reverse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
+from bench_umpanbalik import siapkan as siapkan_umpan_balik  # noqa: E402
 from data_bench import isi_rhk, klien, organisasi_bench  # noqa: E402
 
 # page label -> (who, url builder, most queries allowed at any size)
@@ -60,3 +61,22 @@ def test_jumlah_kueri_tidak_tumbuh_dengan_jumlah_baris(dua_ukuran):
     melewati = {k: v for k, v in hasil.items() if max(v.values()) > HALAMAN[k][2]}
     assert not tumbuh, f"jumlah kueri tumbuh dengan jumlah baris: {tumbuh}"
     assert not melewati, f"melewati batas: {melewati}"
+
+
+# Continuous feedback: n entries in one record, n members on the rater's team page.
+HALAMAN_UMPAN_BALIK = {
+    "Rekaman umpan balik": (lambda o, s: reverse("rekaman_umpan_balik", args=[s.pk]), 40),
+    "Umpan balik tim": (lambda o, s: reverse("tim_umpan_balik"), 16),
+}
+
+
+def test_jumlah_kueri_umpan_balik_tetap(db):
+    hasil = {}
+    for n in (5, 500):
+        org, skp = siapkan_umpan_balik(f"kueri-ub-{n}", n)
+        for label, (url, _batas) in HALAMAN_UMPAN_BALIK.items():
+            hasil.setdefault(label, {})[n] = _kueri(klien(org.penilai), url(org, skp))
+    tumbuh = {k: v for k, v in hasil.items() if v[5] != v[500]}
+    melewati = {k: v for k, v in hasil.items() if max(v.values()) > HALAMAN_UMPAN_BALIK[k][1]}
+    assert not tumbuh, f"jumlah kueri tumbuh dengan jumlah baris: {hasil}"
+    assert not melewati, f"melewati batas: {hasil}"
