@@ -151,7 +151,7 @@ def skp_dapat_diberi_umpan_balik():
 # --- The period's feedback ----------------------------------------------------------------
 
 
-def _bukti_tanpa_isi():
+def _bukti_umpan_balik_tanpa_isi():
     return Prefetch("bukti", queryset=BuktiUmpanBalik.objects.defer("isi").order_by("pk"))
 
 
@@ -161,7 +161,9 @@ def umpan_balik_periode(skp: SKP, periode: int | None = None) -> list[UmpanBalik
     qs = UmpanBalik.objects.filter(skp=skp).select_related("rhk")
     if periode is not None:
         qs = qs.filter(periode=periode)
-    return list(qs.prefetch_related(_bukti_tanpa_isi()).order_by("periode", "dibuat_pada", "pk"))
+    return list(
+        qs.prefetch_related(_bukti_umpan_balik_tanpa_isi()).order_by("periode", "dibuat_pada", "pk")
+    )
 
 
 def umpan_balik_untuk_pengguna(pengguna):
@@ -186,7 +188,7 @@ def diberikan_oleh(pengguna, skp: SKP, periode: int) -> list[UmpanBalik]:
     return list(
         UmpanBalik.objects.filter(skp=skp, periode=periode, pemberi=saya)
         .select_related("rhk")
-        .prefetch_related(_bukti_tanpa_isi())
+        .prefetch_related(_bukti_umpan_balik_tanpa_isi())
     )
 
 

@@ -1,0 +1,200 @@
+"""The execution app's demo data on top of skp's, made through the services so every rule
+and audit record applies:
+- pegawai.bekasi's submitted SKP is set by penilai.bekasi and signed, then documented for
+  January-March with evidence (a PDF report and a phone photo) and given feedback of
+  every kind an account can give: the rater's scheduled (berkala) feedback each month and
+  an incidental one, the atasan's (another pimpinan), a peer's (rekan.bekasi, an account
+  made here for a colleague in the same Sub Bidang), and an outside party's through the
+  rater's single-use guest link;
+- the JPT's set SKP (kadis.bekasi, kualitatif: B.1.3) gets scheduled feedback from the
+  Sekretaris Daerah acting for the Wali Kota.
+So the record (B.1.3 / B.1.5), the documentation (B.1.1, B.1.2) and the team page open
+with content from the demo accounts. Idempotent.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+
+from organisasi.demo import SANDI_DEMO
+from organisasi.models import Pegawai, Penempatan
+from organisasi.tenancy import lingkup_instansi, lingkup_platform
+from skp import services as skp_services
+from skp.models import SKP
+from skp.workflow import BERLAKU, Status
+
+from . import services
+from .models import Realisasi, UmpanBalik
+
+REKAN = "rekan.bekasi"
+
+REALISASI = {
+    1: (
+        "progres",
+        "Rekomendasi penilaian kinerja Januari tersusun untuk 4 dari 12 perangkat daerah",
+    ),
+    2: ("progres", "Rekomendasi penilaian 9 dari 12 perangkat daerah disampaikan ke pimpinan"),
+    3: ("akhir", "Seluruh 12 rekomendasi triwulan I disampaikan; 11 tepat waktu"),
+}
+
+UMPAN_BALIK_PENILAI = {
+    1: ("positif", "Rekomendasi Januari lengkap dan berbasis data; pertahankan format ringkasnya."),
+    2: (
+        "negatif",
+        "Dua rekomendasi terlambat dari jadwal; susun rencana aksi agar tidak berulang.",
+    ),
+    3: ("positif", "Target triwulan I tercapai; ketepatan waktu membaik setelah rencana aksi."),
+}
+
+
+def _pdf_laporan(judul: str) -> SimpleUploadedFile:
+    isi = (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"
+    )
+    return SimpleUploadedFile(f"{judul}.pdf", isi, "application/pdf")
+
+
+def _foto(nama: str) -> SimpleUploadedFile:
+    from PIL import Image
+
+    keluaran = io.BytesIO()
+    Image.new("RGB", (320, 240), (46, 125, 50)).save(keluaran, "JPEG")
+    return SimpleUploadedFile(nama, keluaran.getvalue(), "image/jpeg")
+
+
+def _akun_rekan(pegawai: Pegawai):
+    """A login for a colleague in pegawai.bekasi's unit who has none yet."""
+    Pengguna = get_user_model()
+    ada = Pengguna.objects.filter(username=REKAN).first()
+    if ada is not None:
+        return ada
+    unit = (
+        Penempatan.objects.filter(pegawai=pegawai, selesai__isnull=True)
+        .values_list("jabatan__unit_id", flat=True)
+        .first()
+    )
+    rekan = (
+        Pegawai.objects.filter(
+            penempatan__jabatan__unit_id=unit,
+            penempatan__selesai__isnull=True,
+            pengguna__isnull=True,
+            penempatan__jabatan__kepala_unit=False,
+        )
+        .exclude(pk=pegawai.pk)
+        .order_by("pk")
+        .first()
+    )
+    if rekan is None:
+        return None
+    pengguna = Pengguna.objects.create_user(
+        username=REKAN,
+        password=SANDI_DEMO,
+        nama=rekan.nama_lengkap,
+        nip=rekan.nip,
+        instansi_id=rekan.instansi_id,
+    )
+    rekan.pengguna = pengguna
+    rekan.save(update_fields=["pengguna"])
+    return pengguna
+
+
+def _beri(pengguna, skp, periode, sifat, arah, teks, tentang, **lain):
+    return services.umpan_balik_beri(
+        pengguna=pengguna, skp=skp, periode=periode, sifat=sifat, cara="langsung",
+        tentang=tentang, arah=arah, teks=teks, **lain,
+    )  # fmt: skip
+
+
+def _pegawai_bekasi(tahun: int) -> list[str]:
+    Pengguna = get_user_model()
+    pegawai_akun = Pengguna.objects.filter(username="pegawai.bekasi").first()
+    penilai_akun = Pengguna.objects.filter(username="penilai.bekasi").first()
+    atasan_akun = Pengguna.objects.filter(username="atasan.bekasi").first()
+    if None in (pegawai_akun, penilai_akun, atasan_akun):
+        return []
+    dibuat = []
+    with lingkup_instansi(pegawai_akun.instansi_id):
+        skp = SKP.objects.filter(pegawai__pengguna=pegawai_akun, tahun=tahun).first()
+        if skp is None:
+            return []
+        if skp.status == Status.DIAJUKAN:
+            skp = skp_services.skp_tetapkan(
+                pengguna=penilai_akun, skp=skp, tanggal=date(tahun, 1, 20)
+            )
+            skp = skp_services.skp_tandatangani(pengguna=pegawai_akun, skp=skp)
+            dibuat.append(f"SKP {tahun} pegawai.bekasi ditetapkan dan ditandatangani")
+        if skp.status not in BERLAKU or UmpanBalik.objects.filter(skp=skp).exists():
+            return dibuat
+        rhk = list(skp.rhk.order_by("jenis", "urutan"))
+        iki = [k for r in rhk for k in r.iki.order_by("urutan")]
+        if not Realisasi.objects.filter(skp=skp).exists():
+            for bulan, (jenis, uraian) in REALISASI.items():
+                for n, k in enumerate(iki):
+                    services.realisasi_catat(
+                        pengguna=pegawai_akun, skp=skp, iki=k, periode=bulan, jenis=jenis,
+                        uraian=f"{uraian} ({k.teks.lower()})",
+                        berkas=[_pdf_laporan(f"Rekap rekomendasi {bulan:02d}-{n + 1}")]
+                        + ([_foto(f"Rapat evaluasi {bulan:02d}.jpg")] if n == 0 else []),
+                    )  # fmt: skip
+            dibuat.append("Dokumentasi kinerja Januari-Maret pegawai.bekasi (B.1.2)")
+        for bulan, (arah, teks) in UMPAN_BALIK_PENILAI.items():
+            _beri(penilai_akun, skp, bulan, "berkala", arah, teks, f"rhk-{rhk[0].pk}",
+                  tautan=[f"https://sidaring.bekasikota.go.id/rekap/2026-{bulan:02d}"])  # fmt: skip
+        _beri(penilai_akun, skp, 2, "insidentil", "positif",
+              "Sigap membantu perangkat daerah yang kesulitan mengisi SKP.",
+              "nilai-berorientasi_pelayanan")  # fmt: skip
+        _beri(atasan_akun, skp, 3, "insidentil", "positif",
+              "Paparan data kinerja di rapat pimpinan jelas dan tepat waktu.",
+              f"rhk-{rhk[-1].pk}")  # fmt: skip
+        rekan = _akun_rekan(skp.pegawai)
+        if rekan is not None:
+            _beri(rekan, skp, 3, "insidentil", "negatif",
+                  "Data mentah sering dibagikan mendekati tenggat; mohon lebih awal.",
+                  "nilai-kolaboratif")  # fmt: skip
+            dibuat.append(f"akun {REKAN}")
+        _, token = services.undangan_buat(
+            pengguna=penilai_akun, skp=skp, sumber="pihak_lain",
+            nama_tamu="Dr. Rina Marlina", keterangan_tamu="Konsultan sistem informasi kinerja",
+        )  # fmt: skip
+        services.umpan_balik_tamu(
+            token=token, cara="tidak_langsung", tentang=f"rhk-{rhk[-1].pk}", arah="positif",
+            teks="Data kinerja yang disiapkan rapi dan mudah diintegrasikan ke dasbor.",
+        )  # fmt: skip
+        dibuat.append("Umpan balik berkelanjutan pegawai.bekasi (B.1.5), termasuk tautan tamu")
+    return dibuat
+
+
+def _kadis_bekasi(tahun: int) -> list[str]:
+    Pengguna = get_user_model()
+    kadis = Pengguna.objects.filter(username="kadis.bekasi").first()
+    sekda = Pengguna.objects.filter(username="sekda.bekasi").first()
+    if kadis is None or sekda is None:
+        return []
+    with lingkup_instansi(kadis.instansi_id):
+        skp = SKP.objects.filter(pegawai__pengguna=kadis, tahun=tahun, status__in=BERLAKU).first()
+        if skp is None or UmpanBalik.objects.filter(skp=skp).exists():
+            return []
+        rhk = skp.rhk.order_by("jenis", "urutan").first()
+        for bulan, arah, teks in (
+            (2, "positif", "Cakupan layanan kesehatan dasar naik sesuai rencana."),
+            (
+                3,
+                "negatif",
+                "Kolaborasi dengan Dinas Sosial untuk data keluarga miskin belum jalan.",
+            ),
+        ):
+            tentang = f"rhk-{rhk.pk}" if arah == "positif" else "nilai-kolaboratif"
+            _beri(sekda, skp, bulan, "berkala", arah, teks, tentang)
+    return ["Umpan balik berkala kadis.bekasi (B.1.3)"]
+
+
+@transaction.atomic
+@lingkup_platform()
+def isi_umpanbalik_demo(tahun: int = 2026) -> list[str]:
+    return _pegawai_bekasi(tahun) + _kadis_bekasi(tahun)
