@@ -16,11 +16,13 @@ def test_tim_penilai_dengan_status_periode(client, regu):
     resp = client.get(reverse("tim_umpan_balik"))
     teks = resp.content.decode()
     assert resp.status_code == 200 and "Maret 2026" in teks
-    baris = {b.split("</td>")[0]: b for b in teks.split('<td class="teks-panjang">')[1:]}
-    teguh = next(v for k, v in baris.items() if k.startswith("Teguh"))
-    fajar = next(v for k, v in baris.items() if k.startswith("Fajar"))
-    assert "Sudah diberikan" in teguh and "<td>1</td>" in teguh
-    assert "Sudah diberikan" not in fajar and "<td>1</td>" in fajar
+    baris = {
+        b.split("<br>")[0].strip(): b.split("</tr>")[0]
+        for b in teks.split("<tr>\n        <td>")[1:]
+    }
+    teguh, fajar = baris["Teguh"], baris["Fajar"]
+    assert "Sudah diberikan" in teguh and "1 umpan balik periode ini" in teguh
+    assert "Sudah diberikan" not in fajar and "1 umpan balik periode ini" in fajar
     assert reverse("umpan_balik_beri", args=[regu["skp_fajar"].pk]) in fajar
     assert "Dedi" not in teks  # rated by Teguh, not Sari
     cari = client.get(reverse("tim_umpan_balik"), {"cari": "faj"}).content.decode()
