@@ -3,6 +3,7 @@ place in the organisation; bad input, strangers and other tenants change nothing
 constraints hold even when the services are skipped."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from umpanbalik.models import BuktiUmpanBalik, UmpanBalik
 
 pytestmark = pytest.mark.django_db
 
+FOTO = Path("/tmp/shots/umpanbalik")  # the rendered records, for looking at
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
 
@@ -316,6 +318,8 @@ def test_pdf_rekaman_dibaca_kembali(client, regu, pegawai, pendekatan, format_, 
     client.force_login(regu["sari"])
     resp = client.get(reverse("rekaman_umpan_balik_pdf", args=[skp.pk, 3]))
     assert resp.status_code == 200 and resp["Content-Type"] == "application/pdf"
+    FOTO.mkdir(parents=True, exist_ok=True)
+    (FOTO / f"{format_}.pdf").write_bytes(resp.content)
     teks = _teks_pdf(resp.content)
     assert "REKAMAN INFORMASI UMPAN BALIK BERKELANJUTAN" in teks
     # Header cells may wrap inside a word in the extracted text; compare without spaces.
