@@ -79,6 +79,7 @@ def _isi_skp_a(instansi_a) -> list[int]:
     """A's SKP with content, a matrix and a workblock: their ids go into every slot."""
     from skp.models import BarisMPH, MatriksPeranHasil, PeranHasil, Workblock
     from tests.factories import Org, skp_contoh
+    from umpanbalik.models import BuktiUmpanBalik, UmpanBalik
 
     org = Org(instansi_a)
     skp = skp_contoh(org)
@@ -94,9 +95,18 @@ def _isi_skp_a(instansi_a) -> list[int]:
         wb = Workblock.objects.create(
             skp=skp, judul=RAHASIA, indikator_diintervensi=RAHASIA, pemilik_strategi="x"
         )
+        ub = UmpanBalik.objects.create(
+            skp=pimpinan, pegawai=org.kasi, periode=3, jenis_periode="bulanan",
+            sumber="penilai", sifat="berkala", cara="langsung", nilai_berakhlak="adaptif",
+            arah="positif", teks=RAHASIA, pemberi=org.kabid, nama_pemberi=RAHASIA,
+        )  # fmt: skip
+        bukti = BuktiUmpanBalik.objects.create(
+            umpan_balik=ub, nama=RAHASIA, jenis_isi="application/pdf", isi=RAHASIA.encode()
+        )
         return [
             skp.pk, pimpinan.pk, rhk.pk, iki.pk, skp.lampiran.first().pk,
             skp.ekspektasi_khusus.first().pk, matriks.pk, baris.pk, peran.pk, wb.pk,
+            ub.pk, bukti.pk,
         ]  # fmt: skip
 
 

@@ -157,6 +157,13 @@ def undangan_buat(request, pk):
     return rekaman_umpan_balik(request, pk, form_undangan=form, status=422)
 
 
+def _tamu_ditolak(request, exc: ValidationError):
+    """An unknown token is 404 (as any unknown address); a used or expired one is 410."""
+    pesan = " ".join(exc.messages)
+    status = 404 if pesan == services.TOKEN_SALAH else 410
+    return render(request, "umpanbalik/tamu_ditolak.html", {"pesan": pesan}, status=status)
+
+
 @never_cache
 @csrf_protect
 def umpan_balik_tamu(request, token):
@@ -164,9 +171,7 @@ def umpan_balik_tamu(request, token):
     try:
         undangan, rhk = services.undangan_buka(token)
     except ValidationError as exc:
-        return render(
-            request, "umpanbalik/tamu_ditolak.html", {"pesan": " ".join(exc.messages)}, status=410
-        )
+        return _tamu_ditolak(request, exc)
     form = FormUmpanBalikTamu(
         request.POST or None,
         request.FILES or None,
@@ -187,12 +192,7 @@ def umpan_balik_tamu(request, token):
                 )
             except ValidationError as exc:
                 if not hasattr(exc, "error_dict"):
-                    return render(
-                        request,
-                        "umpanbalik/tamu_ditolak.html",
-                        {"pesan": " ".join(exc.messages)},
-                        status=410,
-                    )
+                    return _tamu_ditolak(request, exc)
                 _galat(form, exc)
             else:
                 return render(request, "umpanbalik/tamu_terima_kasih.html", {"undangan": undangan})

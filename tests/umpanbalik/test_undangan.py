@@ -104,7 +104,7 @@ def test_kedaluwarsa(client, regu):
 def test_token_salah(client, regu, token):
     _undang(regu)
     resp = client.get(reverse("umpan_balik_tamu", args=[token]))
-    assert resp.status_code == 410 and "tidak dikenali" in resp.content.decode()
+    assert resp.status_code == 404 and "tidak dikenali" in resp.content.decode()
 
 
 def test_token_tidak_disimpan(regu):
