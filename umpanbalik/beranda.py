@@ -4,6 +4,7 @@ closed and left empty. Two queries however many SKPs and periods."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -72,21 +73,25 @@ BATAS_RINCI = 5
 
 def tugas_umpan_balik_berkala(k: Konteks) -> list[Tugas]:
     """The rater's scheduled feedback not yet given in the current cadence period of each
-    SKP they rate (cadence from its skema pertanggungjawaban). Three queries however
+    SKP they rate (cadence from its skema pertanggungjawaban). Four queries however
     large the team."""
     if k.pegawai is None:
         return []
     hari_ini = k.hari_ini
+    pengaturan = pengaturan_instansi()
+    dinilai = Q(penilai=k.pegawai, penilai_kepala_daerah=False)
+    if pengaturan.pelaksana_kepala_daerah_id == k.pegawai.pk:
+        dinilai |= Q(penilai_kepala_daerah=True)  # acting for the kepala daerah
     daftar = list(
         skp_berlaku_pada(hari_ini, hari_ini)
-        .filter(penilai=k.pegawai, penilai_kepala_daerah=False)
+        .filter(dinilai)
         .exclude(pegawai=k.pegawai)
         .select_related("pegawai")
         .order_by("pegawai__nama", "pk")
     )
     if not daftar:
         return []
-    kadensi = kadensi_skp([s.pk for s in daftar], pengaturan_instansi().periode_dokumentasi)
+    kadensi = kadensi_skp([s.pk for s in daftar], pengaturan.periode_dokumentasi)
     diberikan: dict[int, list] = {}
     for skp_id, waktu in UmpanBalik.objects.filter(
         skp__in=daftar,

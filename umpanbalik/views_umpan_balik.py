@@ -91,8 +91,12 @@ def umpan_balik_beri(request, pk):
     rhk = skp_selectors.rhk_bernomor(skp)
     sifat = (aturan.INSIDENTIL,) if sumber == aturan.KETUA_KELOMPOK else None
     pilihan = selectors.pilihan_tentang(rhk)
+    kirim = request.method == "POST"
     form = FormUmpanBalik(
-        request.POST or None, request.FILES or None, pilihan_tentang=pilihan, sifat=sifat
+        request.POST if kirim else None,
+        request.FILES if kirim else None,
+        pilihan_tentang=pilihan,
+        sifat=sifat,
     )
     status = 200
     if request.method == "POST":
@@ -172,9 +176,10 @@ def umpan_balik_tamu(request, token):
         undangan, rhk = services.undangan_buka(token)
     except ValidationError as exc:
         return _tamu_ditolak(request, exc)
+    kirim = request.method == "POST"
     form = FormUmpanBalikTamu(
-        request.POST or None,
-        request.FILES or None,
+        request.POST if kirim else None,
+        request.FILES if kirim else None,
         pilihan_tentang=selectors.pilihan_tentang(rhk),
     )
     status = 200
