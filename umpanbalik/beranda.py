@@ -4,11 +4,12 @@ closed and left empty. Two queries however many SKPs and periods."""
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from organisasi.beranda import Konteks, Tugas
+from organisasi.models import PengaturanInstansi
 from organisasi.pengaturan import pengaturan_instansi
 from skp.models import SKP
 from skp.workflow import BERLAKU
@@ -78,10 +79,11 @@ def tugas_umpan_balik_berkala(k: Konteks) -> list[Tugas]:
     if k.pegawai is None:
         return []
     hari_ini = k.hari_ini
-    pengaturan = pengaturan_instansi()
-    dinilai = Q(penilai=k.pegawai, penilai_kepala_daerah=False)
-    if pengaturan.pelaksana_kepala_daerah_id == k.pegawai.pk:
-        dinilai |= Q(penilai_kepala_daerah=True)  # acting for the kepala daerah
+    # Those they rate, and those rated by the kepala daerah if they act for them.
+    atas_nama = PengaturanInstansi.objects.filter(pelaksana_kepala_daerah=k.pegawai)
+    dinilai = Q(penilai=k.pegawai, penilai_kepala_daerah=False) | (
+        Q(penilai_kepala_daerah=True) & Exists(atas_nama)
+    )
     daftar = list(
         skp_berlaku_pada(hari_ini, hari_ini)
         .filter(dinilai)
@@ -91,7 +93,7 @@ def tugas_umpan_balik_berkala(k: Konteks) -> list[Tugas]:
     )
     if not daftar:
         return []
-    kadensi = kadensi_skp([s.pk for s in daftar], pengaturan.periode_dokumentasi)
+    kadensi = kadensi_skp([s.pk for s in daftar], pengaturan_instansi().periode_dokumentasi)
     diberikan: dict[int, list] = {}
     for skp_id, waktu in UmpanBalik.objects.filter(
         skp__in=daftar,
