@@ -65,7 +65,7 @@ def test_jumlah_kueri_tidak_tumbuh_dengan_jumlah_baris(dua_ukuran):
 
 # Continuous feedback: n entries in one record, n members on the rater's team page.
 HALAMAN_UMPAN_BALIK = {
-    "Rekaman umpan balik": (lambda o, s: reverse("rekaman_umpan_balik", args=[s.pk]), 40),
+    "Rekaman umpan balik": (lambda o, s: reverse("rekaman_umpan_balik", args=[s.pk]), 22),
     "Umpan balik tim": (lambda o, s: reverse("tim_umpan_balik"), 16),
 }
 
