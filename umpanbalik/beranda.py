@@ -63,3 +63,70 @@ def tugas_dokumentasi(k: Konteks) -> list[Tugas]:
             )
         )
     return tugas
+
+
+# --- Tindak lanjut umpan balik (Pasal 20-21): what waits for the employee, the pimpinan
+# and the unit kepegawaian. One query per kind, however many records.
+
+
+def tugas_tindak_lanjut(k: Konteks) -> list[Tugas]:
+    from .models import BimbinganKinerja, LaporanPerilakuKerja
+
+    tugas = []
+    if k.pegawai is not None:
+        for b in BimbinganKinerja.objects.filter(
+            skp__pegawai=k.pegawai, umpan_balik__isnull=True
+        ).order_by("tanggal", "pk"):
+            tautan = reverse("tindak_lanjut", args=[b.skp_id]) + f"#bimbingan-{b.pk}"
+            metode = b.get_metode_display().lower()
+            if b.ditandatangani_pegawai_pada is None:
+                tugas.append(
+                    Tugas(
+                        f"Tandatangani catatan {metode} (format {b.kode_format})",
+                        "SKP Anda",
+                        tautan,
+                        keterangan=f"Pelaksanaan {metode} tanggal {b.tanggal:%d-%m-%Y} sudah "
+                        "dicatat pimpinan; periksa isinya lalu tandatangani.",
+                    )
+                )
+            else:
+                tugas.append(
+                    Tugas(
+                        f"Isi umpan balik atas {metode} (format B.1.8)",
+                        "SKP Anda",
+                        tautan,
+                        keterangan="Umpan balik Anda diserahkan kepada atasan dari pimpinan "
+                        "yang membimbing.",
+                    )
+                )
+        for b in (
+            BimbinganKinerja.objects.filter(
+                dicatat_oleh=k.pegawai, evaluasi_kompetensi__isnull=True
+            )
+            .select_related("skp__pegawai")
+            .order_by("tanggal", "pk")
+        ):
+            tugas.append(
+                Tugas(
+                    "Buat evaluasi kompetensi setelah bimbingan kinerja (format B.1.9)",
+                    b.skp.pegawai.nama_lengkap,
+                    reverse("tindak_lanjut", args=[b.skp_id]) + f"#bimbingan-{b.pk}",
+                    keterangan=f"{b.get_metode_display()} tanggal {b.tanggal:%d-%m-%Y}.",
+                )
+            )
+    if k.pengguna.admin_instansi:
+        for laporan in (
+            LaporanPerilakuKerja.objects.filter(tanggal_konseling__isnull=True)
+            .select_related("skp__pegawai")
+            .order_by("tanggal", "pk")
+        ):
+            tugas.append(
+                Tugas(
+                    "Tetapkan dan catat konseling kinerja (laporan format B.1.10)",
+                    laporan.skp.pegawai.nama_lengkap,
+                    reverse("tindak_lanjut", args=[laporan.skp_id]) + f"#laporan-{laporan.pk}",
+                    keterangan="Tetapkan konselor, jadwal dan tempat secara individual dan "
+                    "rahasia, lalu catat hasil konselingnya.",
+                )
+            )
+    return tugas
