@@ -70,16 +70,35 @@ def tugas_dokumentasi(k: Konteks) -> list[Tugas]:
 
 
 def tugas_tindak_lanjut(k: Konteks) -> list[Tugas]:
+    from django.db.models import Q
+
     from .models import BimbinganKinerja, LaporanPerilakuKerja
 
     tugas = []
     if k.pegawai is not None:
-        for b in BimbinganKinerja.objects.filter(
-            skp__pegawai=k.pegawai, umpan_balik__isnull=True
-        ).order_by("tanggal", "pk"):
+        # One query: sessions waiting for this employee (her signature, her B.1.8) and
+        # sessions she led that wait for her B.1.9.
+        menunggu = (
+            BimbinganKinerja.objects.filter(
+                Q(skp__pegawai=k.pegawai, umpan_balik__isnull=True)
+                | Q(dicatat_oleh=k.pegawai, evaluasi_kompetensi__isnull=True)
+            )
+            .select_related("skp__pegawai")
+            .order_by("tanggal", "pk")
+        )
+        for b in menunggu:
             tautan = reverse("tindak_lanjut", args=[b.skp_id]) + f"#bimbingan-{b.pk}"
             metode = b.get_metode_display().lower()
-            if b.ditandatangani_pegawai_pada is None:
+            if b.skp.pegawai_id != k.pegawai.pk:
+                tugas.append(
+                    Tugas(
+                        "Buat evaluasi kompetensi setelah bimbingan kinerja (format B.1.9)",
+                        b.skp.pegawai.nama_lengkap,
+                        tautan,
+                        keterangan=f"{b.get_metode_display()} tanggal {b.tanggal:%d-%m-%Y}.",
+                    )
+                )
+            elif b.ditandatangani_pegawai_pada is None:
                 tugas.append(
                     Tugas(
                         f"Tandatangani catatan {metode} (format {b.kode_format})",
@@ -89,7 +108,7 @@ def tugas_tindak_lanjut(k: Konteks) -> list[Tugas]:
                         "dicatat pimpinan; periksa isinya lalu tandatangani.",
                     )
                 )
-            else:
+            else:  # signed; her B.1.8 is missing (the filter)
                 tugas.append(
                     Tugas(
                         f"Isi umpan balik atas {metode} (format B.1.8)",
@@ -99,21 +118,6 @@ def tugas_tindak_lanjut(k: Konteks) -> list[Tugas]:
                         "yang membimbing.",
                     )
                 )
-        for b in (
-            BimbinganKinerja.objects.filter(
-                dicatat_oleh=k.pegawai, evaluasi_kompetensi__isnull=True
-            )
-            .select_related("skp__pegawai")
-            .order_by("tanggal", "pk")
-        ):
-            tugas.append(
-                Tugas(
-                    "Buat evaluasi kompetensi setelah bimbingan kinerja (format B.1.9)",
-                    b.skp.pegawai.nama_lengkap,
-                    reverse("tindak_lanjut", args=[b.skp_id]) + f"#bimbingan-{b.pk}",
-                    keterangan=f"{b.get_metode_display()} tanggal {b.tanggal:%d-%m-%Y}.",
-                )
-            )
     if k.pengguna.admin_instansi:
         for laporan in (
             LaporanPerilakuKerja.objects.filter(tanggal_konseling__isnull=True)

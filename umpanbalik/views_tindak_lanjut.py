@@ -130,6 +130,28 @@ def _konteks(request, skp: SKP, **forms) -> dict:
     )
     hari_ini = timezone.localdate()
     awal = {"tanggal": hari_ini}
+    # One form per record (own prefix: ids stay unique on the page); the one that failed
+    # comes back bound, with its messages.
+    target = forms.get("target_id")
+    for b in rek["bimbingan"]:
+        b.form_umpan_balik = (
+            forms["form_umpan_balik"]
+            if target == b.pk and "form_umpan_balik" in forms
+            else FormUmpanBalik(prefix=f"b18-{b.pk}")
+        )
+        b.form_evaluasi = (
+            forms["form_evaluasi"]
+            if target == b.pk and "form_evaluasi" in forms
+            else FormEvaluasiKompetensi(prefix=f"b19-{b.pk}")
+        )
+    for laporan in rek["laporan"]:
+        laporan.form_konseling = (
+            forms["form_konseling"]
+            if target == laporan.pk and "form_konseling" in forms
+            else FormKonseling(
+                initial={"tanggal_konseling": hari_ini}, prefix=f"konseling-{laporan.pk}"
+            )
+        )
     return {
         "skp": skp,
         "peran": peran,
@@ -141,17 +163,20 @@ def _konteks(request, skp: SKP, **forms) -> dict:
         "langkah": _langkah(peran, rek),
         "skp_berlaku": keadaan_ambil_alih.skp_berlaku,
         "syarat_ambil_alih": tl.syarat_ambil_alih(keadaan_ambil_alih),
-        "form_tl": forms.get("form_tl") or FormTindakLanjut(initial=awal, pilihan_rhk=pilihan_rhk),
+        "form_tl": forms.get("form_tl")
+        or FormTindakLanjut(initial=awal, pilihan_rhk=pilihan_rhk, prefix="tl"),
         "form_coaching": forms.get("form_coaching")
-        or FormCoaching(initial=awal, pilihan_iki=pilihan_iki),
-        "form_mentoring": forms.get("form_mentoring") or FormMentoring(initial=awal),
-        "form_laporan": forms.get("form_laporan") or FormLaporanPerilaku(initial=awal),
+        or FormCoaching(initial=awal, pilihan_iki=pilihan_iki, prefix="coaching"),
+        "form_mentoring": forms.get("form_mentoring")
+        or FormMentoring(initial=awal, prefix="mentoring"),
+        "form_laporan": forms.get("form_laporan")
+        or FormLaporanPerilaku(initial=awal, prefix="laporan"),
         "form_ambil_alih": forms.get("form_ambil_alih")
-        or FormAmbilAlih(initial=awal, pilihan_rhk=[p for p in pilihan_rhk if p[0] not in diambil]),
-        "form_umpan_balik": forms.get("form_umpan_balik") or FormUmpanBalik(),
-        "form_evaluasi": forms.get("form_evaluasi") or FormEvaluasiKompetensi(),
-        "form_konseling": forms.get("form_konseling")
-        or FormKonseling(initial={"tanggal_konseling": hari_ini}),  # fmt: skip
+        or FormAmbilAlih(
+            initial=awal,
+            pilihan_rhk=[p for p in pilihan_rhk if p[0] not in diambil],
+            prefix="ambil",
+        ),
         "terbuka": forms.get("terbuka", ""),
         "target_id": forms.get("target_id"),
         "skala": tl.SKALA_B19,
@@ -198,7 +223,7 @@ def _gagal(request, skp: SKP, form, exc: ValidationError, terbuka: str, **lain):
 def catat(request, pk):
     skp = _skp(request, pk)
     pilihan_rhk, _ = _pilihan(skp_selectors.rhk_bernomor(skp))
-    form = FormTindakLanjut(request.POST, pilihan_rhk=pilihan_rhk)
+    form = FormTindakLanjut(request.POST, pilihan_rhk=pilihan_rhk, prefix="tl")
     if form.is_valid():
         d = form.cleaned_data
         try:
@@ -230,9 +255,9 @@ def bimbingan_catat(request, pk, metode):
     nama_form = "form_coaching" if coaching else "form_mentoring"
     if coaching:
         _, pilihan_iki = _pilihan(rhk := skp_selectors.rhk_bernomor(skp))
-        form = FormCoaching(request.POST, pilihan_iki=pilihan_iki)
+        form = FormCoaching(request.POST, pilihan_iki=pilihan_iki, prefix="coaching")
     else:
-        form = FormMentoring(request.POST)
+        form = FormMentoring(request.POST, prefix="mentoring")
     if not form.is_valid():
         return _gagal(request, skp, form, ValidationError([]), metode, **{nama_form: form})
     try:
@@ -289,7 +314,7 @@ def bimbingan_tandatangani(request, pk, bimbingan_pk):
 def umpan_balik_isi(request, pk, bimbingan_pk):
     skp = _skp(request, pk)
     b = _bimbingan(skp, bimbingan_pk)
-    form = FormUmpanBalik(request.POST)
+    form = FormUmpanBalik(request.POST, prefix=f"b18-{b.pk}")
     lain = {"form_umpan_balik": form, "target_id": b.pk}
     if not form.is_valid():
         return _gagal(request, skp, form, ValidationError([]), "b18", **lain)
@@ -313,7 +338,7 @@ def umpan_balik_isi(request, pk, bimbingan_pk):
 def evaluasi_kompetensi_isi(request, pk, bimbingan_pk):
     skp = _skp(request, pk)
     b = _bimbingan(skp, bimbingan_pk)
-    form = FormEvaluasiKompetensi(request.POST)
+    form = FormEvaluasiKompetensi(request.POST, prefix=f"b19-{b.pk}")
     lain = {"form_evaluasi": form, "target_id": b.pk}
     if not form.is_valid():
         return _gagal(request, skp, form, ValidationError([]), "b19", **lain)
@@ -346,7 +371,7 @@ def evaluasi_kompetensi_isi(request, pk, bimbingan_pk):
 @pengguna_instansi_required
 def laporan_buat(request, pk):
     skp = _skp(request, pk)
-    form = FormLaporanPerilaku(request.POST)
+    form = FormLaporanPerilaku(request.POST, prefix="laporan")
     if not form.is_valid():
         return _gagal(request, skp, form, ValidationError([]), "laporan", form_laporan=form)
     d = form.cleaned_data
@@ -378,7 +403,7 @@ def laporan_buat(request, pk):
 def konseling_catat(request, pk, laporan_pk):
     skp = _skp(request, pk)
     laporan = _laporan(skp, laporan_pk)
-    form = FormKonseling(request.POST)
+    form = FormKonseling(request.POST, prefix=f"konseling-{laporan.pk}")
     lain = {"form_konseling": form, "target_id": laporan.pk}
     if not form.is_valid():
         return _gagal(request, skp, form, ValidationError([]), "konseling", **lain)
@@ -404,7 +429,7 @@ def konseling_catat(request, pk, laporan_pk):
 def ambil_alih(request, pk):
     skp = _skp(request, pk)
     pilihan_rhk, _ = _pilihan(skp_selectors.rhk_bernomor(skp))
-    form = FormAmbilAlih(request.POST, pilihan_rhk=pilihan_rhk)
+    form = FormAmbilAlih(request.POST, pilihan_rhk=pilihan_rhk, prefix="ambil")
     if not form.is_valid():
         return _gagal(request, skp, form, ValidationError([]), "ambil", form_ambil_alih=form)
     d = form.cleaned_data

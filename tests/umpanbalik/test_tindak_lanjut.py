@@ -59,6 +59,25 @@ def _orang(org, nama):
         return org.orang(nama)
 
 
+def _p(awalan: str, data: dict) -> dict:
+    """Form data under the page's form prefix (every form on the page has its own)."""
+    return {f"{awalan}-{k}": v for k, v in data.items()}
+
+
+def _kirim(client, nama: str, args: list, data: dict, **lain):
+    """POST a form of the page under its prefix."""
+    awalan = {
+        "tindak_lanjut_catat": "tl",
+        "laporan_perilaku_buat": "laporan",
+        "ambil_alih_rhk": "ambil",
+        "bimbingan_catat": args[-1],
+        "umpan_balik_bimbingan_isi": f"b18-{args[-1]}",
+        "evaluasi_kompetensi_isi": f"b19-{args[-1]}",
+        "konseling_catat": f"konseling-{args[-1]}",
+    }[nama]
+    return client.post(reverse(nama, args=args), _p(awalan, data), **lain)
+
+
 def teks_pdf(isi: bytes) -> str:
     return " ".join(
         " ".join((h.extract_text() or "").split()) for h in PdfReader(BytesIO(isi)).pages
@@ -107,7 +126,7 @@ DATA_COACHING = {
 
 def _coaching(client, skp, **lain):
     data = {**DATA_COACHING, "iki": _iki(skp).pk, **lain}
-    return client.post(reverse("bimbingan_catat", args=[skp.pk, "coaching"]), data)
+    return _kirim(client, "bimbingan_catat", [skp.pk, "coaching"], data)
 
 
 DATA_MENTORING = {
@@ -184,19 +203,19 @@ def test_coaching_dicatat_ditandatangani_umpan_balik_dan_evaluasi_kompetensi(cli
     teks = client.get(reverse("tindak_lanjut", args=[skp.pk])).content.decode()
     assert "Data volume kendaraan terlambat" in teks and "Tandatangani B.1.6" in teks
     # B.1.8 before signing: refused, nothing stored.
-    resp = client.post(reverse("umpan_balik_bimbingan_isi", args=[skp.pk, b.pk]), _b18())
+    resp = _kirim(client, "umpan_balik_bimbingan_isi", [skp.pk, b.pk], _b18())
     assert resp.status_code == 422 and "Tandatangani dulu" in resp.content.decode()
     resp = client.post(reverse("bimbingan_tandatangani", args=[skp.pk, b.pk]))
     assert resp.status_code == 302
     # Incomplete B.1.8: message, nothing stored.
     kurang = {**_b18(), "k9": " "}
-    resp = client.post(reverse("umpan_balik_bimbingan_isi", args=[skp.pk, b.pk]), kurang)
+    resp = _kirim(client, "umpan_balik_bimbingan_isi", [skp.pk, b.pk], kurang)
     assert resp.status_code == 422 and "setiap kriteria" in resp.content.decode()
     assert _jumlah(org.instansi)[2] == 0
-    resp = client.post(reverse("umpan_balik_bimbingan_isi", args=[skp.pk, b.pk]), _b18())
+    resp = _kirim(client, "umpan_balik_bimbingan_isi", [skp.pk, b.pk], _b18())
     assert resp.status_code == 302
     # A second B.1.8 for the same session is refused.
-    resp = client.post(reverse("umpan_balik_bimbingan_isi", args=[skp.pk, b.pk]), _b18())
+    resp = _kirim(client, "umpan_balik_bimbingan_isi", [skp.pk, b.pk], _b18())
     assert resp.status_code == 422 and "sudah diisi" in resp.content.decode()
     with lingkup_instansi(org.instansi):
         # Handed to the atasan of the pimpinan (L5865-5869).
@@ -207,9 +226,9 @@ def test_coaching_dicatat_ditandatangani_umpan_balik_dan_evaluasi_kompetensi(cli
     # The pimpinan evaluates competencies (B.1.9); the atasan is told.
     client.force_login(tim["penilai"])
     tanpa_nilai = {**_b19(), "nilai_integritas": ""}
-    resp = client.post(reverse("evaluasi_kompetensi_isi", args=[skp.pk, b.pk]), tanpa_nilai)
+    resp = _kirim(client, "evaluasi_kompetensi_isi", [skp.pk, b.pk], tanpa_nilai)
     assert resp.status_code == 422 and "Beri nilai 1 sampai 5" in resp.content.decode()
-    resp = client.post(reverse("evaluasi_kompetensi_isi", args=[skp.pk, b.pk]), _b19())
+    resp = _kirim(client, "evaluasi_kompetensi_isi", [skp.pk, b.pk], _b19())
     assert resp.status_code == 302
     with lingkup_instansi(org.instansi):
         e = EvaluasiKompetensi.objects.get()
@@ -305,7 +324,7 @@ def test_mentoring_oleh_pihak_lain_dibaca_dari_pdf(client, tim):
         "pihak_lain_nip": "196901011990031001",
         "pihak_lain_jabatan": "Widyaiswara Ahli Utama",
     }
-    resp = client.post(reverse("bimbingan_catat", args=[skp.pk, "mentoring"]), data)
+    resp = _kirim(client, "bimbingan_catat", [skp.pk, "mentoring"], data)
     assert resp.status_code == 302, resp.content.decode()[:2000]
     with lingkup_instansi(org.instansi):
         b = BimbinganKinerja.objects.get()
@@ -333,8 +352,8 @@ def test_mentoring_oleh_pihak_lain_dibaca_dari_pdf(client, tim):
     ):
         assert bagian in teks, bagian
     # Without a form of mentoring: refused with a message, nothing stored.
-    resp = client.post(
-        reverse("bimbingan_catat", args=[skp.pk, "mentoring"]), {**DATA_MENTORING, "bentuk": []}
+    resp = _kirim(
+        client, "bimbingan_catat", [skp.pk, "mentoring"], {**DATA_MENTORING, "bentuk": []}
     )
     assert resp.status_code == 422 and "Pilih bentuk kegiatan mentoring" in resp.content.decode()
     assert _jumlah(org.instansi)[1] == 1
@@ -344,18 +363,22 @@ def test_laporan_perilaku_kerja_dan_konseling(client, tim):
     skp, org = tim["skp"], tim["org"]
     client.force_login(tim["penilai"])
     # Reported before telling the employee: refused (L6180-6186).
-    resp = client.post(
-        reverse("laporan_perilaku_buat", args=[skp.pk]),
+    resp = _kirim(
+        client,
+        "laporan_perilaku_buat",
+        [skp.pk],
         {**DATA_LAPORAN, "dikomunikasikan_pada": ""},
     )
     assert resp.status_code == 422 and "wajib menyampaikannya" in resp.content.decode()
-    resp = client.post(
-        reverse("laporan_perilaku_buat", args=[skp.pk]),
+    resp = _kirim(
+        client,
+        "laporan_perilaku_buat",
+        [skp.pk],
         {**DATA_LAPORAN, "dikomunikasikan_pada": "2026-03-17"},
     )
     assert resp.status_code == 422
     assert _jumlah(org.instansi)[4] == 0
-    resp = client.post(reverse("laporan_perilaku_buat", args=[skp.pk]), DATA_LAPORAN)
+    resp = _kirim(client, "laporan_perilaku_buat", [skp.pk], DATA_LAPORAN)
     assert resp.status_code == 302
     with lingkup_instansi(org.instansi):
         laporan = LaporanPerilakuKerja.objects.get()
@@ -386,11 +409,18 @@ def test_laporan_perilaku_kerja_dan_konseling(client, tim):
     # The unit kepegawaian sees it waiting and records the counselling.
     client.force_login(tim["admin"])
     assert "Tetapkan dan catat konseling kinerja" in client.get(reverse("beranda")).content.decode()
-    url = reverse("konseling_catat", args=[skp.pk, laporan.pk])
-    resp = client.post(url, {"jenis_konselor": "independen", "konselor": "", "hasil": "x"})
+    args = [skp.pk, laporan.pk]
+    resp = _kirim(
+        client,
+        "konseling_catat",
+        args,
+        {"jenis_konselor": "independen", "konselor": "", "hasil": "x"},
+    )
     assert resp.status_code == 422 and "nama konselornya" in resp.content.decode()
-    resp = client.post(
-        url,
+    resp = _kirim(
+        client,
+        "konseling_catat",
+        args,
         {
             "jenis_konselor": "independen",
             "konselor": "Dra. Rina Psikolog",
@@ -404,7 +434,8 @@ def test_laporan_perilaku_kerja_dan_konseling(client, tim):
         assert laporan.konselor == "Dra. Rina Psikolog"
     # The employee cannot record the counselling of her own report.
     client.force_login(tim["pemilik"])
-    assert client.post(url, {"jenis_konselor": "penilai"}).status_code in (403, 422)
+    resp = _kirim(client, "konseling_catat", args, {"jenis_konselor": "penilai"})
+    assert resp.status_code in (403, 422)
 
 
 # --- Who may record what ----------------------------------------------------------------------
@@ -424,7 +455,7 @@ def test_selain_pimpinan_tidak_dapat_mencatat_dan_tidak_ada_yang_berubah(client,
         ("ambil_alih_rhk", [skp.pk], {"rhk": _rhk(skp).pk, "catatan": "x" * 40, **tanggal}),
     ]
     for nama, args, data in kiriman:
-        resp = client.post(reverse(nama, args=args), data)
+        resp = _kirim(client, nama, args, data)
         # Another employee cannot even see the SKP (404); the employee and the atasan
         # see it but are refused (403).
         assert resp.status_code == (404 if siapa == "lain" else 403), (nama, resp.status_code)
@@ -442,8 +473,10 @@ def test_instansi_lain_tidak_melihat_dan_tidak_mengubah(client, tim, admin_b, pe
         sebelum = _jumlah(org.instansi)
         assert client.get(reverse("tindak_lanjut", args=[skp.pk])).status_code == 404
         assert client.get(reverse("bimbingan_pdf", args=[skp.pk, b.pk])).status_code == 404
-        resp = client.post(
-            reverse("tindak_lanjut_catat", args=[skp.pk]),
+        resp = _kirim(
+            client,
+            "tindak_lanjut_catat",
+            [skp.pk],
             {"jenis": "apresiasi", "uraian": "x", "tanggal": "2026-03-16"},
         )
         assert resp.status_code == 404
@@ -486,10 +519,10 @@ def test_penandatangan_bimbingan_hanya_pegawainya(client, tim):
         assert (
             client.post(reverse("bimbingan_tandatangani", args=[skp.pk, b.pk])).status_code == 403
         )
-        resp = client.post(reverse("umpan_balik_bimbingan_isi", args=[skp.pk, b.pk]), _b18())
+        resp = _kirim(client, "umpan_balik_bimbingan_isi", [skp.pk, b.pk], _b18())
         assert resp.status_code == 403
     client.force_login(tim["pemilik"])
-    resp = client.post(reverse("evaluasi_kompetensi_isi", args=[skp.pk, b.pk]), _b19())
+    resp = _kirim(client, "evaluasi_kompetensi_isi", [skp.pk, b.pk], _b19())
     assert resp.status_code == 403
     assert _jumlah(org.instansi)[2:4] == (0, 0)
 
@@ -500,8 +533,10 @@ def test_penandatangan_bimbingan_hanya_pegawainya(client, tim):
 def test_penyesuaian_ekspektasi_membuka_versi_baru_skp(client, tim):
     skp, org = tim["skp"], tim["org"]
     client.force_login(tim["penilai"])
-    resp = client.post(
-        reverse("tindak_lanjut_catat", args=[skp.pk]),
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
         {
             "jenis": "penyesuaian_ekspektasi",
             "tanggal": "2026-03-16",
@@ -518,8 +553,10 @@ def test_penyesuaian_ekspektasi_membuka_versi_baru_skp(client, tim):
         assert kabar.tautan == reverse("skp_detail", args=[baru.pk])
     # A second adjustment while the change is open: refused, nothing new.
     sebelum = _jumlah(org.instansi)
-    resp = client.post(
-        reverse("tindak_lanjut_catat", args=[skp.pk]),
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
         {"jenis": "penyesuaian_ekspektasi", "tanggal": "2026-03-16", "uraian": "Lagi"},
     )
     assert resp.status_code == 422 and "sudah dibuat" in resp.content.decode()
@@ -536,16 +573,20 @@ def test_penyesuaian_ekspektasi_pada_skp_belum_ditandatangani_ditolak(client, in
     org = Org(instansi_a)
     skp = skp_contoh(org, status="ditetapkan")
     client.force_login(akun(org, org.kasi, "teguh"))
-    resp = client.post(
-        reverse("tindak_lanjut_catat", args=[skp.pk]),
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
         {"jenis": "penyesuaian_ekspektasi", "tanggal": "2026-03-16", "uraian": "Turunkan"},
     )
     assert resp.status_code == 422 and "sudah ditandatangani pegawai" in resp.content.decode()
     with lingkup_instansi(instansi_a):
         assert not TindakLanjut.objects.exists() and SKP.objects.count() == 1
     # Appreciation needs no change of SKP.
-    resp = client.post(
-        reverse("tindak_lanjut_catat", args=[skp.pk]),
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
         {"jenis": "apresiasi", "tanggal": "2026-03-16", "uraian": "Survei selesai lebih awal"},
     )
     assert resp.status_code == 302
@@ -554,10 +595,20 @@ def test_penyesuaian_ekspektasi_pada_skp_belum_ditandatangani_ditolak(client, in
 def test_tanggal_mendatang_dan_uraian_kosong_ditolak(client, tim):
     skp, org = tim["skp"], tim["org"]
     client.force_login(tim["penilai"])
-    url = reverse("tindak_lanjut_catat", args=[skp.pk])
-    resp = client.post(url, {"jenis": "apresiasi", "tanggal": "2026-03-17", "uraian": "x"})
+    args = [skp.pk]
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        args,
+        {"jenis": "apresiasi", "tanggal": "2026-03-17", "uraian": "x"},
+    )
     assert resp.status_code == 422 and "setelah hari ini" in resp.content.decode()
-    resp = client.post(url, {"jenis": "apresiasi", "tanggal": "2026-03-16", "uraian": " "})
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        args,
+        {"jenis": "apresiasi", "tanggal": "2026-03-16", "uraian": " "},
+    )
     assert resp.status_code == 422 and "Uraikan tindak lanjut" in resp.content.decode()
     assert _jumlah(org.instansi)[0] == 0
 
@@ -569,26 +620,39 @@ def test_ambil_alih_butuh_tindak_lanjut_dan_catatan_lalu_tampil_di_evaluasi(clie
     skp, org = tim["skp"], tim["org"]
     rhk = _rhk(skp)
     client.force_login(tim["penilai"])
-    url = reverse("ambil_alih_rhk", args=[skp.pk])
+    args = [skp.pk]
     catatan = "Pegawai tidak dapat menyelesaikan rekayasa simpang meski sudah dibimbing."
     # Before any Pasal 20(3) follow-up: refused (an appreciation does not count).
-    client.post(
-        reverse("tindak_lanjut_catat", args=[skp.pk]),
+    _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
         {"jenis": "apresiasi", "tanggal": "2026-03-02", "uraian": "Laporan Januari baik"},
     )
-    resp = client.post(url, {"rhk": rhk.pk, "tanggal": "2026-03-16", "catatan": catatan})
+    resp = _kirim(
+        client, "ambil_alih_rhk", args, {"rhk": rhk.pk, "tanggal": "2026-03-16", "catatan": catatan}
+    )
     assert resp.status_code == 422 and "Pasal 20 ayat (6)" in resp.content.decode()
     assert _jumlah(org.instansi)[5] == 0
     # After a coaching: the note is still mandatory.
     _coaching(client, skp)
     for kosong in ("", "   ", "Tidak selesai"):
-        resp = client.post(url, {"rhk": rhk.pk, "tanggal": "2026-03-16", "catatan": kosong})
+        resp = _kirim(
+            client,
+            "ambil_alih_rhk",
+            args,
+            {"rhk": rhk.pk, "tanggal": "2026-03-16", "catatan": kosong},
+        )
         assert resp.status_code == 422, kosong
         assert "Catatan" in resp.content.decode()
     assert _jumlah(org.instansi)[5] == 0
-    resp = client.post(url, {"rhk": rhk.pk, "tanggal": "2026-03-16", "catatan": catatan})
+    resp = _kirim(
+        client, "ambil_alih_rhk", args, {"rhk": rhk.pk, "tanggal": "2026-03-16", "catatan": catatan}
+    )
     assert resp.status_code == 302
-    resp = client.post(url, {"rhk": rhk.pk, "tanggal": "2026-03-16", "catatan": catatan})
+    resp = _kirim(
+        client, "ambil_alih_rhk", args, {"rhk": rhk.pk, "tanggal": "2026-03-16", "catatan": catatan}
+    )
     assert resp.status_code == 422  # once per RHK (it is no longer offered either)
     with lingkup_instansi(org.instansi):
         p = PengambilalihanRHK.objects.get()
@@ -616,15 +680,19 @@ def test_ambil_alih_setelah_versi_baru_tetap_terbaca_evaluasi(client, tim):
     force is read when evaluating with any version of it."""
     skp, org = tim["skp"], tim["org"]
     client.force_login(tim["penilai"])
-    client.post(
-        reverse("tindak_lanjut_catat", args=[skp.pk]),
+    _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
         {"jenis": "penyesuaian_sumber_daya", "tanggal": "2026-03-10", "uraian": "Tambah surveyor"},
     )
     catatan = "Pegawai tidak dapat menyelesaikan survei kepuasan pengguna jalan tepat waktu."
     with lingkup_instansi(org.instansi):
         rhk2 = skp.rhk.get(jenis="tambahan")
-    resp = client.post(
-        reverse("ambil_alih_rhk", args=[skp.pk]),
+    resp = _kirim(
+        client,
+        "ambil_alih_rhk",
+        [skp.pk],
         {"rhk": rhk2.pk, "tanggal": "2026-03-16", "catatan": catatan},
     )
     assert resp.status_code == 302
@@ -652,18 +720,67 @@ def test_halaman_pegawai_menampilkan_rekaman_dan_yang_harus_dilakukan(client, ti
 def test_htmx_mengembalikan_isi_halaman_dengan_galat(client, tim):
     skp = tim["skp"]
     client.force_login(tim["penilai"])
-    resp = client.post(
-        reverse("tindak_lanjut_catat", args=[skp.pk]),
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
         {"jenis": "apresiasi", "tanggal": "2026-03-16", "uraian": ""},
         HTTP_HX_REQUEST="true",
     )
     assert resp.status_code == 200
     teks = resp.content.decode()
     assert "<html" not in teks and "Uraikan tindak lanjut" in teks
-    resp = client.post(
-        reverse("tindak_lanjut_catat", args=[skp.pk]),
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
         {"jenis": "apresiasi", "tanggal": "2026-03-16", "uraian": "Rapi dan cepat"},
         HTTP_HX_REQUEST="true",
     )
     assert resp.status_code == 200 and "Rapi dan cepat" in resp.content.decode()
     assert "Apresiasi tercatat" in resp.content.decode()
+
+
+def test_jumlah_kueri_halaman_tetap_berapa_pun_rekamannya(client, tim):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    skp, org = tim["skp"], tim["org"]
+
+    def tambah(n):
+        with lingkup_instansi(org.instansi):
+            rhk = _rhk(skp)
+            for i in range(n):
+                TindakLanjut.objects.create(
+                    skp=skp, rhk=rhk, jenis="apresiasi", tanggal=date(2026, 3, 2),
+                    uraian=f"Apresiasi {i}", dicatat_oleh=org.kasi,
+                )  # fmt: skip
+                b = BimbinganKinerja.objects.create(
+                    skp=skp, metode="coaching", tanggal=date(2026, 3, 2), tempat="R",
+                    isi={"tujuan": [], "fakta": [], "langkah": [], "peluang": "p"},
+                    dicatat_oleh=org.kasi,
+                )  # fmt: skip
+                UmpanBalikBimbingan.objects.create(
+                    bimbingan=b, jawaban=["x"] * 9, tanggal=date(2026, 3, 2), diisi_oleh=org.staf
+                )
+                LaporanPerilakuKerja.objects.create(
+                    skp=skp, tanggal=date(2026, 3, 2), permasalahan="p", retrospektif="r",
+                    dikomunikasikan_pada=date(2026, 3, 1), bukti_umpan_balik="b",
+                    dicatat_oleh=org.kasi,
+                )  # fmt: skip
+
+    jumlah = {}
+    for siapa in ("penilai", "pemilik"):
+        client.force_login(tim[siapa])
+        for n in (5, 50):
+            tambah(n if n == 5 else 45)
+            with CaptureQueriesContext(connection) as q:
+                assert client.get(reverse("tindak_lanjut", args=[skp.pk])).status_code == 200
+            jumlah[(siapa, n)] = len(q)
+        with lingkup_instansi(org.instansi):
+            LaporanPerilakuKerja.objects.all().delete()
+            UmpanBalikBimbingan.objects.all().delete()
+            BimbinganKinerja.objects.all().delete()
+            TindakLanjut.objects.all().delete()
+    assert jumlah[("penilai", 5)] == jumlah[("penilai", 50)], jumlah
+    assert jumlah[("pemilik", 5)] == jumlah[("pemilik", 50)], jumlah
