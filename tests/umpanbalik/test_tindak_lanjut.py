@@ -441,7 +441,7 @@ def test_laporan_perilaku_kerja_dan_konseling(client, tim):
 # --- Who may record what ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("siapa", ["pemilik", "lain", "atasan"])
+@pytest.mark.parametrize("siapa", ["pemilik", "lain", "atasan", "admin"])
 def test_selain_pimpinan_tidak_dapat_mencatat_dan_tidak_ada_yang_berubah(client, tim, siapa):
     skp, org = tim["skp"], tim["org"]
     client.force_login(tim[siapa])
@@ -456,8 +456,8 @@ def test_selain_pimpinan_tidak_dapat_mencatat_dan_tidak_ada_yang_berubah(client,
     ]
     for nama, args, data in kiriman:
         resp = _kirim(client, nama, args, data)
-        # Another employee cannot even see the SKP (404); the employee and the atasan
-        # see it but are refused (403).
+        # Another employee cannot even see the SKP (404); the employee, the atasan and
+        # the unit kepegawaian see it but are refused (403).
         assert resp.status_code == (404 if siapa == "lain" else 403), (nama, resp.status_code)
     assert _jumlah(org.instansi) == sebelum
 
@@ -657,6 +657,10 @@ def test_ambil_alih_butuh_tindak_lanjut_dan_catatan_lalu_tampil_di_evaluasi(clie
     with lingkup_instansi(org.instansi):
         p = PengambilalihanRHK.objects.get()
         assert p.diambil_alih_oleh == org.kasi
+        # Audited: who took it over, and why.
+        jejak = p.history.get()
+        assert jejak.history_user_id == tim["penilai"].pk
+        assert jejak.history_change_reason == "Rencana hasil kerja diambil alih pimpinan"
         assert Pemberitahuan.objects.filter(penerima=org.staf, kunci=f"ambil-alih-{p.pk}").exists()
         # The selector for evaluasi: in March and in the annual evaluation, not in February.
         maret = Periode(2026, Jenis.BULANAN, 3)
