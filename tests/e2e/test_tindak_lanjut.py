@@ -141,3 +141,6 @@ def test_ambil_alih_dengan_catatan_tampil_di_baris_evaluasi(halaman, instansi_a)
         halaman.get_by_text("RHK diambil alih pimpinan").wait_for()
         assert catatan in halaman.content()
         _lihat(halaman, "evaluasi-baris-ambil-alih")
+        # From the evaluation row the rater reaches the follow-up page.
+        halaman.get_by_role("link", name="Tindak lanjut umpan balik Dedi").click()
+        halaman.wait_for_url(f"**/pelaksanaan/skp/{skp.pk}/tindak-lanjut/")
