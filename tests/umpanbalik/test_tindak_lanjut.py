@@ -788,3 +788,20 @@ def test_jumlah_kueri_halaman_tetap_berapa_pun_rekamannya(client, tim):
             TindakLanjut.objects.all().delete()
     assert jumlah[("penilai", 5)] == jumlah[("penilai", 50)], jumlah
     assert jumlah[("pemilik", 5)] == jumlah[("pemilik", 50)], jumlah
+
+
+def test_coaching_yang_menyepakati_penyesuaian_target_membuka_perubahan_skp(client, tim):
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    resp = _coaching(client, skp, penyesuaian="ya")
+    assert resp.status_code == 302
+    with lingkup_instansi(org.instansi):
+        b = BimbinganKinerja.objects.get()
+        baru = SKP.objects.get(pendahulu=skp)
+        assert b.skp_perubahan == baru and b.isi["langkah"][0]["penyesuaian"] is True
+        assert "hasil coaching" in baru.alasan_perubahan
+    # While that change is open a second one cannot be opened; nothing is half-saved.
+    sebelum = _jumlah(org.instansi)
+    resp = _coaching(client, skp, penyesuaian="ya")
+    assert resp.status_code == 422 and "sudah dibuat" in resp.content.decode()
+    assert _jumlah(org.instansi) == sebelum
