@@ -11,7 +11,7 @@ class UmpanbalikConfig(AppConfig):
         from organisasi.menu import daftarkan_menu
 
         from . import pengaturan
-        from .beranda import tugas_dokumentasi, tugas_umpan_balik_berkala
+        from .beranda import tugas_dokumentasi, tugas_tindak_lanjut, tugas_umpan_balik_berkala
         from .menu import menu_umpanbalik
         from .tenggat import TENGGAT_BERKALA, TENGGAT_DOKUMENTASI
 
@@ -21,3 +21,4 @@ class UmpanbalikConfig(AppConfig):
         tenggat.daftarkan(TENGGAT_BERKALA)
         beranda.daftarkan(tugas_dokumentasi)
         beranda.daftarkan(tugas_umpan_balik_berkala)
+        beranda.daftarkan(tugas_tindak_lanjut)

@@ -1,8 +1,8 @@
 """`manage.py demo` (run by `make run`): the demo data of every app, lowest app first.
 
-It lives in the app that sits highest in the data flow with demo data (today umpanbalik)
-because it is the one place allowed to import every app below it; organisasi imports no
-other app.
+It lives in the app that sits highest in the data flow among those with demo data (today
+umpanbalik, moved from skp) because it is the one place allowed to import every app below
+it; organisasi imports no other app.
 """
 
 from django.core.management.base import BaseCommand
@@ -11,6 +11,7 @@ from django.db import transaction
 from organisasi.demo import LOGIN_DEMO, buat_demo
 from skp.demo import isi_skp_demo, isi_skp_jpt_demo
 from umpanbalik.demo import REKAN, isi_umpanbalik_demo
+from umpanbalik.demo_tindak_lanjut import isi_tindak_lanjut_demo
 
 
 class Command(BaseCommand):
@@ -18,7 +19,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            dibuat = buat_demo() + isi_skp_demo() + isi_skp_jpt_demo() + isi_umpanbalik_demo()
+            dibuat = (
+                buat_demo()
+                + isi_skp_demo()
+                + isi_skp_jpt_demo()
+                + isi_umpanbalik_demo()
+                + isi_tindak_lanjut_demo()
+            )
         if dibuat:
             for hal in dibuat:
                 self.stdout.write(f"Dibuat: {hal}")

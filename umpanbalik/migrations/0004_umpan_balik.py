@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('organisasi', '0013_jangka_waktu_evaluasi'),
         ('skp', '0007_catatan_atas_nama'),
-        ('umpanbalik', '0001_pelaksanaan_dokumentasi'),
+        ('umpanbalik', '0003_tindak_lanjut'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
