@@ -22,9 +22,12 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 PONSEL = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 ATURAN_AXE = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-# Not pages: sign-out, Django's own admin (the platform back office), static files and the
-# PDF downloads (checked by the document tests).
-BUKAN_HALAMAN = re.compile(r"^/(keluar|platform|static|skp/dokumen)/|\.pdf$")
+# Not pages: sign-out, Django's own admin (the platform back office), static files, the
+# PDF downloads (checked by the document tests) and evidence files (served as uploaded,
+# checked by the evidence tests).
+BUKAN_HALAMAN = re.compile(
+    r"^/(keluar|platform|static|skp/dokumen)/|\.pdf$|^/pelaksanaan/(umpan-balik/)?bukti/"
+)
 BATAS_HALAMAN_PER_PERAN = 60
 
 
