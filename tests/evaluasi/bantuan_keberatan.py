@@ -23,8 +23,8 @@ def evaluasi_diserahkan(org, *, diserahkan=None, status="d11_diserahkan", skp=No
     on `diserahkan` (default Monday 2 February 2026)."""
     skp = skp or org.skp
     isian = dict(
-        pegawai=pegawai or skp.pegawai, skp=skp, tahun=2026, periode_jenis="bulanan",
-        periode_nomor=1, penilai=skp.penilai, atasan_penilai=skp.atasan_penilai,
+        pegawai_id=pegawai.pk if pegawai else skp.pegawai_id, skp=skp, tahun=2026, periode_jenis="bulanan",
+        periode_nomor=1, penilai_id=skp.penilai_id, atasan_penilai_id=skp.atasan_penilai_id,
         rating_hasil_kerja="sesuai", rating_perilaku_kerja="sesuai", predikat="baik",
         catatan="Pertahankan ketepatan waktu laporan.", status=status,
         ditandatangani_pada=pukul(2026, 2, 2, 8),

@@ -78,7 +78,9 @@ def test_k2_k3_dan_benturan_ambig_17():
     assert a.batas_pengajuan(KAL, date(2026, 3, 3)).tanggal == date(2026, 3, 30)
     j = a.jadwal(KAL, diajukan_pada=date(2026, 3, 30), akhir_jendela=date(2026, 2, 13))
     assert (j.keputusan.tanggal, j.pelaporan.tanggal) == (date(2026, 4, 9), date(2026, 4, 8))
-    assert j.bertabrakan and "8 April 2026" in j.pesan_tabrakan and "9 April 2026" in j.pesan_tabrakan
+    assert (
+        j.bertabrakan and "8 April 2026" in j.pesan_tabrakan and "9 April 2026" in j.pesan_tabrakan
+    )
     biasa = a.jadwal(KAL, diajukan_pada=date(2026, 2, 10), akhir_jendela=date(2026, 2, 13))
     assert biasa.keputusan.tanggal == date(2026, 2, 23) and not biasa.bertabrakan
     assert biasa.pesan_tabrakan == ""
@@ -93,8 +95,16 @@ def test_keputusan_menguatkan_dan_mengubah_predikat_dari_kuadran():
                                rating_perilaku_kerja="diatas", semula=SEMULA)  # fmt: skip
     assert baru.predikat == "sangat_baik"
     # Only the behaviour changes: still Baik (quadrant row Sesuai), but the result changed.
-    assert a.periksa_keputusan("mengubah", rekomendasi="x", rating_hasil_kerja="sesuai",
-                               rating_perilaku_kerja="diatas", semula=SEMULA).predikat == "baik"
+    assert (
+        a.periksa_keputusan(
+            "mengubah",
+            rekomendasi="x",
+            rating_hasil_kerja="sesuai",
+            rating_perilaku_kerja="diatas",
+            semula=SEMULA,
+        ).predikat
+        == "baik"
+    )
 
 
 @pytest.mark.parametrize(
