@@ -150,6 +150,7 @@ def _konteks_detail(request, k: Keberatan, **lain) -> dict:
         "hasil": sel.hasil_berlaku(e), "accept": aturan_bukti.ACCEPT,
         "langkah": _langkah(k, peran, aksi, terbuka_untuk_saya),
         "kelas_semula": _kelas(e.predikat), "kelas_baru": _kelas(k.predikat),
+        "tampil_tabrakan": k.status in wk.TERBUKA | wk.BELUM_DILAPORKAN,
         "galat": [], "isian": {}, **lain,
     }  # fmt: skip
 
