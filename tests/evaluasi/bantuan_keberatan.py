@@ -22,14 +22,15 @@ def evaluasi_diserahkan(org, *, diserahkan=None, status="d11_diserahkan", skp=No
     """Dedi's January 2026 evaluation (Baik), signed by Teguh on 2 February and delivered
     on `diserahkan` (default Monday 2 February 2026)."""
     skp = skp or org.skp
-    isian = dict(
-        pegawai_id=pegawai.pk if pegawai else skp.pegawai_id, skp=skp, tahun=2026, periode_jenis="bulanan",
-        periode_nomor=1, penilai_id=skp.penilai_id, atasan_penilai_id=skp.atasan_penilai_id,
-        rating_hasil_kerja="sesuai", rating_perilaku_kerja="sesuai", predikat="baik",
-        catatan="Pertahankan ketepatan waktu laporan.", status=status,
-        ditandatangani_pada=pukul(2026, 2, 2, 8),
-        diserahkan_pada=diserahkan or pukul(2026, 2, 2),
-    )  # fmt: skip
+    isian = {
+        "pegawai_id": pegawai.pk if pegawai else skp.pegawai_id, "skp": skp, "tahun": 2026,
+        "periode_jenis": "bulanan", "periode_nomor": 1, "penilai_id": skp.penilai_id,
+        "atasan_penilai_id": skp.atasan_penilai_id, "rating_hasil_kerja": "sesuai",
+        "rating_perilaku_kerja": "sesuai", "predikat": "baik",
+        "catatan": "Pertahankan ketepatan waktu laporan.", "status": status,
+        "ditandatangani_pada": pukul(2026, 2, 2, 8),
+        "diserahkan_pada": diserahkan or pukul(2026, 2, 2),
+    }  # fmt: skip
     isian.update(lain)
     with lingkup_instansi(org.instansi):
         return EvaluasiKinerja.objects.create(**isian)

@@ -14,9 +14,9 @@ KAL = KalenderKerja()
 
 
 def _syarat(**ubah):
-    dasar = dict(status="d11_diserahkan", final=False, sebab_final="", sebab_peran=None,
-                 ada_atasan=True, penilai_sama_dengan_atasan=False,
-                 diterima_pada=date(2026, 2, 2))  # fmt: skip
+    dasar = {"status": "d11_diserahkan", "final": False, "sebab_final": "",
+             "sebab_peran": None, "ada_atasan": True, "penilai_sama_dengan_atasan": False,
+             "diterima_pada": date(2026, 2, 2)}  # fmt: skip
     dasar.update(ubah)
     return a.SyaratPengajuan(**dasar)
 

@@ -180,7 +180,8 @@ def test_penilai_tidak_memutuskan_dan_orang_lain_ditolak_tanpa_perubahan(tim, e,
     for pengguna in (tim.akun_kasi, tim.akun_staf, tim.akun_kasi2, rekan, admin_a):
         with pytest.raises(PermissionDenied):
             jalankan(tim, pukul(2026, 2, 12), layanan.keberatan_putuskan, pengguna=pengguna,
-                     keberatan=k, versi=k.versi, keputusan="menguatkan", rekomendasi="x")  # fmt: skip
+                     keberatan=k, versi=k.versi, keputusan="menguatkan",
+                     rekomendasi="x")  # fmt: skip
     for pengguna in (tim.akun_kabid, tim.akun_staf, rekan):
         with pytest.raises(PermissionDenied):
             jalankan(tim, pukul(2026, 2, 12), layanan.keberatan_jelaskan, pengguna=pengguna,

@@ -25,7 +25,8 @@ def _sapu(org, hari: str) -> dict:
     from evaluasi.tenggat_keberatan import KEPUTUSAN, PELAPORAN, PENGAJUAN
     from organisasi.tenggat import sapu
 
-    hasil = sapu(org.instansi.pk, date.fromisoformat(hari), datetime.fromisoformat(hari + "T09:00+07:00"),
+    waktu = datetime.fromisoformat(hari + "T09:00+07:00")
+    hasil = sapu(org.instansi.pk, date.fromisoformat(hari), waktu,
                  kode=[PENGAJUAN, KEPUTUSAN, PELAPORAN])  # fmt: skip
     return hasil.sebagai_dict()
 
@@ -80,7 +81,8 @@ def test_pengingat_k2_dan_penandaan_terlambat_tanpa_keputusan(tim, admin_a):
             in c.get(reverse("beranda")).content.decode()
         )
     k = jalankan(tim, pukul(2026, 2, 25), layanan.keberatan_putuskan, pengguna=tim.akun_kabid,
-                 keberatan=k, versi=k.versi, keputusan="menguatkan", rekomendasi="Tetap.")  # fmt: skip
+                 keberatan=k, versi=k.versi, keputusan="menguatkan",
+                 rekomendasi="Tetap.")  # fmt: skip
     assert k.status == "dikuatkan"
 
 
