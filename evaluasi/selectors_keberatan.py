@@ -94,17 +94,19 @@ def evaluasi_pegawai(pengguna, pk: int) -> EvaluasiKinerja:
     return _evaluasi_lengkap().get(pk=pk, pegawai=pegawai)
 
 
-def q_dapat_diajukan(instansi_daerah: bool) -> Q:
+def q_dapat_diajukan() -> Q:
     """The filing rule as a filter (the window's date aside): delivered, not final by
     the evaluation's path or by role, an atasan who is not the rater, no keberatan yet.
-    Built from the same rule (`aturan.jabatan_final`)."""
+    Built from the same rule (`aturan.jabatan_final`, per kind of agency)."""
+    jenis = "skp__penempatan__jabatan__jenis__in"
     return (
         Q(status__in=sorted(aturan.STATUS_DAPAT_DIAJUKAN), final=False, sebab_final="")
         & ~Q(status__in=sorted(JALUR_ATASAN))
         & Q(diserahkan_pada__isnull=False, atasan_penilai__isnull=False)
         & ~Q(atasan_penilai=F("penilai"))
         & Q(skp__penilai_kepala_daerah=False)
-        & ~Q(skp__penempatan__jabatan__jenis__in=sorted(aturan.jabatan_final(instansi_daerah)))
+        & ~Q(**{jenis: sorted(aturan.jabatan_final(False))})
+        & ~(Q(instansi__jenis="daerah") & Q(**{jenis: sorted(aturan.jabatan_final(True))}))
         & ~Q(keberatan__isnull=False)
     )
 
@@ -125,16 +127,18 @@ def periode_evaluasi(e: EvaluasiKinerja) -> Periode:
     return Periode(e.tahun, e.periode_jenis, e.periode_nomor)
 
 
-def kesempatan_pegawai(pegawai_id: int, kalender: KalenderKerja, hari_ini: date, *,
-                       instansi_daerah: bool) -> list[Kesempatan]:  # fmt: skip
+def kesempatan(e: EvaluasiKinerja, kalender: KalenderKerja, hari_ini: date) -> Kesempatan | None:
+    s = syarat_pengajuan(e)
+    if aturan.periksa_pengajuan(s, kalender, hari_ini) is not None:
+        return None
+    return Kesempatan(e, aturan.batas_pengajuan(kalender, s.diterima_pada))
+
+
+def kesempatan_pegawai(pegawai_id: int, kalender: KalenderKerja, hari_ini: date) -> list:
     """The pegawai's evaluations open to a keberatan today. One query."""
-    hasil = []
-    qs = _evaluasi_lengkap().filter(q_dapat_diajukan(instansi_daerah), pegawai_id=pegawai_id)
-    for e in qs.order_by("-tahun", "-periode_nomor"):
-        s = syarat_pengajuan(e)
-        if aturan.periksa_pengajuan(s, kalender, hari_ini) is None:
-            hasil.append(Kesempatan(e, aturan.batas_pengajuan(kalender, s.diterima_pada)))
-    return hasil
+    qs = _evaluasi_lengkap().filter(q_dapat_diajukan(), pegawai_id=pegawai_id)
+    daftar = (kesempatan(e, kalender, hari_ini) for e in qs.order_by("-tahun", "-periode_nomor"))
+    return [s for s in daftar if s is not None]
 
 
 # --- Clocks ---------------------------------------------------------------------------------

@@ -25,10 +25,9 @@ from django.urls import reverse
 
 from organisasi import tenggat
 from organisasi.hari_kerja import KalenderKerja
-from organisasi.models import Instansi, Pegawai
+from organisasi.models import Pegawai
 from organisasi.pemberitahuan import Kabar
 from organisasi.tanggal import tanggal_id
-from organisasi.tenancy import instansi_aktif_id
 from organisasi.tenggat import JenisTenggat, Rombongan
 
 from . import keberatan as aturan
@@ -49,16 +48,12 @@ PENGINGAT_PELAPORAN = (5, 1)
 _JANGKAUAN_PENGAJUAN = timedelta(days=45)
 
 
-def _instansi_daerah() -> bool:
-    return Instansi.objects.filter(pk=instansi_aktif_id(), jenis="daerah").exists()
-
-
 # --- K1 -------------------------------------------------------------------------------------
 
 
 def _rombongan_pengajuan(hari_ini: date, kalender: KalenderKerja) -> list[Rombongan]:
     dapat = EvaluasiKinerja.objects.filter(
-        sel.q_dapat_diajukan(_instansi_daerah()),
+        sel.q_dapat_diajukan(),
         diserahkan_pada__date__gte=hari_ini - _JANGKAUAN_PENGAJUAN,
     )
     tanggal = dapat.annotate(t=TruncDate("diserahkan_pada")).values_list("t", flat=True).distinct()

@@ -43,10 +43,7 @@ def keberatan_daftar(request):
     pegawai = pegawai_pengguna(request.user)
     kesempatan = []
     if pegawai is not None:
-        kesempatan = sel.kesempatan_pegawai(
-            pegawai.pk, kalender_instansi(), hari_ini,
-            instansi_daerah=request.user.instansi.jenis == "daerah",
-        )  # fmt: skip
+        kesempatan = sel.kesempatan_pegawai(pegawai.pk, kalender_instansi(), hari_ini)
     daftar = list(sel.daftar_untuk_pengguna(request.user)[:200])
     return render(
         request,
