@@ -1,7 +1,10 @@
 """Keberatan demo data (issue 11), on top of the SKP demo, in the Kabupaten Karawang
-demo agency (Kota Bekasi's submitted SKP is left for penilai.bekasi to review):
+demo agency. The SKP demo's own people keep their SKP as they are (pegawai.karawang's
+draft, pegawai.bekasi's submitted SKP); the keberatan belong to a colleague of
+pegawai.karawang in the same Sub Bidang, rated by penilai.karawang, who gets the login
+`analis.karawang` (the demo password):
 
-- pegawai.karawang's SKP is submitted and set (SKP services), rated for the first two
+- her SKP is drafted, submitted and set (SKP services), rated for the first two
   evaluation periods of the year (evaluation services), and its D.1.1 delivered;
 - the first period's keberatan is decided "mengubah" by atasan.karawang and its D.1.3
   signed by the three parties (archived);
@@ -15,10 +18,13 @@ switches those two steps to the D.1.1 services when they land. Idempotent.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from organisasi.models import Pegawai
+from organisasi.audit import catat
+from organisasi.models import Pegawai, Penempatan
 from organisasi.tenancy import lingkup_instansi, lingkup_platform
 from skp import services as skp_services
 from skp.models import SKP
@@ -29,17 +35,71 @@ from . import services_keberatan as layanan
 from .models import EvaluasiKinerja, Keberatan
 from .workflow import Status
 
-PEGAWAI, PENILAI, ATASAN = "pegawai.karawang", "penilai.karawang", "atasan.karawang"
+PEGAWAI, PENILAI, ATASAN = "analis.karawang", "penilai.karawang", "atasan.karawang"
+REKAN = "pegawai.karawang"  # the colleague whose unit and position the demo pegawai shares
 
 
 def _akun(username):
     return get_user_model().objects.filter(username=username).first()
 
 
+def _akun_pegawai(instansi_id: int):
+    """The demo pegawai's login: a colleague of pegawai.karawang (same position and unit,
+    no login yet), created once with the demo password."""
+    from organisasi.demo import SANDI_DEMO
+
+    if (akun := _akun(PEGAWAI)) is not None:
+        return akun
+    rekan = Pegawai.objects.filter(pengguna__username=REKAN).first()
+    if rekan is None:
+        return None
+    jabatan = (
+        Penempatan.objects.filter(pegawai=rekan, selesai__isnull=True)
+        .values_list("jabatan_id", flat=True)
+        .first()
+    )
+    pegawai = (
+        Pegawai.objects.filter(
+            penempatan__jabatan_id=jabatan,
+            penempatan__selesai__isnull=True,
+            pengguna__isnull=True,
+            aktif=True,
+        )  # fmt: skip
+        .order_by("pk")
+        .first()
+    )
+    if pegawai is None:
+        return None
+    akun = get_user_model().objects.create_user(
+        username=PEGAWAI, password=SANDI_DEMO, nama=pegawai.nama_lengkap, nip=pegawai.nip,
+        instansi_id=instansi_id,
+    )  # fmt: skip
+    pegawai.pengguna = akun
+    catat(pegawai, None, "Demo: akun pegawai untuk contoh keberatan")
+    pegawai.save(update_fields=["pengguna"])
+    return akun
+
+
 def _skp_ditetapkan(pegawai_akun, penilai_akun, pegawai, tahun) -> SKP | None:
+    from skp.demo import DEMO_LAMPIRAN, DEMO_RHK
+
     skp = SKP.objects.filter(pegawai=pegawai, tahun=tahun).order_by("-versi").first()
     if skp is None:
-        return None
+        skp = skp_services.skp_buat(
+            pengguna=pegawai_akun, pegawai=pegawai, tahun=tahun, pendekatan="kuantitatif",
+            tanggal=date(tahun, 1, 5),
+        )  # fmt: skip
+        for teks, pimpinan, indikator in DEMO_RHK:
+            rhk = skp_services.rhk_simpan(
+                pengguna=pegawai_akun, skp=skp,
+                data={"teks": teks, "penugasan_dari": "Kepala Sub Bidang Evaluasi Kinerja",
+                      "rhk_pimpinan_teks": pimpinan},
+            )  # fmt: skip
+            for iki, target, aspek in indikator:
+                data = {"teks": iki, "target": target, "aspek": aspek}
+                skp_services.iki_simpan(pengguna=pegawai_akun, rhk=rhk, data=data)
+        for bagian, teks in DEMO_LAMPIRAN:
+            skp_services.lampiran_tambah(pengguna=pegawai_akun, skp=skp, bagian=bagian, teks=teks)
     if skp.status == StatusSKP.DRAF:
         skp = skp_services.skp_ajukan(pengguna=pegawai_akun, skp=skp)
     if skp.status == StatusSKP.DIAJUKAN:
@@ -69,11 +129,17 @@ def _diserahkan(penilai_akun, skp, periode, rating, catatan) -> EvaluasiKinerja:
 
 @lingkup_platform()
 def isi_keberatan_demo(tahun: int = 2026) -> list[str]:
-    pegawai_akun, penilai_akun, atasan_akun = _akun(PEGAWAI), _akun(PENILAI), _akun(ATASAN)
-    if None in (pegawai_akun, penilai_akun, atasan_akun):
+    penilai_akun, atasan_akun = _akun(PENILAI), _akun(ATASAN)
+    if None in (penilai_akun, atasan_akun):
         return []
     dibuat = []
-    with lingkup_instansi(pegawai_akun.instansi_id):
+    with lingkup_instansi(penilai_akun.instansi_id):
+        baru = _akun(PEGAWAI) is None
+        pegawai_akun = _akun_pegawai(penilai_akun.instansi_id)
+        if pegawai_akun is None:
+            return []
+        if baru:
+            dibuat.append(f"akun {PEGAWAI} (pegawai dengan keberatan)")
         pegawai = Pegawai.objects.filter(pengguna=pegawai_akun).first()
         skp = _skp_ditetapkan(pegawai_akun, penilai_akun, pegawai, tahun) if pegawai else None
         if skp is None or skp.atasan_penilai_id is None:

@@ -17,7 +17,7 @@ def test_demo_keberatan_satu_berjalan_satu_diputuskan_dengan_d13():
     buat_demo()
     isi_skp_demo()
     dibuat = isi_keberatan_demo()
-    assert len(dibuat) == 2
+    assert len(dibuat) == 3  # the login and the two keberatan
     assert isi_keberatan_demo() == []
     instansi = Instansi.objects.get(slug="kabupaten-karawang-demo")
     with lingkup_instansi(instansi):
