@@ -45,6 +45,8 @@ def keberatan_daftar(request):
     if pegawai is not None:
         kesempatan = sel.kesempatan_pegawai(pegawai.pk, kalender_instansi(), hari_ini)
     daftar = list(sel.daftar_untuk_pengguna(request.user)[:200])
+    for k in daftar:
+        k.periode = sel.periode_evaluasi(k.evaluasi)
     return render(
         request,
         "evaluasi/keberatan/daftar.html",

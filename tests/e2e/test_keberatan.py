@@ -120,3 +120,26 @@ def test_pegawai_mengajukan_penilai_menjelaskan_atasan_mengubah_pegawai_mengundu
         k = Keberatan.objects.get()
         assert k.status == "d13_ditandatangani"
         assert EvaluasiKinerja.objects.get().predikat == "baik"  # the original stays
+
+
+def test_admin_melihat_keberatan_yang_terlambat_diputuskan(halaman, org, admin_a):
+    from evaluasi import services_keberatan as layanan
+
+    FOTO.mkdir(parents=True, exist_ok=True)
+    from organisasi.models import Pengguna
+
+    with lingkup_instansi(org.instansi):
+        e = EvaluasiKinerja.objects.get()
+        dedi = Pengguna.objects.get(username="dedi")
+        k = layanan.keberatan_ajukan(pengguna=dedi, evaluasi=e, alasan="Target tercapai.")
+        layanan.tandai_terlambat([k.pk], timezone.now())
+    _masuk(halaman, admin_a.username)
+    halaman.get_by_role(
+        "link", name="1 keberatan belum diputuskan melewati 7 hari kerja", exact=True
+    ).click()
+    halaman.get_by_role("heading", name="Belum diputuskan melewati 7 hari kerja (1)").wait_for()
+    _foto(halaman, "daftar-admin")
+    halaman.get_by_role("link", name="Dedi").first.click()
+    halaman.get_by_text("Batas 7 hari kerja keputusan telah lewat").wait_for()
+    # The admin reads; she has no action on it.
+    assert halaman.get_by_role("button", name="Tetapkan keputusan").count() == 0

@@ -160,3 +160,27 @@ def test_ajukan_lewat_batas_lewat_halaman(tim):
     assert resp.status_code == 400 and "paling lambat 24 Februari 2026" in resp.content.decode()
     with lingkup_instansi(tim.instansi):
         assert not Keberatan.objects.exists()
+
+
+def test_bukti_hanya_untuk_para_pihak(tim, admin_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    e = evaluasi_diserahkan(tim)
+    pdf = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n% bukti keberatan\n%%EOF\n")
+    k = ajukan(tim, tim.akun_staf, e, berkas=[pdf])
+    with lingkup_instansi(tim.instansi):
+        b = k.bukti.get()
+        rekan = akun(tim, tim.orang("Rekan"), "rekan")
+    url = reverse("keberatan_bukti", args=[b.pk])
+    for pengguna in (tim.akun_staf, tim.akun_kasi, tim.akun_kabid, admin_a):
+        resp = _klien(pengguna).get(url)
+        assert resp.status_code == 200 and resp.content.startswith(b"%PDF-1.4\n% bukti")
+        assert resp["X-Content-Type-Options"] == "nosniff"
+    for pengguna in (rekan, tim.akun_kasi2):
+        assert _klien(pengguna).get(url).status_code == 404
+    # The detail page links it for the parties.
+    with di(pukul(2026, 2, 11)):
+        assert (
+            url
+            in _klien(tim.akun_kabid).get(reverse("keberatan_detail", args=[k.pk])).content.decode()
+        )
