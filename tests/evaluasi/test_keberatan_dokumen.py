@@ -184,3 +184,35 @@ def test_bukti_hanya_untuk_para_pihak(tim, admin_a):
             url
             in _klien(tim.akun_kabid).get(reverse("keberatan_detail", args=[k.pk])).content.decode()
         )
+
+
+def test_halaman_keterangan_tambahan_dan_keputusan_salah_tetap_terisi(tim):
+    k = ajukan(tim, tim.akun_staf, evaluasi_diserahkan(tim))
+    url = reverse("keberatan_detail", args=[k.pk])
+    atasan, pegawai = _klien(tim.akun_kabid), _klien(tim.akun_staf)
+    with di(pukul(2026, 2, 11)):
+        jalankan(tim, pukul(2026, 2, 11), layanan.keberatan_jelaskan, pengguna=tim.akun_kasi,
+                 keberatan=k, penjelasan="Dua simpang belum selesai.")  # fmt: skip
+        tanya = {"kepada": "pegawai", "pertanyaan": "Sertakan berita acara."}
+        resp = atasan.post(reverse("keberatan_minta", args=[k.pk]), tanya)
+        assert resp.status_code == 302
+        isi = pegawai.get(url).content.decode()
+        assert "Sertakan berita acara." in isi and 'name="jawaban"' in isi
+        assert "keterangan tambahan dari Anda" in isi  # what to do next
+        resp = pegawai.post(reverse("keberatan_tanggapi", args=[k.pk]), {"jawaban": "Terlampir."})
+        assert resp.status_code == 302
+        isi = atasan.get(url).content.decode()
+        assert "Terlampir." in isi and "tetapkan keputusan" in isi
+        with lingkup_instansi(tim.instansi):
+            versi = Keberatan.objects.get().versi
+        # Mengubah with the original ratings: refused, the typed recommendation kept.
+        resp = atasan.post(
+            reverse("keberatan_putuskan", args=[k.pk]),
+            {"versi": versi, "keputusan": "mengubah", "rating_hasil_kerja": "sesuai",
+             "rating_perilaku_kerja": "sesuai", "rekomendasi": "Rekomendasi yang diketik."},
+        )  # fmt: skip
+    isi = resp.content.decode()
+    assert resp.status_code == 400
+    assert "sama dengan hasil semula" in isi and "Rekomendasi yang diketik." in isi
+    with lingkup_instansi(tim.instansi):
+        assert Keberatan.objects.get().status == "penjelasan_diberikan"
