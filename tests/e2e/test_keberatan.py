@@ -91,6 +91,8 @@ def test_pegawai_mengajukan_penilai_menjelaskan_atasan_mengubah_pegawai_mengundu
     halaman.get_by_role("group", name="Rating perilaku kerja baru").get_by_label(
         "Di atas ekspektasi"
     ).check()
+    # The predikat from the quadrant shows before deciding.
+    halaman.locator("#predikat-keberatan", has_text="Sangat Baik").wait_for()
     halaman.get_by_label("Keputusan dan rekomendasi").fill("Hasil kerja di atas ekspektasi.")
     halaman.get_by_role("button", name="Tetapkan keputusan").click()
     halaman.get_by_text("Keputusan keberatan ditetapkan.").wait_for()
