@@ -1,7 +1,8 @@
 """The keberatan items of the home page (called by `beranda.tugas_keberatan`).
 
-One query for the person's own part (evaluations she may still object to, and the
-keberatan that wait for her, joined in one read), one more for the agency admin."""
+One query: the person's own part (evaluations she may still object to, the keberatan
+that wait for her) and, for the agency admin, the keberatan flagged past 7 working days,
+joined in one read. An admin account without employee data asks for the count alone."""
 
 from __future__ import annotations
 
@@ -16,8 +17,7 @@ from . import workflow_keberatan as wk
 from .models import Keberatan
 
 
-def _admin(k: Konteks) -> list[Tugas]:
-    n = sel.terlambat_diputuskan().count()
+def _admin(n: int) -> list[Tugas]:
     if not n:
         return []
     return [
@@ -31,7 +31,7 @@ def _admin(k: Konteks) -> list[Tugas]:
     ]
 
 
-def _baca(p: int):
+def _baca(p: int, admin: bool):
     """The person's evaluations open to a keberatan, and every evaluation whose keberatan
     waits for her (as pegawai, rater or atasan), with her unanswered requests counted."""
     pihak = Q(keberatan__pegawai_id=p) | Q(keberatan__penilai_id=p) | Q(keberatan__atasan_id=p)
@@ -40,9 +40,13 @@ def _baca(p: int):
         Q(keberatan__permintaan__kepada=wk.Peran.PEGAWAI, keberatan__pegawai_id=p)
         | Q(keberatan__permintaan__kepada=wk.Peran.PENILAI, keberatan__penilai_id=p)
     )
+    syarat = (sel.q_dapat_diajukan() & Q(pegawai_id=p)) | menunggu
+    if admin:
+        syarat |= Q(keberatan__status__in=sorted(wk.TERBUKA),
+                    keberatan__keputusan_terlambat_pada__isnull=False)  # fmt: skip
     return (
         sel._evaluasi_lengkap()
-        .filter((sel.q_dapat_diajukan() & Q(pegawai_id=p)) | menunggu)
+        .filter(syarat)
         .select_related("keberatan", "keberatan__pegawai")
         .annotate(tanya=Count("keberatan__permintaan", filter=tanya))
         .order_by("tahun", "periode_nomor", "pk")
@@ -50,13 +54,18 @@ def _baca(p: int):
 
 
 def tugas(k: Konteks) -> list[Tugas]:
-    hasil = _admin(k) if k.pengguna.admin_instansi else []
+    admin = k.pengguna.admin_instansi
     if k.pegawai is None:
-        return hasil
+        return _admin(sel.terlambat_diputuskan().count()) if admin else []
+    hasil, terlambat = [], 0
     p = k.pegawai.pk
     akhir: dict = {}  # window end per period: the settings are read once per period
-    for e in _baca(p):
+    for e in _baca(p, admin):
         kb: Keberatan | None = getattr(e, "keberatan", None)
+        if kb is not None and kb.keputusan_terlambat_pada and kb.status in wk.TERBUKA:
+            terlambat += 1
+            if p not in (kb.pegawai_id, kb.penilai_id, kb.atasan_id):
+                continue
         if kb is None:
             if (s := sel.kesempatan(e, k.kalender, k.hari_ini)) is not None:
                 hasil.append(
@@ -71,7 +80,7 @@ def tugas(k: Konteks) -> list[Tugas]:
                 )
             continue
         hasil += _untuk(k, kb, e, p, akhir)
-    return hasil
+    return (_admin(terlambat) if admin else []) + hasil
 
 
 def _untuk(k: Konteks, kb: Keberatan, e, p: int, akhir: dict) -> list[Tugas]:
