@@ -209,9 +209,13 @@ def susun_skp_baru(
 
 
 def _sunting(pengguna, skp: SKP) -> SKP:
-    skp = _kunci(skp)
-    _peran_pasti(pengguna, skp, Aksi.SUNTING)
-    return skp
+    terkunci = _kunci(skp)
+    _peran_pasti(pengguna, terkunci, Aksi.SUNTING)
+    if hasattr(skp, "_pilihan_pimpinan"):
+        # The leader-RHK choices the view already read for this request's form come from
+        # the rater's SKP, which this lock does not cover: reading them again adds nothing.
+        terkunci._pilihan_pimpinan = skp._pilihan_pimpinan
+    return terkunci
 
 
 def _tautkan_pimpinan(skp: SKP, rhk: RencanaHasilKerja, kunci: str | None, teks: str) -> None:
