@@ -6,8 +6,7 @@ partials people use most: the RHK and IKI edit forms and their saves, a Lampiran
 save, and the check panel each save makes the page reload (a save answers with the part
 it changed and raises an HX-Trigger event for the panel). Each is reported as
 requests/s and as a ratio to the baseline measured in the same round. Runs twice:
-without persistent connections
-(DB_CONN_MAX_AGE=0) and with them (DB_CONN_MAX_AGE=60).
+without persistent connections (DB_CONN_MAX_AGE=0) and with them (DB_CONN_MAX_AGE=60).
 
 gunicorn runs from the venv on 127.0.0.1 (2 sync workers: one per core), under
 `timeout` so it stops by itself even if this script dies; each measurement is bounded
