@@ -265,7 +265,8 @@ def rhk_simpan(*, pengguna, skp: SKP, data: dict, rhk: RencanaHasilKerja | None 
     if skp.kelompok == Kelompok.ADMIN_JF and ("pimpinan" in data or "rhk_pimpinan_teks" in data):
         _tautkan_pimpinan(skp, rhk, data.get("pimpinan"), data.get("rhk_pimpinan_teks", ""))
     catat(rhk, pengguna, "Rencana hasil kerja disimpan")
-    rhk.full_clean(exclude=["skp", "rhk_pimpinan", "iki_pimpinan", "peran_hasil"])
+    # The agency is set by the tenant scope on save (ModelInstansiDasar): no lookup needed.
+    rhk.full_clean(exclude=["instansi", "skp", "rhk_pimpinan", "iki_pimpinan", "peran_hasil"])
     rhk.save()
     return rhk
 
