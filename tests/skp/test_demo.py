@@ -50,7 +50,11 @@ def test_pohon_kinerja_demo_menampilkan_cascade(client):
         reverse("pohon_kinerja"), {"tahun": 2026, "unit": unit.induk_id or unit.pk}
     ).content.decode()
     assert "Meningkatnya kualitas pengelolaan kinerja aparatur" in html
-    assert "Tersusunnya rekomendasi hasil penilaian kinerja pegawai tepat waktu" in html
+    # The employee's RHK hangs under the rater's, not among those without a leader RHK.
+    baris = [b for b in html.splitlines() if "Tersusunnya rekomendasi hasil penilaian" in b]
+    assert baris and all("Tanpa RHK pimpinan" not in b for b in baris)
+    posisi_penilai = html.index("Meningkatnya kualitas pengelolaan kinerja aparatur")
+    assert html.index("Tersusunnya rekomendasi hasil penilaian") > posisi_penilai
 
 
 def test_perintah_demo_menyusun_semua_aplikasi_dan_idempoten():
