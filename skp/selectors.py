@@ -8,11 +8,14 @@ from datetime import date
 
 from django.db.models import (
     BooleanField,
+    Case,
     Exists,
     ExpressionWrapper,
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
+    When,
     prefetch_related_objects,
 )
 from django.utils import timezone
@@ -404,19 +407,30 @@ def pilihan_rhk_pimpinan(skp: SKP) -> list[PilihanPimpinan]:
     rater each of its indicators (catatan kaki * format A.1.7). Two queries."""
     if hasattr(skp, "_pilihan_pimpinan"):
         return skp._pilihan_pimpinan
-    pimpinan = skp_pimpinan(skp)
     hasil: list[PilihanPimpinan] = []
-    if pimpinan is not None:
+    if skp.penilai_id is not None and not skp.penilai_kepala_daerah:
+        # The rater's SKP as `skp_pimpinan` picks it (set before draft, then the newest),
+        # chosen inside the RHK query: an SKP without RHK offers nothing either way.
+        pimpinan = (
+            SKP.objects.filter(pegawai_id=skp.penilai_id, tahun=skp.tahun)
+            .exclude(status=Status.DIGANTI)
+            .annotate(
+                terkunci=Case(When(status__in=STATUS_TERKUNCI, then=1), default=0),
+            )
+            .order_by("-terkunci", "-versi", "-nomor_seri")
+            .values("pk")[:1]
+        )
         iki = IndikatorKinerjaIndividu.objects.only("pk", "rhk_id", "teks", "urutan").order_by(
             "urutan", "pk"
         )
         daftar = beri_nomor(
-            RencanaHasilKerja.objects.filter(skp=pimpinan)
-            .only("pk", "jenis", "urutan", "teks", "skp_id")
+            RencanaHasilKerja.objects.filter(skp=Subquery(pimpinan))
+            .select_related("skp")
+            .only("pk", "jenis", "urutan", "teks", "skp_id", "skp__kelompok")
             .prefetch_related(Prefetch("iki", queryset=iki))
         )
-        jpt = pimpinan.kelompok == Kelompok.JPT_PUKM
         for r in daftar:
+            jpt = r.skp.kelompok == Kelompok.JPT_PUKM
             semua_iki = list(r.iki.all()) if jpt else []
             if not semua_iki:
                 hasil.append(
