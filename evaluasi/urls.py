@@ -1,9 +1,10 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
 urlpatterns = [
     path("", views.evaluasi_tim, name="evaluasi_tim_kini"),
+    path("keberatan/", include("evaluasi.urls_keberatan")),
     path("predikat/", views.pratinjau_predikat, name="evaluasi_pratinjau_predikat"),
     path("capaian/", views.capaian_organisasi, name="evaluasi_capaian_kini"),
     path("capaian/<str:kode>/", views.capaian_organisasi, name="evaluasi_capaian"),
