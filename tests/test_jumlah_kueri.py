@@ -27,8 +27,10 @@ HALAMAN = {
     "Anak unit": ("admin", lambda o: reverse("unit_anak", args=[o.bidang.pk]), 11),
     "Siapa menilai siapa": ("admin", lambda o: reverse("unit_detail", args=[o.seksi.pk]), 22),
     "Tabel penilai": ("admin", lambda o: reverse("aturan_penilai"), 11),
-    "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 20),
-    "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 21),
+    # +1 each: the scheduled feedback the user owes as a rater (one SKP query; the
+    # cadence, the settings and the feedback given only when they rate someone).
+    "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 21),
+    "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 22),
     # +1: the keberatan undecided past 7 working days, counted for the agency admin.
     "Beranda admin": ("admin", lambda o: reverse("beranda"), 24),
 }
