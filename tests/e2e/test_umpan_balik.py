@@ -120,6 +120,8 @@ def test_dokumentasi_rekan_penilai_tamu_dalam_satu_rekaman(halaman, instansi_a, 
         _masuk(halaman, "dedi")
         halaman.goto(f"/pelaksanaan/skp/{skp.pk}/?periode=3")
         halaman.get_by_role("link", name="Rekaman umpan balik").click()
+        halaman.wait_for_url(f"**/pelaksanaan/umpan-balik/skp/{skp.pk}/?periode=3")
+        halaman.get_by_role("heading", name="Perilaku kerja").wait_for()
         teks = halaman.content()
         for isi in (
             "8 dari 12 simpang selesai direkayasa",
