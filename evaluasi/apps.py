@@ -7,7 +7,7 @@ class EvaluasiConfig(AppConfig):
     def ready(self):
         # Its settings section, menu items and home-page work on what organisasi composes
         # (organisasi never imports it).
-        from organisasi import beranda
+        from organisasi import beranda, verifikasi
         from organisasi.menu import daftarkan_menu
 
         from . import pengaturan
@@ -17,3 +17,7 @@ class EvaluasiConfig(AppConfig):
         pengaturan.daftarkan()
         daftarkan_menu(menu_evaluasi)
         beranda.daftarkan(tugas_evaluasi)
+        # The public verification page states an archived evaluation's status now.
+        from .dokumen import status_kini
+
+        verifikasi.daftarkan_status("evaluasi.evaluasikinerja", status_kini)

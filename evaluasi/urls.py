@@ -1,10 +1,11 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
 urlpatterns = [
     path("", views.evaluasi_tim, name="evaluasi_tim_kini"),
     path("predikat/", views.pratinjau_predikat, name="evaluasi_pratinjau_predikat"),
+    path("dokumen/", include("evaluasi.urls_dokumen")),
     path("capaian/", views.capaian_organisasi, name="evaluasi_capaian_kini"),
     path("capaian/<str:kode>/", views.capaian_organisasi, name="evaluasi_capaian"),
     path("<str:kode>/", views.evaluasi_tim, name="evaluasi_tim"),

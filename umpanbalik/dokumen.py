@@ -12,10 +12,10 @@ from . import aturan, selectors
 
 
 def _dasar(skp: SKP, judul: str) -> dict:
-    pegawai, _, _ = skp_dokumen._para_pihak(skp)
+    pegawai, _, _ = skp_dokumen.para_pihak(skp)
     return {
-        "kepala": skp_dokumen._kepala(skp, [judul]),
-        "identitas": skp_dokumen._identitas(skp, nip_penilai_opsional=False),
+        "kepala": skp_dokumen.kepala(skp, [judul]),
+        "identitas": skp_dokumen.identitas(skp, nip_penilai_opsional=False),
         "pegawai": pegawai,
     }
 
