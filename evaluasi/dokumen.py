@@ -446,8 +446,10 @@ def _blok_pihak(judul: str, nomor: int, orang: dict, label_pangkat: str) -> dict
 
 def konteks_d1(evaluasi: EvaluasiKinerja) -> dict:
     """Fields 1-5 of the dokumen evaluasi (000:8307-8348), shared by D.1.1, D.1.2 and the
-    keberatan form D.1.3, which adds its fields 6-8 and signatures 9-11 to this context
-    and includes `evaluasi/dokumen/_d1_isi.html`."""
+    keberatan form D.1.3 (000:8561-8641). D.1.3 extends this context: its fields 6-8 go in
+    `bidang_tambahan` (printed after field 5 by `evaluasi/dokumen/_d1_isi.html`), its
+    signatures 9/10 and 11 through `_d1_tanda_tangan.html` with `ttd_urut` (and `ttd.tempat`),
+    and `verifikasi` (organisasi.verifikasi.blok_qr) for `dokumen/_qr.html`."""
     skp = evaluasi.skp
     kat = katalog(skp)
     pegawai, penilai, atasan = para_pihak(evaluasi)
@@ -461,6 +463,8 @@ def konteks_d1(evaluasi: EvaluasiKinerja) -> dict:
         "capaian": capaian(evaluasi).cetak,
         "predikat": CETAK_PREDIKAT.get(evaluasi.predikat, ""),
         "catatan": evaluasi.catatan,
+        # D.1.3's fields 6-8 as [{"nomor", "judul", "isi"}], printed after field 5.
+        "bidang_tambahan": [],
         "orang": {"pegawai": pegawai, "penilai": penilai, "atasan": atasan},
         "catatan_kaki": [CATATAN_PERIODE_D, CATATAN_PILIH_D] if kat["catatan_kaki"] else [],
     }

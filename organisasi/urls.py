@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views, views_organisasi, views_verifikasi
+from . import verifikasi, views, views_organisasi, views_verifikasi
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
@@ -24,7 +24,7 @@ urlpatterns = [
     path("aturan-penilai/", views_organisasi.aturan_penilai, name="aturan_penilai"),
     # Public: the QR code on a signed PDF leads here (no login).
     path(
-        "verifikasi/<str:token>/",
+        f"{verifikasi.AWALAN_ALAMAT}<str:token>/",
         views_verifikasi.verifikasi_dokumen,
         name="verifikasi_dokumen",
     ),

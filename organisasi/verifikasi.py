@@ -24,12 +24,14 @@ from dataclasses import dataclass
 import segno
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from .models import ArsipDokumen
 from .tenancy import lingkup_instansi
 
+# The page's path, printed on paper that outlives any refactoring of the URLs: fixed here
+# and mounted from it (organisasi/urls.py).
+AWALAN_ALAMAT = "verifikasi/"
 POLA_TOKEN = re.compile(r"^([1-9][0-9]{0,17})-([a-z2-7]{32})$")
 # A PDF anyone uploads to be checked: hashed in chunks, never stored.
 BATAS_UNGGAH = 25 * 1024 * 1024
@@ -52,7 +54,7 @@ def buat_token(instansi_id: int) -> str:
 def alamat(token: str) -> str:
     """The address the QR code carries: absolute when the site's address is configured
     (KINERJA_ALAMAT_SITUS), otherwise the path alone."""
-    return f"{settings.ALAMAT_SITUS}{reverse('verifikasi_dokumen', args=[token])}"
+    return f"{settings.ALAMAT_SITUS}/{AWALAN_ALAMAT}{token}/"
 
 
 def qr_svg(teks: str) -> str:

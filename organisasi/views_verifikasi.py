@@ -14,7 +14,7 @@ def _jawab(request, konteks: dict, status: int = 200):
     respons = render(request, "organisasi/verifikasi.html", konteks, status=status)
     respons["Cache-Control"] = "no-store"
     respons["X-Robots-Tag"] = "noindex, nofollow"
-    respons["Referrer-Policy"] = "no-referrer"  # the key stays out of other sites' logs
+    # (The site's Referrer-Policy, same-origin, keeps the key out of other sites' logs.)
     return respons
 
 

@@ -24,7 +24,7 @@ DESKTOP = {"width": 1280, "height": 900}
 ATURAN_AXE = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 # Not pages: sign-out, Django's own admin (the platform back office), static files and the
 # PDF downloads (checked by the document tests).
-BUKAN_HALAMAN = re.compile(r"^/(keluar|platform|static|skp/dokumen)/|\.pdf$")
+BUKAN_HALAMAN = re.compile(r"^/(keluar|platform|static|skp/dokumen|evaluasi/dokumen)/|\.pdf$")
 BATAS_HALAMAN_PER_PERAN = 60
 
 

@@ -323,6 +323,27 @@ def test_label_katalog_perwal_bekasi(org):
     assert "NIP (*opsional)" not in c
 
 
+def test_isi_d1_dipakai_bersama_dan_diperluas_d13(org):
+    """D.1.3 prints the same fields 1-5 and adds 6-8 after them (000:8561-8618)."""
+    import re
+
+    from django.template.loader import render_to_string
+
+    e = _evaluasi(org, org.skp, org.staf)
+    with lingkup_instansi(org.instansi):
+        k = dokumen.konteks_d1(e)
+        k["bidang_tambahan"] = [
+            {"nomor": 6, "judul": "KEBERATAN", "isi": "Realisasi Januari belum dihitung"},
+            {"nomor": 7, "judul": "PENJELASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN", "isi": ""},
+        ]
+        html = render_to_string("evaluasi/dokumen/_d1_isi.html", k)
+    teks = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    ada_semua(teks, ["1. PEGAWAI YANG DINILAI", "5. CATATAN/REKOMENDASI", CATATAN,
+                     "6. KEBERATAN Realisasi Januari belum dihitung",
+                     "7. PENJELASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN -"])  # fmt: skip
+    assert teks.index(CATATAN) < teks.index("6. KEBERATAN")
+
+
 def test_draf_bertanda_draf(org):
     e = _evaluasi(org, org.skp, org.staf, status="draf")
     assert "DRAF" in _pdf_d(org, e)
