@@ -558,3 +558,17 @@ def test_akses_unduhan(org, client, admin_a, pegawai_b):
     client.logout()
     r = client.get(f"/evaluasi/dokumen/{e.pk}/")
     assert r.status_code == 302 and "/masuk/" in r["Location"]
+
+
+def test_halaman_penilai_menautkan_pdf(org, client):
+    e = _evaluasi(org, org.skp, org.staf, status="draf")
+    client.force_login(org.akun_kasi)
+    html = client.get("/evaluasi/2026-bulanan-1/").content.decode()
+    assert f'href="/evaluasi/dokumen/{e.pk}/"' in html
+    assert f'href="/evaluasi/dokumen/{e.pk}/hasil/"' in html
+    with lingkup_instansi(org.instansi):
+        EvaluasiKinerja.objects.filter(pk=e.pk).update(status="d11_ditandatangani")
+    html = client.get("/evaluasi/2026-bulanan-1/").content.decode()
+    # Signed: one document, the archived D.1.1 with its C.1.x attached.
+    assert f'href="/evaluasi/dokumen/{e.pk}/"' in html
+    assert f'href="/evaluasi/dokumen/{e.pk}/hasil/"' not in html
