@@ -343,10 +343,9 @@ def umpan_balik(skp: SKP, p: periode.Periode) -> tuple[dict[int, list[str]], dic
 
 
 def muat(evaluasi: EvaluasiKinerja) -> EvaluasiKinerja:
-    """The evaluation with its SKP loaded for printing (fixed number of queries)."""
-    evaluasi = EvaluasiKinerja.objects.select_related(
-        "pegawai", "penilai", "atasan_penilai", "instansi"
-    ).get(pk=evaluasi.pk)
+    """The evaluation with its SKP loaded for printing (fixed number of queries). The
+    evaluation itself is printed as given, so a caller's unsaved signature is printed
+    too."""
     evaluasi.skp = skp_dokumen.muat(evaluasi.skp)
     return evaluasi
 
@@ -536,7 +535,6 @@ def pdf_dokumen(
 def kepala_verifikasi(evaluasi: EvaluasiKinerja) -> dict:
     """What the public verification page shows: the D page's own header (format, title,
     period, agency, the employee's name and NIP as printed), the date and the status."""
-    evaluasi = muat(evaluasi)
     d = konteks_d1(evaluasi)
     pegawai = d["orang"]["pegawai"]
     ttd = evaluasi.dikembalikan_pada or evaluasi.ditandatangani_pada
@@ -563,7 +561,7 @@ def arsipkan_evaluasi(evaluasi: EvaluasiKinerja, pengguna) -> ArsipDokumen:
             "Dokumen evaluasi diarsipkan setelah ditandatangani pejabat penilai atau atasannya."
         )
     token = verifikasi.buat_token(evaluasi.instansi_id)
-    isi = pdf_dokumen(evaluasi, token=token)
+    isi = pdf_dokumen(evaluasi, token=token)  # loads the SKP onto `evaluasi`
     kode = format_d(evaluasi)
     return arsipkan(
         evaluasi,

@@ -572,3 +572,13 @@ def test_halaman_penilai_menautkan_pdf(org, client):
     # Signed: one document, the archived D.1.1 with its C.1.x attached.
     assert f'href="/evaluasi/dokumen/{e.pk}/"' in html
     assert f'href="/evaluasi/dokumen/{e.pk}/hasil/"' not in html
+
+
+def test_arsip_mencetak_evaluasi_seperti_yang_diberikan(org):
+    """The signing service may archive before or after saving the signature: the
+    document prints the evaluation object it is given."""
+    e = _evaluasi(org, org.skp, org.staf, status="draf")
+    e.status = "d11_ditandatangani"
+    e.ditandatangani_pada = datetime(2026, 2, 9, 10, tzinfo=WIB)
+    teks = teks_pdf(bytes(_arsipkan(org, e).isi))
+    assert "Ditandatangani pada 9 Februari 2026" in teks and "DRAF" not in teks
