@@ -21,6 +21,10 @@ from organisasi.selectors import berlaku_pada
 from skp.models import SKP
 from skp.models import Status as StatusSKP
 from skp.selectors import menilai_bawahan, pegawai_pengguna, rhk_bernomor
+from umpanbalik.selectors_tindak_lanjut import (  # noqa: F401 (views._baris reads it here)
+    pengambilalihan_periode,
+    pengambilalihan_skp,
+)
 
 from . import distribusi, kuadran, periode, workflow
 from .models import CapaianOrganisasiUnit, EvaluasiKinerja
@@ -212,6 +216,8 @@ class BarisTim:
     skp: SKP
     evaluasi: EvaluasiKinerja | None
     pelaksanaan: Pelaksanaan | None
+    # RHK the pimpinan took over, with the note the rater weighs (Pasal 20(7)-(8)).
+    ambil_alih: list = field(default_factory=list)
 
     @property
     def pegawai(self):
@@ -237,8 +243,9 @@ def skp_periode(penilai_id: int, p: periode.Periode):
 
 def tim_penilai(penilai_id: int, p: periode.Periode) -> list[BarisTim]:
     """The SKPs a rater evaluates for `p`, one row per pegawai (the version in force),
-    with this period's evaluation and what umpanbalik recorded. Three queries whatever
-    the team's size; RHK and IKI load when a row is opened (`rhk_bernomor`)."""
+    with this period's evaluation, what umpanbalik recorded and the RHK taken over. Four
+    queries whatever the team's size; RHK and IKI load when a row is opened
+    (`rhk_bernomor`)."""
     qs = (
         skp_periode(penilai_id, p)
         .select_related("pegawai", "penempatan__jabatan")
@@ -257,7 +264,11 @@ def tim_penilai(penilai_id: int, p: periode.Periode) -> list[BarisTim]:
         )
     }
     pelaksanaan = pelaksanaan_periode([s.pk for s in daftar], p)
-    return [BarisTim(s, evaluasi.get(s.pegawai_id), pelaksanaan.get(s.pk)) for s in daftar]
+    ambil_alih = pengambilalihan_skp(daftar, p.akhir)
+    return [
+        BarisTim(s, evaluasi.get(s.pegawai_id), pelaksanaan.get(s.pk), ambil_alih.get(s.pk, []))
+        for s in daftar
+    ]
 
 
 def rincian_rhk(skp: SKP) -> list:

@@ -1,7 +1,8 @@
 """`manage.py demo` (run by `make run`): the demo data of every app, lowest app first.
 
-It lives in the app that sits highest in the data flow (today skp) because it is the
-one place allowed to import every app below it; organisasi imports no other app.
+It lives in the app that sits highest in the data flow among those with demo data (today
+umpanbalik, moved from skp) because it is the one place allowed to import every app below
+it; organisasi imports no other app.
 """
 
 from django.core.management.base import BaseCommand
@@ -9,6 +10,7 @@ from django.db import transaction
 
 from organisasi.demo import LOGIN_DEMO, buat_demo
 from skp.demo import isi_skp_demo, isi_skp_jpt_demo
+from umpanbalik.demo_tindak_lanjut import isi_tindak_lanjut_demo
 
 
 class Command(BaseCommand):
@@ -16,7 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            dibuat = buat_demo() + isi_skp_demo() + isi_skp_jpt_demo()
+            dibuat = buat_demo() + isi_skp_demo() + isi_skp_jpt_demo() + isi_tindak_lanjut_demo()
         if dibuat:
             for hal in dibuat:
                 self.stdout.write(f"Dibuat: {hal}")
