@@ -10,13 +10,15 @@ class EvaluasiConfig(AppConfig):
         from organisasi import beranda, verifikasi
         from organisasi.menu import daftarkan_menu
 
-        from . import pengaturan
-        from .beranda import tugas_evaluasi
+        from . import pengaturan, tenggat_keberatan
+        from .beranda import tugas_evaluasi, tugas_keberatan
         from .menu import menu_evaluasi
 
         pengaturan.daftarkan()
         daftarkan_menu(menu_evaluasi)
         beranda.daftarkan(tugas_evaluasi)
+        beranda.daftarkan(tugas_keberatan)
+        tenggat_keberatan.daftarkan()
         # The public verification page states an archived evaluation's status now.
         from .dokumen import status_kini
 

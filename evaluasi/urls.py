@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("", views.evaluasi_tim, name="evaluasi_tim_kini"),
+    path("keberatan/", include("evaluasi.urls_keberatan")),
     path("predikat/", views.pratinjau_predikat, name="evaluasi_pratinjau_predikat"),
     path("dokumen/", include("evaluasi.urls_dokumen")),
     path("capaian/", views.capaian_organisasi, name="evaluasi_capaian_kini"),

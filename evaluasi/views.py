@@ -54,8 +54,13 @@ def _konteks_baris() -> dict:
     return {"pilihan_rating": PILIHAN_RATING, "pilihan_gagal": PILIHAN_GAGAL}
 
 
-def _panel_kalibrasi(capaian, baris) -> dict:
-    k = selectors.kalibrasi(capaian, baris)
+def _panel_kalibrasi(capaian, baris=None, *, penilai_id=None, periode=None) -> dict:
+    """The calibration panel from the team's rows the page holds, or (a save's answer)
+    counted in the database without loading the team."""
+    if baris is None:
+        k = selectors.kalibrasi_tim(capaian, penilai_id, periode)
+    else:
+        k = selectors.kalibrasi(capaian, baris)
     return {
         "kalibrasi": k,
         "grafik": grafik.susun(k.jumlah, k.titik, capaian.label),
@@ -154,9 +159,9 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
             baris.evaluasi.versi if baris.evaluasi else 0
         )  # fmt: skip
     penilai = selectors.pegawai_pengguna(request.user)
-    semua = selectors.tim_penilai(penilai.pk, p)
     capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai.pk, p.akhir), p)
-    konteks.update(_panel_kalibrasi(capaian, semua), oob=True, capaian=capaian)
+    kalibrasi = _panel_kalibrasi(capaian, penilai_id=penilai.pk, periode=p)
+    konteks.update(kalibrasi, oob=True, capaian=capaian)
     return render(request, "evaluasi/_simpan.html", konteks)
 
 
