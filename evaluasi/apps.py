@@ -7,7 +7,7 @@ class EvaluasiConfig(AppConfig):
     def ready(self):
         # Its settings section, menu items and home-page work on what organisasi composes
         # (organisasi never imports it).
-        from organisasi import beranda
+        from organisasi import beranda, verifikasi
         from organisasi.menu import daftarkan_menu
 
         from . import pengaturan, tenggat_keberatan
@@ -19,3 +19,7 @@ class EvaluasiConfig(AppConfig):
         beranda.daftarkan(tugas_evaluasi)
         beranda.daftarkan(tugas_keberatan)
         tenggat_keberatan.daftarkan()
+        # The public verification page states an archived evaluation's status now.
+        from .dokumen import status_kini
+
+        verifikasi.daftarkan_status("evaluasi.evaluasikinerja", status_kini)

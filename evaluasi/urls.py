@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.evaluasi_tim, name="evaluasi_tim_kini"),
     path("keberatan/", include("evaluasi.urls_keberatan")),
     path("predikat/", views.pratinjau_predikat, name="evaluasi_pratinjau_predikat"),
+    path("dokumen/", include("evaluasi.urls_dokumen")),
     path("capaian/", views.capaian_organisasi, name="evaluasi_capaian_kini"),
     path("capaian/<str:kode>/", views.capaian_organisasi, name="evaluasi_capaian"),
     path("<str:kode>/", views.evaluasi_tim, name="evaluasi_tim"),

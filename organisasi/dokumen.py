@@ -134,8 +134,15 @@ def render_pdf(
 # --- Archive of issued documents ---------------------------------------------------------
 
 
-def arsipkan(obj, *, jenis: str, judul: str, isi: bytes, oleh) -> ArsipDokumen:
-    """Store a document exactly as issued (insert-only table; sha256 set on save)."""
+def arsipkan(
+    obj, *, jenis: str, judul: str, isi: bytes, oleh, token: str | None = None,
+    kepala: dict | None = None,
+) -> ArsipDokumen:  # fmt: skip
+    """Store a document exactly as issued (insert-only table; sha256 set on save).
+
+    `token` is the verification key printed in the PDF's QR code (render with it first,
+    `organisasi.verifikasi.buat_token`), `kepala` what the public verification page may
+    show of it: the document's own header, nothing more."""
     arsip = ArsipDokumen(
         jenis=jenis,
         judul=judul[:300],
@@ -143,6 +150,8 @@ def arsipkan(obj, *, jenis: str, judul: str, isi: bytes, oleh) -> ArsipDokumen:
         objek_id=obj.pk,
         isi=bytes(isi),
         dibuat_oleh=oleh,
+        token=token,
+        kepala=kepala or {},
     )
     arsip.save()
     return arsip

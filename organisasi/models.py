@@ -132,6 +132,13 @@ class ArsipDokumen(ModelInstansiDasar):
     sha256 = models.CharField(max_length=64)
     dibuat_oleh = models.ForeignKey(Pengguna, on_delete=models.PROTECT, null=True, related_name="+")
     dibuat_pada = models.DateTimeField(auto_now_add=True)
+    # The public verification page's key (printed as a QR code on the PDF): the agency's
+    # id and 160 random bits (organisasi/verifikasi.py). Empty for documents archived
+    # before verification existed.
+    token = models.CharField(max_length=60, unique=True, null=True, blank=True, editable=False)
+    # What the verification page may show: the document's own header as printed
+    # (format, agency, period, name and NIP, date, status when archived), nothing else.
+    kepala = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = "arsip dokumen"

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views, views_organisasi
+from . import verifikasi, views, views_organisasi, views_verifikasi
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
@@ -22,5 +22,11 @@ urlpatterns = [
     ),
     path("pegawai/<int:pk>/delegasi/", views_organisasi.delegasi_tambah, name="delegasi_tambah"),
     path("aturan-penilai/", views_organisasi.aturan_penilai, name="aturan_penilai"),
+    # Public: the QR code on a signed PDF leads here (no login).
+    path(
+        f"{verifikasi.AWALAN_ALAMAT}<str:token>/",
+        views_verifikasi.verifikasi_dokumen,
+        name="verifikasi_dokumen",
+    ),
     path("jabatan/opsi/", views_organisasi.jabatan_opsi, name="jabatan_opsi"),
 ]

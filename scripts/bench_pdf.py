@@ -46,7 +46,7 @@ def jalankan(kecil: bool) -> str:
         # Filled while a draft; a set SKP's content can no longer change.
         SKP.objects.filter(pk=ditandatangani.pk).update(status="ditandatangani")
         dokumen.arsipkan_skp(SKP.objects.get(pk=ditandatangani.pk), org.penilai)
-        skp = dokumen._muat(SKP.objects.get(pk=draf.pk))
+        skp = dokumen.muat(SKP.objects.get(pk=draf.pk))
         utama = dokumen.konteks_skp(skp)
         bagian = [
             (utama["template"], utama),

@@ -7,7 +7,7 @@ class SkpConfig(AppConfig):
     def ready(self):
         # What skp contributes to what organisasi composes (it never imports skp): the
         # settings page, the menu, the deadline timers and the home page's pending work.
-        from organisasi import beranda, tenggat
+        from organisasi import beranda, tenggat, verifikasi
         from organisasi.menu import daftarkan_menu
 
         from . import beranda as beranda_skp
@@ -20,3 +20,6 @@ class SkpConfig(AppConfig):
         tenggat.daftarkan(TENGGAT_PENETAPAN)
         tenggat.daftarkan(TENGGAT_PENYUSUNAN)
         beranda.daftarkan(beranda_skp.tugas_skp)
+        from .dokumen import status_kini
+
+        verifikasi.daftarkan_status("skp.skp", status_kini)

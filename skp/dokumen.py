@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from organisasi import selectors as org_selectors
+from organisasi import verifikasi
 from organisasi.dokumen import arsip_terakhir, arsipkan, isi_arsip, render_pdf
 from organisasi.models import ArsipDokumen
 from organisasi.pengaturan import pengaturan_instansi
@@ -121,7 +122,7 @@ def nama_entitas_kepala(skp: SKP) -> str:
     return ident.get("perangkat_daerah") or _unit_puncak(skp) or nama_instansi
 
 
-def _kepala(skp: SKP, judul: list[str], *, terpisah: bool = False, **lain) -> dict:
+def kepala(skp: SKP, judul: list[str], *, terpisah: bool = False, **lain) -> dict:
     return {
         "judul": judul,
         "nama_instansi": nama_entitas_kepala(skp).upper(),
@@ -139,7 +140,7 @@ def _orang_langsung(pegawai) -> dict:
     return {"nama": pegawai.nama_lengkap, "nip": pegawai.nip, "pangkat": pegawai.golongan}
 
 
-def _para_pihak(skp: SKP) -> tuple[dict, dict, dict]:
+def para_pihak(skp: SKP) -> tuple[dict, dict, dict]:
     ident = skp.identitas or {}
     pegawai = dict(ident.get("pegawai") or _orang_langsung(skp.pegawai))
     penilai = identitas_penilai(skp) or _orang_langsung(skp.penilai)
@@ -152,10 +153,14 @@ def _para_pihak(skp: SKP) -> tuple[dict, dict, dict]:
     return pegawai, penilai, atasan
 
 
-def _identitas(
-    skp: SKP, *, nip_penilai_opsional: bool, unit_penilai: str = "UNIT KERJA"
-) -> list[dict]:
-    pegawai, penilai, _ = _para_pihak(skp)
+def identitas(
+    skp: SKP, *, nip_penilai_opsional: bool, unit_penilai: str = "UNIT KERJA",
+    penilai: dict | None = None,
+) -> list[dict]:  # fmt: skip
+    """The NO | PEGAWAI YANG DINILAI | NO | PEJABAT PENILAI KINERJA rows; `penilai`
+    replaces the SKP's rater (an evaluation made by another rater than the SKP's)."""
+    pegawai, penilai_skp, _ = para_pihak(skp)
+    penilai = penilai_skp if penilai is None else penilai
     baris = [
         ("NAMA", "nama"),
         ("NIP", "nip"),
@@ -186,9 +191,9 @@ def _tanggal(nilai) -> str:
     return tanggal_id(timezone.localdate(nilai)) if nilai else ""
 
 
-def _tanda_tangan(skp: SKP, tempat: str) -> dict:
+def tanda_tangan(skp: SKP, tempat: str) -> dict:
     """(tempat), (tanggal); employee left, the one who set the SKP right (000:2212-2216)."""
-    pegawai, penilai, atasan = _para_pihak(skp)
+    pegawai, penilai, atasan = para_pihak(skp)
     kanan = {"peran": "Pejabat Penilai Kinerja", **penilai}
     pelaksana = (skp.identitas or {}).get("pelaksana")
     if skp.penilai_kepala_daerah and pelaksana:
@@ -211,7 +216,7 @@ def _tanda_tangan(skp: SKP, tempat: str) -> dict:
     }
 
 
-def _perilaku(skp: SKP, tanda: str) -> dict:
+def perilaku(skp: SKP, tanda: str) -> dict:
     """The 7 BerAKHLAK values with their fixed guides and the leader's bullets (§2.3)."""
     khusus: dict[str, list[str]] = {}
     for e in skp.ekspektasi_khusus.all():
@@ -220,6 +225,7 @@ def _perilaku(skp: SKP, tanda: str) -> dict:
         "tanda": tanda,
         "nilai": [
             {
+                "kode": n.kode,
                 "nomor": n.nomor,
                 "label": n.label,
                 "panduan": n.panduan,
@@ -246,7 +252,7 @@ def _teks_pimpinan(r: RencanaHasilKerja) -> list[str]:
     return hasil
 
 
-def _hasil_kerja(skp: SKP) -> list[dict]:
+def hasil_kerja(skp: SKP) -> list[dict]:
     """Sections A. UTAMA / B. TAMBAHAN; numbers run on across both (000:11873-11900)."""
     seksi = {JenisRHK.UTAMA: [], JenisRHK.TAMBAHAN: []}
     for r in rhk_bernomor(skp):
@@ -254,6 +260,7 @@ def _hasil_kerja(skp: SKP) -> list[dict]:
         for k in r.iki.all():
             iki.append(
                 {
+                    "pk": k.pk,
                     "label": k.label,
                     "teks": k.teks,
                     "target": k.target,
@@ -303,7 +310,7 @@ def _pilihan(choices, terpilih: str) -> list[dict]:
 def _manual(skp: SKP) -> list[dict]:
     """One A.1.3 table per IKI that has a manual, in SKP order."""
     hasil = []
-    for bagian in _hasil_kerja(skp):
+    for bagian in hasil_kerja(skp):
         for r in bagian["rhk"]:
             for iki in r["iki"]:
                 manual = iki["manual"]
@@ -334,7 +341,7 @@ def _manual(skp: SKP) -> list[dict]:
 # --- SKP ----------------------------------------------------------------------------------
 
 
-def _muat(skp: SKP) -> SKP:
+def muat(skp: SKP) -> SKP:
     """The SKP with everything a document prints, in a fixed number of queries."""
     iki = IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "pk")
     return (
@@ -374,48 +381,50 @@ def konteks_skp(skp: SKP, *, tempat: str = "") -> dict:
     katalog = katalog_format(skp)
     template, judul = FORMAT_SKP[kode]
     jpt = skp.kelompok == Kelompok.JPT_PUKM
-    identitas = {"nip_penilai_opsional": jpt}
+    opsi_identitas = {"nip_penilai_opsional": jpt}
     if (skp.identitas or {}).get("format_tugas_belajar") == "khusus":
         template, judul = "dokumen/a_1_1.html", JUDUL_TUGAS_BELAJAR
-        identitas = {"nip_penilai_opsional": True, "unit_penilai": "INSTANSI"}
+        opsi_identitas = {"nip_penilai_opsional": True, "unit_penilai": "INSTANSI"}
     return {
         "template": template,
         "format": kode,
-        "kepala": _kepala(skp, judul),
-        "identitas": _identitas(skp, **identitas),
-        "hasil_kerja": _hasil_kerja(skp),
+        "kepala": kepala(skp, judul),
+        "identitas": identitas(skp, **opsi_identitas),
+        "hasil_kerja": hasil_kerja(skp),
         "katalog": katalog,
         # A.1.7's behaviour footnote is the second one when column (2) has the first.
-        "perilaku": _perilaku(
+        "perilaku": perilaku(
             skp, "**" if kode == "A.1.7" and katalog["catatan_rhk_pimpinan"] else "*"
         ),
-        "ttd": _tanda_tangan(skp, tempat),
+        "ttd": tanda_tangan(skp, tempat),
     }
 
 
 def konteks_lampiran(skp: SKP, *, tempat: str = "") -> dict:
-    pegawai, _, _ = _para_pihak(skp)
+    pegawai, _, _ = para_pihak(skp)
     return {
-        "kepala": _kepala(skp, JUDUL_LAMPIRAN, terpisah=True, jabatan=pegawai.get("jabatan", "")),
+        "kepala": kepala(skp, JUDUL_LAMPIRAN, terpisah=True, jabatan=pegawai.get("jabatan", "")),
         "bagian": _lampiran(skp),
-        "ttd": _tanda_tangan(skp, tempat),
+        "ttd": tanda_tangan(skp, tempat),
     }
 
 
 def konteks_manual(skp: SKP) -> dict:
-    return {"kepala": _kepala(skp, JUDUL_MANUAL), "manual": _manual(skp)}
+    return {"kepala": kepala(skp, JUDUL_MANUAL), "manual": _manual(skp)}
 
 
 def judul_skp(skp: SKP) -> str:
-    pegawai, _, _ = _para_pihak(skp)
+    pegawai, _, _ = para_pihak(skp)
     return f"SKP {skp.tahun} {pegawai.get('nama', '')} ({skp.format}, versi {skp.versi})"
 
 
-def pdf_skp(skp: SKP, *, tempat: str = "") -> bytes:
+def pdf_skp(skp: SKP, *, tempat: str = "", token: str | None = None) -> bytes:
     """The SKP in its format, then its Lampiran (A.1.8) and, for a JPT/PUKM SKP with
-    manuals, the Manual IK pages (A.1.3): one PDF."""
-    skp = _muat(skp)
+    manuals, the Manual IK pages (A.1.3): one PDF. With `token` (archiving), the first
+    page carries the QR code of the public verification page."""
+    skp = muat(skp)
     utama = konteks_skp(skp, tempat=tempat)
+    utama["verifikasi"] = verifikasi.blok_qr(token) if token else None
     bagian = [
         (utama["template"], utama),
         ("dokumen/a_1_8.html", konteks_lampiran(skp, tempat=tempat)),
@@ -427,10 +436,37 @@ def pdf_skp(skp: SKP, *, tempat: str = "") -> bytes:
     return render_pdf(bagian, judul=judul_skp(skp), draf=draf(skp))
 
 
+def kepala_verifikasi(skp: SKP) -> dict:
+    """What the public verification page shows of an archived SKP: its own header."""
+    pegawai, _, _ = para_pihak(skp)
+    return {
+        "format": skp.format,
+        "judul": JUDUL_SKP,
+        "instansi": nama_entitas_kepala(skp).upper(),
+        "periode_penilaian": "PERIODE PENILAIAN: "
+        + periode_teks(skp.periode_mulai, skp.periode_selesai),
+        "nama": pegawai.get("nama", ""),
+        "nip": pegawai.get("nip", ""),
+        "tanggal": _tanggal(skp.ditandatangani_pada or skp.ditetapkan_pada),
+        "status": skp.get_status_display(),
+    }
+
+
 def arsipkan_skp(skp: SKP, pengguna, *, tempat: str = "") -> ArsipDokumen:
-    """Render the signed SKP once and keep those exact bytes (called when it is signed)."""
-    isi = pdf_skp(skp, tempat=tempat)
-    return arsipkan(skp, jenis=skp.format, judul=judul_skp(skp), isi=isi, oleh=pengguna)
+    """Render the signed SKP once and keep those exact bytes (called when it is signed),
+    with the key its QR code prints."""
+    token = verifikasi.buat_token(skp.instansi_id)
+    isi = pdf_skp(skp, tempat=tempat, token=token)
+    return arsipkan(
+        skp, jenis=skp.format, judul=judul_skp(skp), isi=isi, oleh=pengguna, token=token,
+        kepala=kepala_verifikasi(skp),
+    )  # fmt: skip
+
+
+def status_kini(objek_id: int) -> str:
+    """The verification page's "status now" for an SKP (registered in apps.py)."""
+    skp = SKP.objects.filter(pk=objek_id).only("status").first()
+    return skp.get_status_display() if skp else ""
 
 
 def arsip_skp(skp: SKP) -> ArsipDokumen | None:
@@ -470,7 +506,7 @@ def pdf_workblock(wb: Workblock) -> bytes:
 
 def pdf_manual(skp: SKP) -> bytes:
     """The Manual IK pages (A.1.3) on their own, as printed after a JPT/PUKM SKP."""
-    skp = _muat(skp)
+    skp = muat(skp)
     return render_pdf(
         "dokumen/a_1_3.html",
         konteks_manual(skp),
@@ -487,7 +523,7 @@ def _tabel_mph(matriks: MatriksPeranHasil) -> dict:
     row per person with their role-results, TIDAK ADA PERAN, or '-' when nothing is
     recorded. Columns and cells are read exactly as the page reads them."""
     data = mph.data_matriks(matriks, mph.tanggal_acuan(matriks.skp_pimpinan))
-    pimpinan, _, _ = _para_pihak(matriks.skp_pimpinan)
+    pimpinan, _, _ = para_pihak(matriks.skp_pimpinan)
     return {
         "tim": matriks.induk_id is not None,
         "nama_tim": matriks.nama_tim,

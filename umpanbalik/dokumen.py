@@ -12,10 +12,10 @@ from . import aturan, selectors
 
 
 def _dasar(skp: SKP, judul: str) -> dict:
-    pegawai, _, _ = skp_dokumen._para_pihak(skp)
+    pegawai, _, _ = skp_dokumen.para_pihak(skp)
     return {
-        "kepala": skp_dokumen._kepala(skp, [judul]),
-        "identitas": skp_dokumen._identitas(skp, nip_penilai_opsional=False),
+        "kepala": skp_dokumen.kepala(skp, [judul]),
+        "identitas": skp_dokumen.identitas(skp, nip_penilai_opsional=False),
         "pegawai": pegawai,
     }
 
@@ -73,7 +73,7 @@ def _baris_umpan_balik(u) -> str:
 def konteks_rekaman(skp: SKP, periode) -> dict:
     rek = selectors.rekaman(skp, periode)
     jpt = rek.format == "B.1.4"
-    pegawai, penilai, _ = skp_dokumen._para_pihak(skp)
+    pegawai, penilai, _ = skp_dokumen.para_pihak(skp)
     katalog = skp_dokumen.katalog_format(skp)
     for r in rek.rhk:
         r.teks_umpan_balik = [_baris_umpan_balik(u) for u in r.umpan_balik]
@@ -86,9 +86,9 @@ def konteks_rekaman(skp: SKP, periode) -> dict:
         n["teks_umpan_balik"] = [_baris_umpan_balik(u) for u in n["umpan_balik"]]
     return {
         "format": rek.format,
-        "kepala": skp_dokumen._kepala(skp, JUDUL_REKAMAN[rek.format]),
+        "kepala": skp_dokumen.kepala(skp, JUDUL_REKAMAN[rek.format]),
         "label_periode": periode.label.upper(),
-        "identitas": skp_dokumen._identitas(
+        "identitas": skp_dokumen.identitas(
             skp, nip_penilai_opsional=jpt, unit_penilai="INSTANSI" if jpt else "UNIT KERJA"
         ),
         "seksi": selectors.seksi_rhk(rek.rhk),

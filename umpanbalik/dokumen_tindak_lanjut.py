@@ -29,14 +29,14 @@ def _orang(pegawai) -> dict:
 
 
 def _dasar(skp: SKP, kode: str, tanggal, *, periode: bool) -> dict:
-    pegawai, penilai, _ = skp_dokumen._para_pihak(skp)
+    pegawai, penilai, _ = skp_dokumen.para_pihak(skp)
     judul = tl.FORMAT[kode].judul
-    kepala = skp_dokumen._kepala(skp, _baris_judul(judul))
+    kepala = skp_dokumen.kepala(skp, _baris_judul(judul))
     kepala["subjudul"] = []
     kepala["tanpa_periode"] = not periode
     return {
         "kepala": kepala,
-        "identitas": skp_dokumen._identitas(skp, nip_penilai_opsional=False),
+        "identitas": skp_dokumen.identitas(skp, nip_penilai_opsional=False),
         "pegawai": pegawai,
         "penilai": penilai,
         "tempat": pengaturan_instansi().tempat_dokumen,

@@ -26,7 +26,8 @@ ATURAN_AXE = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 # PDF downloads (checked by the document tests) and evidence files (served as uploaded,
 # checked by the evidence tests).
 BUKAN_HALAMAN = re.compile(
-    r"^/(keluar|platform|static|skp/dokumen)/|\.pdf$|^/pelaksanaan/(umpan-balik/)?bukti/"
+    r"^/(keluar|platform|static|skp/dokumen|evaluasi/dokumen)/|\.pdf$"
+    r"|^/pelaksanaan/(umpan-balik/)?bukti/"
 )
 BATAS_HALAMAN_PER_PERAN = 60
 

@@ -363,7 +363,7 @@ def test_a_1_8_lampiran(org):
             skp=skp, bagian="konsekuensi", urutan=2,
             teks="Apabila tidak memenuhi ekspektasi: teguran lisan",
         )  # fmt: skip
-        skp = dokumen._muat(skp)
+        skp = dokumen.muat(skp)
         isi = renderer.render_pdf(
             "dokumen/a_1_8.html", dokumen.konteks_lampiran(skp, tempat="Bekasi")
         )
