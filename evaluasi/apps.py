@@ -10,10 +10,11 @@ class EvaluasiConfig(AppConfig):
         from organisasi import beranda
         from organisasi.menu import daftarkan_menu
 
-        from . import pengaturan
+        from . import pengaturan, tenggat
         from .beranda import tugas_evaluasi
         from .menu import menu_evaluasi
 
         pengaturan.daftarkan()
+        tenggat.daftarkan()
         daftarkan_menu(menu_evaluasi)
         beranda.daftarkan(tugas_evaluasi)
