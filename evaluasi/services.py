@@ -213,7 +213,8 @@ def _periksa(pengguna, evaluasi: EvaluasiKinerja, aksi: Aksi) -> workflow.Status
     """The state after `aksi`; a stranger gets PermissionDenied, a person with the role
     who meets the wrong state a ValidationError saying why."""
     peran = selectors.peran(pengguna, evaluasi)
-    if not workflow.berwenang(aksi, peran):
+    transisi = workflow.TRANSISI.get((aksi, evaluasi.status))
+    if not workflow.berwenang(aksi, peran) or (transisi and not transisi.oleh & peran):
         raise PermissionDenied("Anda tidak berwenang melakukan tindakan ini pada evaluasi ini.")
     try:
         return workflow.periksa_aksi(aksi, evaluasi.status, peran)
@@ -402,8 +403,9 @@ def evaluasi_laporkan(*, pengguna, evaluasi: EvaluasiKinerja) -> EvaluasiKinerja
         evaluasi.dilaporkan_pada = timezone.now()
         evaluasi.versi += 1
         evaluasi.diubah_oleh = pengguna
+        # The audit reason holds 100 characters; the recipient's label may be long.
         catat(evaluasi, pengguna, f"Dokumen evaluasi {p.label_lengkap} dilaporkan kepada "
-                                  f"{penerima}")  # fmt: skip
+                                  f"{penerima}"[:100])  # fmt: skip
         evaluasi.save()
         _kirim([
             _kabar(
@@ -416,8 +418,7 @@ def evaluasi_laporkan(*, pengguna, evaluasi: EvaluasiKinerja) -> EvaluasiKinerja
 
 
 ALASAN_AMBIL_ALIH = (
-    "Jangka waktu evaluasi berakhir tanpa tanda tangan pejabat penilai: evaluasi beralih "
-    "kepada atasan pejabat penilai dan bersifat final"
+    "Diambil alih atasan pejabat penilai: jangka waktu evaluasi berakhir tanpa tanda tangan"
 )
 
 
@@ -441,7 +442,7 @@ def evaluasi_ambil_alih(*, skp_ids, periode: Periode, waktu) -> list[EvaluasiKin
     EvaluasiKinerja.objects.bulk_create(
         [
             EvaluasiKinerja(
-                pegawai_id=k, skp=t.skp, tahun=periode.tahun, periode_jenis=periode.jenis,
+                instansi_id=instansi_aktif_id(), pegawai_id=k, skp=t.skp, tahun=periode.tahun, periode_jenis=periode.jenis,
                 periode_nomor=periode.nomor, penilai_id=t.penilai_id,
                 atasan_penilai_id=t.atasan_id,
             )
