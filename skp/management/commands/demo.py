@@ -7,6 +7,7 @@ one place allowed to import every app below it; organisasi imports no other app.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from evaluasi.demo import isi_evaluasi_demo
 from organisasi.demo import LOGIN_DEMO, buat_demo
 from skp.demo import isi_skp_demo, isi_skp_jpt_demo
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            dibuat = buat_demo() + isi_skp_demo() + isi_skp_jpt_demo()
+            dibuat = buat_demo() + isi_skp_demo() + isi_skp_jpt_demo() + isi_evaluasi_demo()
         if dibuat:
             for hal in dibuat:
                 self.stdout.write(f"Dibuat: {hal}")
