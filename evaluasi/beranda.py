@@ -117,6 +117,8 @@ def _langkah_dokumen(k: Konteks) -> list[Tugas]:
             p = Periode(e.tahun, e.periode_jenis, e.periode_nomor)
             untuk = "Evaluasi Anda" if peran == "pegawai" else str(e.pegawai)
             tautan = reverse("evaluasi_kasus", args=[e.pk])
+            if status == Status.DIAMBIL_ALIH:  # rated on the atasan's page
+                tautan = reverse("evaluasi_atasan", args=[p.kode])
             judul = f"{judul} ({p.label_lengkap})"
         else:
             untuk = f"{len(daftar)} pegawai"
