@@ -93,8 +93,8 @@ def isi_evaluasi_demo(hari_ini: date | None = None) -> list[str]:
         services.evaluasi_laporkan(pengguna=penilai_u, evaluasi=e)
         dibuat.append(f"evaluasi {selesai.label_lengkap} pegawai.bekasi (dilaporkan)")
 
-        e = _nilai(penilai_u, skp, diserahkan, "diatas", "diatas",
-                   "Hasil kerja melampaui ekspektasi; siap diberi penugasan lebih luas.")  # fmt: skip
+        saran = "Hasil kerja melampaui ekspektasi; siap diberi penugasan lebih luas."
+        e = _nilai(penilai_u, skp, diserahkan, "diatas", "diatas", saran)
         e = _tandatangani(penilai_u, e, diserahkan)
         services.evaluasi_serahkan(pengguna=penilai_u, evaluasi=e)
         dibuat.append(f"evaluasi {diserahkan.label_lengkap} pegawai.bekasi (diserahkan)")

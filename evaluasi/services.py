@@ -439,17 +439,20 @@ def evaluasi_ambil_alih(*, skp_ids, periode: Periode, waktu) -> list[EvaluasiKin
     tugas = {k: t for k, t in tugas.items() if t.skp.pk in set(skp_ids) and t.penilai_id}
     if not tugas:
         return []
-    EvaluasiKinerja.objects.bulk_create(
-        [
-            EvaluasiKinerja(
-                instansi_id=instansi_aktif_id(), pegawai_id=k, skp=t.skp, tahun=periode.tahun, periode_jenis=periode.jenis,
-                periode_nomor=periode.nomor, penilai_id=t.penilai_id,
-                atasan_penilai_id=t.atasan_id,
-            )
-            for k, t in tugas.items()
-        ],
-        ignore_conflicts=True,
-    )  # fmt: skip
+    baru = [
+        EvaluasiKinerja(
+            instansi_id=instansi_aktif_id(),
+            pegawai_id=k,
+            skp=t.skp,
+            tahun=periode.tahun,
+            periode_jenis=periode.jenis,
+            periode_nomor=periode.nomor,
+            penilai_id=t.penilai_id,
+            atasan_penilai_id=t.atasan_id,
+        )  # fmt: skip
+        for k, t in tugas.items()
+    ]
+    EvaluasiKinerja.objects.bulk_create(baru, ignore_conflicts=True)
     tabel = EvaluasiKinerja._meta.db_table
     with connection.cursor() as cur:
         cur.execute(

@@ -171,9 +171,11 @@ def test_penilai_menandatangani_hanya_dalam_jangka_waktu_evaluasi(tim):
         e = _nilai(tim)
         with pytest.raises(ValidationError, match="baru dibuka 24 Januari 2026"):
             _aksi(tim, "evaluasi_tandatangani", tim.akun_kasi, e, versi=e.versi)
-    with time_machine.travel(SETELAH_JENDELA, tick=False):
-        with pytest.raises(ValidationError, match="berakhir 13 Februari 2026"):
-            _aksi(tim, "evaluasi_tandatangani", tim.akun_kasi, e, versi=e.versi)
+    with (
+        time_machine.travel(SETELAH_JENDELA, tick=False),
+        pytest.raises(ValidationError, match="berakhir 13 Februari 2026"),
+    ):
+        _aksi(tim, "evaluasi_tandatangani", tim.akun_kasi, e, versi=e.versi)
     assert _segar(tim, e).status == "draf"
 
 
