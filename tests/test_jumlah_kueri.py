@@ -26,8 +26,9 @@ HALAMAN = {
     "Anak unit": ("admin", lambda o: reverse("unit_anak", args=[o.bidang.pk]), 11),
     "Siapa menilai siapa": ("admin", lambda o: reverse("unit_detail", args=[o.seksi.pk]), 22),
     "Tabel penilai": ("admin", lambda o: reverse("aturan_penilai"), 11),
-    "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 19),
-    "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 20),
+    # +1: the evaluation steps waiting for this person (evaluasi/beranda.py, one query).
+    "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 20),
+    "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 21),
     "Beranda admin": ("admin", lambda o: reverse("beranda"), 23),
 }
 
