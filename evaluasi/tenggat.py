@@ -88,8 +88,9 @@ def jatuh_tempo(definisi: DefinisiTenggat, kalender: KalenderKerja, mulai: date)
 def jatuh_tempo_kasus(
     evaluasi: EvaluasiKinerja | None, kalender: KalenderKerja, jendela: Jendela
 ) -> list[tuple[DefinisiTenggat, JatuhTempo]]:
-    """Every deadline running for a case now, nearest first (no query). A case not yet
-    opened runs the window's end."""
+    """Every deadline running for a case now (no query): the step the case awaits first,
+    then the reporting deadline that runs beside it (workflow.TENGGAT's order). A case
+    not yet opened runs the window's end."""
     status = evaluasi.status if evaluasi else Status.DRAF
     peristiwa = {Peristiwa.AKHIR_JENDELA: jendela.akhir}
     if evaluasi is not None:
@@ -97,12 +98,11 @@ def jatuh_tempo_kasus(
             nilai = getattr(evaluasi, kolom)
             if nilai is not None:
                 peristiwa[p] = _tanggal_lokal(nilai)
-    hasil = [
+    return [
         (d, jatuh_tempo(d, kalender, peristiwa[d.peristiwa]))
         for d in workflow.tenggat_berjalan(status)
         if d.peristiwa in peristiwa
     ]
-    return sorted(hasil, key=lambda x: x[1].tanggal)
 
 
 def _tanggal_lokal(waktu) -> date:
