@@ -38,6 +38,7 @@ urlpatterns = [
     path("pengaturan/", include("organisasi.urls_pengaturan")),
     path("skp/", include("skp.urls")),
     path("pelaksanaan/", include("umpanbalik.urls")),
+    path("pelaksanaan/", include("umpanbalik.urls_tindak_lanjut")),
     path("evaluasi/", include("evaluasi.urls")),
     path("", include("organisasi.urls")),
 ]

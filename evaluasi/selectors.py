@@ -22,6 +22,10 @@ from organisasi.selectors import berlaku_pada, penilai_pegawai
 from skp.models import SKP
 from skp.models import Status as StatusSKP
 from skp.selectors import menilai_bawahan, pegawai_pengguna, rhk_bernomor
+from umpanbalik.selectors_tindak_lanjut import (  # noqa: F401 (views._baris reads it here)
+    pengambilalihan_periode,
+    pengambilalihan_skp,
+)
 
 from . import distribusi, kuadran, periode, workflow
 from .models import CapaianOrganisasiUnit, EvaluasiKinerja
@@ -216,6 +220,8 @@ class BarisTim:
     skp: SKP
     evaluasi: EvaluasiKinerja | None
     pelaksanaan: Pelaksanaan | None
+    # RHK the pimpinan took over, with the note the rater weighs (Pasal 20(7)-(8)).
+    ambil_alih: list = field(default_factory=list)
     aksi: list = field(default_factory=list)  # buttons for the viewer (views_alur)
     tenggat: list = field(default_factory=list)  # the deadline running, explained
 
@@ -386,7 +392,11 @@ def tim_penilai(penilai_id: int, p: periode.Periode, kalender: KalenderKerja | N
         )
     }
     pelaksanaan = pelaksanaan_periode([s.pk for s in daftar], p)
-    return [BarisTim(s, evaluasi.get(s.pegawai_id), pelaksanaan.get(s.pk)) for s in daftar]
+    ambil_alih = pengambilalihan_skp(daftar, p.akhir)
+    return [
+        BarisTim(s, evaluasi.get(s.pegawai_id), pelaksanaan.get(s.pk), ambil_alih.get(s.pk, []))
+        for s in daftar
+    ]
 
 
 def skp_dinilai(penilai_id: int, skp_pk: int, p: periode.Periode) -> SKP | None:
@@ -452,7 +462,10 @@ def kasus_atasan(atasan_id: int, p: periode.Periode):
     )
     alih = [e for e in semua if e.status in workflow.JALUR_ATASAN]
     pelaksanaan = pelaksanaan_periode([e.skp_id for e in alih], p)
-    baris = [BarisTim(e.skp, e, pelaksanaan.get(e.skp_id)) for e in alih]
+    ambil_alih = pengambilalihan_skp([e.skp for e in alih], p.akhir)
+    baris = [
+        BarisTim(e.skp, e, pelaksanaan.get(e.skp_id), ambil_alih.get(e.skp_id, [])) for e in alih
+    ]
     return baris, [e for e in semua if e.status not in workflow.JALUR_ATASAN]
 
 

@@ -118,7 +118,8 @@ def _baris(skp: SKP, p: Periode, evaluasi=None) -> selectors.BarisTim:
             periode_nomor=p.nomor,
         ).first()  # fmt: skip
     pelaksanaan = selectors.pelaksanaan_periode([skp.pk], p).get(skp.pk)
-    return selectors.BarisTim(skp, evaluasi, pelaksanaan)
+    ambil_alih = selectors.pengambilalihan_periode(skp, p)
+    return selectors.BarisTim(skp, evaluasi, pelaksanaan, ambil_alih)
 
 
 @require_POST

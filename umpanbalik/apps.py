@@ -11,7 +11,7 @@ class UmpanbalikConfig(AppConfig):
         from organisasi.menu import daftarkan_menu
 
         from . import pengaturan
-        from .beranda import tugas_dokumentasi
+        from .beranda import tugas_dokumentasi, tugas_tindak_lanjut
         from .menu import menu_umpanbalik
         from .tenggat import TENGGAT_DOKUMENTASI
 
@@ -19,3 +19,4 @@ class UmpanbalikConfig(AppConfig):
         daftarkan_menu(menu_umpanbalik)
         tenggat.daftarkan(TENGGAT_DOKUMENTASI)
         beranda.daftarkan(tugas_dokumentasi)
+        beranda.daftarkan(tugas_tindak_lanjut)

@@ -1,7 +1,8 @@
 """`manage.py demo` (run by `make run`): the demo data of every app, lowest app first.
 
-It lives in the app that sits highest in the data flow (today skp) because it is the
-one place allowed to import every app below it; organisasi imports no other app.
+It lives in the app that sits highest in the data flow among those with demo data (today
+evaluasi, moved from umpanbalik, which must not import evaluasi) because it is the one
+place allowed to import every app below it; organisasi imports no other app.
 """
 
 from django.core.management.base import BaseCommand
@@ -10,6 +11,7 @@ from django.db import transaction
 from evaluasi.demo import isi_evaluasi_demo
 from organisasi.demo import LOGIN_DEMO, buat_demo
 from skp.demo import isi_skp_demo, isi_skp_jpt_demo
+from umpanbalik.demo_tindak_lanjut import isi_tindak_lanjut_demo
 
 
 class Command(BaseCommand):
@@ -17,7 +19,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            dibuat = buat_demo() + isi_skp_demo() + isi_skp_jpt_demo() + isi_evaluasi_demo()
+            dibuat = (
+                buat_demo()
+                + isi_skp_demo()
+                + isi_skp_jpt_demo()
+                + isi_tindak_lanjut_demo()
+                + isi_evaluasi_demo()
+            )
         if dibuat:
             for hal in dibuat:
                 self.stdout.write(f"Dibuat: {hal}")

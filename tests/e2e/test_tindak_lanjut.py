@@ -1,0 +1,146 @@
+"""Follow-up of feedback in a real browser: the rater records a coaching session (B.1.6)
+from the employee's documentation page through the HTMX form, the employee sees it on her
+home page, opens it, signs it and fills her feedback (B.1.8); both pages are looked at on
+a desktop and a phone (no sideways scrolling)."""
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from organisasi.tenancy import lingkup_instansi
+from tests.conftest import SANDI
+from tests.factories import Org, akun, skp_contoh
+from umpanbalik.models import BimbinganKinerja
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
+FOTO = Path("/tmp/shots/tindaklanjut")
+
+
+def _masuk(halaman, username):
+    halaman.goto("/masuk/")
+    halaman.get_by_label("NIP atau nama pengguna").fill(username)
+    halaman.get_by_label("Kata sandi").fill(SANDI)
+    halaman.get_by_role("button", name="Masuk").click()
+    halaman.wait_for_url("**/")
+
+
+def _lihat(halaman, nama):
+    for lebar in (1280, 390):
+        halaman.set_viewport_size({"width": lebar, "height": 900})
+        lebar_isi = halaman.evaluate("document.documentElement.scrollWidth")
+        assert lebar_isi <= lebar, f"{nama}: halaman bergeser ke samping pada {lebar} px"
+        halaman.screenshot(path=str(FOTO / f"{nama}-{lebar}.png"), full_page=True)
+    halaman.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_penilai_mencatat_coaching_pegawai_melihat_dan_menandatangani(halaman, instansi_a):
+    FOTO.mkdir(parents=True, exist_ok=True)
+    with time_machine.travel(datetime(2026, 3, 16, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
+        org = Org(instansi_a)
+        akun(org, org.staf, "dedi")
+        akun(org, org.kasi, "teguh")
+        skp = skp_contoh(org, status="ditandatangani")
+
+        _masuk(halaman, "teguh")
+        halaman.goto(f"/pelaksanaan/skp/{skp.pk}/?periode=3")
+        halaman.get_by_role("link", name="Tindak lanjut umpan balik").click()
+        halaman.wait_for_url(f"**/pelaksanaan/skp/{skp.pk}/tindak-lanjut/")
+        _lihat(halaman, "tindak-lanjut-penilai-kosong")
+
+        halaman.get_by_text("Coaching (format B.1.6)").click()
+        form = halaman.locator(
+            "form", has=halaman.get_by_role("button", name="Simpan dan tandatangani coaching")
+        )
+        form.get_by_label("Tempat").fill("Ruang rapat Seksi Rekayasa")
+        form.get_by_label("Indikator kinerja individu").select_option(index=0)
+        form.get_by_label("Strategi pencapaian target").fill("Survei dua simpang per bulan")
+        form.get_by_label("Progres pencapaian target").fill("5 dari 12 simpang")
+        form.get_by_label("Masalah / hambatan").fill("Data volume kendaraan terlambat")
+        form.get_by_label("Penyebab").fill("Alat hitung rusak")
+        # First without the opportunity section: the message comes back in place (HTMX).
+        form.get_by_label("Strategi untuk mengatasi").fill("Ajukan akses data kamera ATCS")
+        _lihat(halaman, "tindak-lanjut-form-coaching")
+        form.get_by_role("button", name="Simpan dan tandatangani coaching").click()
+        halaman.get_by_text("Isi peluang: apa yang dapat dilakukan pegawai.").wait_for()
+        with lingkup_instansi(instansi_a):
+            assert not BimbinganKinerja.objects.exists()
+        form = halaman.locator(
+            "form", has=halaman.get_by_role("button", name="Simpan dan tandatangani coaching")
+        )
+        assert form.get_by_label("Progres pencapaian target").input_value() == "5 dari 12 simpang"
+        form.get_by_label("Peluang").fill("Memakai data kamera ATCS")
+        form.get_by_role("button", name="Simpan dan tandatangani coaching").click()
+        halaman.get_by_text("Pelaksanaan coaching tercatat").wait_for()
+        assert halaman.get_by_text("Menunggu tanda tangan pegawai").is_visible()
+        _lihat(halaman, "tindak-lanjut-penilai")
+
+        halaman.context.clear_cookies()
+        _masuk(halaman, "dedi")
+        halaman.get_by_role(
+            "link", name="Tandatangani catatan coaching (format B.1.6)", exact=True
+        ).click()
+        halaman.wait_for_url(f"**/pelaksanaan/skp/{skp.pk}/tindak-lanjut/*")
+        assert halaman.get_by_text("Data volume kendaraan terlambat").first.is_visible()
+        assert halaman.get_by_role("heading", name="Catat tindak lanjut").count() == 0
+        _lihat(halaman, "tindak-lanjut-pegawai")
+        halaman.once("dialog", lambda d: d.accept())
+        halaman.get_by_role("button", name="Tandatangani B.1.6").click()
+        halaman.get_by_text("Ditandatangani pegawai").wait_for()
+        halaman.get_by_text("Isi umpan balik pelaksanaan bimbingan kinerja (format B.1.8)").click()
+        with lingkup_instansi(instansi_a):
+            b = BimbinganKinerja.objects.get()
+        for n in range(1, 10):
+            halaman.locator(f"textarea[name=b18-{b.pk}-k{n}]").fill(f"Ya, kriteria {n} terpenuhi")
+        _lihat(halaman, "tindak-lanjut-form-b18")
+        halaman.get_by_role("button", name="Tandatangani dan serahkan umpan balik").click()
+        halaman.get_by_text("terkirim kepada atasan dari pimpinan Anda").wait_for()
+        with lingkup_instansi(instansi_a):
+            b = BimbinganKinerja.objects.select_related("umpan_balik").get()
+            assert b.ditandatangani_pegawai_pada is not None
+            assert b.umpan_balik.jawaban[8] == "Ya, kriteria 9 terpenuhi"
+        pdf = halaman.request.get(f"/pelaksanaan/skp/{skp.pk}/tindak-lanjut/bimbingan/{b.pk}.pdf")
+        assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+        _lihat(halaman, "tindak-lanjut-pegawai-selesai")
+
+
+def test_ambil_alih_dengan_catatan_tampil_di_baris_evaluasi(halaman, instansi_a):
+    FOTO.mkdir(parents=True, exist_ok=True)
+    catatan = "Pegawai tidak dapat menyelesaikan survei kepuasan meski sudah dibimbing."
+    with time_machine.travel(datetime(2026, 3, 16, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
+        org = Org(instansi_a)
+        akun(org, org.staf, "dedi")
+        akun(org, org.kasi, "teguh")
+        skp = skp_contoh(org, status="ditandatangani")
+        _masuk(halaman, "teguh")
+        halaman.goto(f"/pelaksanaan/skp/{skp.pk}/tindak-lanjut/")
+        halaman.get_by_text("Ambil alih rencana hasil kerja").click()
+        assert halaman.get_by_text("Pasal 20 ayat (6)").first.is_visible()
+        # A Pasal 20(3) follow-up first: an adjustment of resources.
+        halaman.get_by_text("Apresiasi, penugasan baru, penyesuaian ekspektasi").click()
+        halaman.get_by_label("Penyesuaian dukungan sumber daya").check()
+        halaman.get_by_label("Uraian").fill("Ditambah satu surveyor dari Seksi Angkutan")
+        halaman.get_by_role("button", name="Simpan tindak lanjut").click()
+        halaman.get_by_text("Penyesuaian dukungan sumber daya tercatat.").wait_for()
+        halaman.get_by_text("Ambil alih rencana hasil kerja").click()
+        halaman.get_by_label("Rencana hasil kerja yang diambil alih").select_option(index=1)
+        halaman.once("dialog", lambda d: d.accept())
+        halaman.get_by_role("button", name="Ambil alih").click()
+        halaman.get_by_text("Catatan wajib diisi").wait_for()
+        halaman.get_by_label("Catatan: pegawai tidak dapat").fill(catatan)
+        halaman.once("dialog", lambda d: d.accept())
+        halaman.get_by_role("button", name="Ambil alih").click()
+        halaman.get_by_text("Rencana hasil kerja diambil alih;").wait_for()
+        _lihat(halaman, "tindak-lanjut-ambil-alih")
+    with time_machine.travel(datetime(2026, 4, 2, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
+        halaman.context.clear_cookies()
+        _masuk(halaman, "teguh")
+        halaman.goto("/evaluasi/")
+        halaman.get_by_text("RHK diambil alih pimpinan").wait_for()
+        assert catatan in halaman.content()
+        _lihat(halaman, "evaluasi-baris-ambil-alih")
+        # From the evaluation row the rater reaches the follow-up page.
+        halaman.get_by_role("link", name="Tindak lanjut umpan balik Dedi").click()
+        halaman.wait_for_url(f"**/pelaksanaan/skp/{skp.pk}/tindak-lanjut/")

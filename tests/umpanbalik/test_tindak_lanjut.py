@@ -1,0 +1,807 @@
+"""Follow-up of feedback (Pasal 20-21) through the pages: who may record what (others and
+other agencies refused, nothing changes), the takeover and its mandatory note reaching
+the evaluation, notices and home items, and every format B.1.6-B.1.10 read back from
+its PDF."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from io import BytesIO
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+from pypdf import PdfReader
+
+from evaluasi import selectors as eval_selectors
+from evaluasi.periode import Jenis, Periode
+from organisasi.models import ArsipDokumen, Pemberitahuan
+from organisasi.tenancy import lingkup_instansi
+from skp.models import SKP
+from tests.factories import Org, akun, skp_contoh
+from umpanbalik import selectors_tindak_lanjut as sel
+from umpanbalik.models import (
+    BimbinganKinerja,
+    EvaluasiKompetensi,
+    LaporanPerilakuKerja,
+    PengambilalihanRHK,
+    TindakLanjut,
+    UmpanBalikBimbingan,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _senin_16_maret_2026():
+    with time_machine.travel(datetime(2026, 3, 16, 9, tzinfo=ZoneInfo("Asia/Jakarta")), tick=False):
+        yield
+
+
+@pytest.fixture
+def tim(instansi_a):
+    org = Org(instansi_a)
+    skp = skp_contoh(org, status="ditandatangani")
+    return {
+        "org": org,
+        "skp": skp,
+        "pemilik": akun(org, org.staf, "dedi"),
+        "penilai": akun(org, org.kasi, "teguh"),
+        "atasan": akun(org, org.kabid, "sari"),
+        "lain": akun(org, org.kasi2, "wulan"),
+        "admin": akun(org, _orang(org, "Admin BKD"), "bkd", admin=True),
+    }
+
+
+def _orang(org, nama):
+    with lingkup_instansi(org.instansi):
+        return org.orang(nama)
+
+
+def _p(awalan: str, data: dict) -> dict:
+    """Form data under the page's form prefix (every form on the page has its own)."""
+    return {f"{awalan}-{k}": v for k, v in data.items()}
+
+
+def _kirim(client, nama: str, args: list, data: dict, **lain):
+    """POST a form of the page under its prefix."""
+    awalan = {
+        "tindak_lanjut_catat": "tl",
+        "laporan_perilaku_buat": "laporan",
+        "ambil_alih_rhk": "ambil",
+        "bimbingan_catat": args[-1],
+        "umpan_balik_bimbingan_isi": f"b18-{args[-1]}",
+        "evaluasi_kompetensi_isi": f"b19-{args[-1]}",
+        "konseling_catat": f"konseling-{args[-1]}",
+    }[nama]
+    return client.post(reverse(nama, args=args), _p(awalan, data), **lain)
+
+
+def teks_pdf(isi: bytes) -> str:
+    return " ".join(
+        " ".join((h.extract_text() or "").split()) for h in PdfReader(BytesIO(isi)).pages
+    )
+
+
+def _iki(skp):
+    with lingkup_instansi(skp.instansi_id):
+        return skp.rhk.filter(jenis="utama").order_by("urutan").first().iki.order_by("urutan")[0]
+
+
+def _rhk(skp):
+    with lingkup_instansi(skp.instansi_id):
+        return skp.rhk.filter(jenis="utama").order_by("urutan").first()
+
+
+def _jumlah(instansi) -> tuple:
+    with lingkup_instansi(instansi):
+        return tuple(
+            m.objects.count()
+            for m in (
+                TindakLanjut,
+                BimbinganKinerja,
+                UmpanBalikBimbingan,
+                EvaluasiKompetensi,
+                LaporanPerilakuKerja,
+                PengambilalihanRHK,
+                SKP,
+            )
+        )
+
+
+DATA_COACHING = {
+    "tanggal": "2026-03-13",
+    "tempat": "Ruang rapat Seksi Rekayasa",
+    "baseline": "4 simpang",
+    "strategi_pencapaian": "Survei lapangan dua simpang per bulan",
+    "progres": "5 dari 12 simpang",
+    "masalah": "Data volume kendaraan terlambat",
+    "penyebab": "Alat hitung rusak",
+    "peluang": "Memakai data kamera ATCS",
+    "strategi_mengatasi": "Ajukan akses data ATCS ke Bidang",
+    "penyesuaian": "tidak",
+}
+
+
+def _coaching(client, skp, **lain):
+    data = {**DATA_COACHING, "iki": _iki(skp).pk, **lain}
+    return _kirim(client, "bimbingan_catat", [skp.pk, "coaching"], data)
+
+
+DATA_MENTORING = {
+    "tanggal": "2026-03-12",
+    "tempat": "Dinas Perhubungan",
+    "bentuk": ["shadowing", "hands_on"],
+    "keahlian": "Analisis simpang bersinyal",
+    "jangka_waktu": "3 bulan",
+    "perubahan": "Mampu menyusun rekomendasi sinyal sendiri",
+    "ukuran": "Dua rekomendasi diterima pimpinan",
+    "waktu_tempat": "12 Maret 2026, simpang Bulak Kapal",
+    "materi": "Penghitungan waktu siklus",
+    "rencana_aksi": "Menghitung siklus simpang Juanda",
+    "target_waktu": "April 2026",
+}
+
+DATA_LAPORAN = {
+    "tanggal": "2026-03-16",
+    "dikomunikasikan_pada": "2026-02-20",
+    "punya_ekspektasi_khusus": "ya",
+    "ekspektasi_khusus": "Hadir tepat waktu pada rapat koordinasi",
+    "permasalahan": "Tiga kali tidak hadir rapat koordinasi simpang tanpa kabar",
+    "serupa_pegawai_lain": "tidak",
+    "retrospektif": "Menegur langsung dan memberi umpan balik tertulis",
+    "bukti_umpan_balik": "Umpan balik tertulis 5 dan 19 Februari 2026",
+}
+
+
+def _b18():
+    return {f"k{n}": f"Jawaban kriteria {n}" for n in range(1, 10)}
+
+
+def _b19():
+    from umpanbalik.tindak_lanjut import KODE_KOMPETENSI
+
+    data = {f"nilai_{k}": "3" for k in KODE_KOMPETENSI}
+    data.update(
+        {
+            "alasan_integritas": "Jujur dalam melaporkan progres",
+            "nilai_komunikasi": "2",
+            "teknis_nama": "Rekayasa lalu lintas",
+            "teknis_nilai": "4",
+            "teknis_alasan": "Menguasai perhitungan kapasitas simpang",
+            "rekomendasi": "Diikutkan pelatihan manajemen lalu lintas",
+        }
+    )
+    return data
+
+
+# --- The whole coaching flow, with its formats ---------------------------------------------
+
+
+def test_coaching_dicatat_ditandatangani_umpan_balik_dan_evaluasi_kompetensi(client, tim):
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    halaman = client.get(reverse("tindak_lanjut", args=[skp.pk]))
+    assert halaman.status_code == 200
+    assert "Coaching (format B.1.6)" in halaman.content.decode()
+    resp = _coaching(client, skp)
+    assert resp.status_code == 302, resp.content.decode()[:3000]
+    with lingkup_instansi(org.instansi):
+        b = BimbinganKinerja.objects.get()
+        assert b.isi["fakta"][0]["progres"] == "5 dari 12 simpang"
+        assert b.isi["tujuan"][0]["target"] == "12 simpang"
+        assert b.ditandatangani_pegawai_pada is None
+        kabar = Pemberitahuan.objects.get(penerima=org.staf)
+        assert "Tandatangani catatan coaching" in kabar.judul
+        assert kabar.tautan.endswith(f"#bimbingan-{b.pk}")
+
+    # The employee sees it on her home page and on the page, signs, then fills B.1.8.
+    client.force_login(tim["pemilik"])
+    beranda = client.get(reverse("beranda")).content.decode()
+    assert "Tandatangani catatan coaching (format B.1.6)" in beranda
+    teks = client.get(reverse("tindak_lanjut", args=[skp.pk])).content.decode()
+    assert "Data volume kendaraan terlambat" in teks and "Tandatangani B.1.6" in teks
+    # B.1.8 before signing: refused, nothing stored.
+    resp = _kirim(client, "umpan_balik_bimbingan_isi", [skp.pk, b.pk], _b18())
+    assert resp.status_code == 422 and "Tandatangani dulu" in resp.content.decode()
+    resp = client.post(reverse("bimbingan_tandatangani", args=[skp.pk, b.pk]))
+    assert resp.status_code == 302
+    # Incomplete B.1.8: message, nothing stored.
+    kurang = {**_b18(), "k9": " "}
+    resp = _kirim(client, "umpan_balik_bimbingan_isi", [skp.pk, b.pk], kurang)
+    assert resp.status_code == 422 and "setiap kriteria" in resp.content.decode()
+    assert _jumlah(org.instansi)[2] == 0
+    resp = _kirim(client, "umpan_balik_bimbingan_isi", [skp.pk, b.pk], _b18())
+    assert resp.status_code == 302
+    # A second B.1.8 for the same session is refused.
+    resp = _kirim(client, "umpan_balik_bimbingan_isi", [skp.pk, b.pk], _b18())
+    assert resp.status_code == 422 and "sudah diisi" in resp.content.decode()
+    with lingkup_instansi(org.instansi):
+        # Handed to the atasan of the pimpinan (L5865-5869).
+        assert Pemberitahuan.objects.filter(
+            penerima=org.kabid, kunci=f"bimbingan-{b.pk}-b18-atasan"
+        ).exists()
+
+    # The pimpinan evaluates competencies (B.1.9); the atasan is told.
+    client.force_login(tim["penilai"])
+    tanpa_nilai = {**_b19(), "nilai_integritas": ""}
+    resp = _kirim(client, "evaluasi_kompetensi_isi", [skp.pk, b.pk], tanpa_nilai)
+    assert resp.status_code == 422 and "Beri nilai 1 sampai 5" in resp.content.decode()
+    resp = _kirim(client, "evaluasi_kompetensi_isi", [skp.pk, b.pk], _b19())
+    assert resp.status_code == 302
+    with lingkup_instansi(org.instansi):
+        e = EvaluasiKompetensi.objects.get()
+        assert e.nilai["komunikasi"]["nilai"] == 2
+        assert e.teknis == [
+            {
+                "nama": "Rekayasa lalu lintas",
+                "nilai": 4,
+                "alasan": "Menguasai perhitungan kapasitas simpang",
+            }
+        ]
+        assert Pemberitahuan.objects.filter(kunci=f"bimbingan-{b.pk}-b19-atasan").exists()
+        # Each signed format archived once.
+        assert sorted(ArsipDokumen.objects.values_list("jenis", flat=True)) == [
+            "B.1.6",
+            "B.1.8",
+            "B.1.9",
+        ]
+
+    # Read back every format from its PDF, as the atasan opens them.
+    client.force_login(tim["atasan"])
+    b16 = teks_pdf(client.get(reverse("bimbingan_pdf", args=[skp.pk, b.pk])).content)
+    for bagian in (
+        "PELAKSANAAN COACHING",
+        "PERIODE PENILAIAN",
+        "PEGAWAI YANG DINILAI",
+        "PEJABAT PENILAI KINERJA",
+        "TUJUAN: APA YANG INGIN SAYA CAPAI?",
+        "BASELINE TARGET (JIKA ADA)",
+        "STRATEGI PENCAPAIAN TARGET",
+        "Survei lapangan dua simpang per bulan",
+        "FAKTA: DIMANA SAYA SEKARANG?",
+        "PROGRES PENCAPAIAN TARGET",
+        "5 dari 12 simpang",
+        "Alat hitung rusak",
+        "PELUANG: APA YANG DAPAT SAYA LAKUKAN?",
+        "Memakai data kamera ATCS",
+        "LANGKAH KEDEPAN",
+        "Ajukan akses data ATCS ke Bidang",
+        "TIDAK",
+        "Jika diperlukan penyesuaian indikator/ target kinerja maka dilakukan perubahan SKP",
+        "Pegawai yang Dinilai",
+        "Pimpinan/ Pihak Lain yang Diberikan Penugasan Khusus",
+        org.staf.nip,
+        "Teguh",
+    ):
+        assert bagian in b16, bagian
+    b18 = teks_pdf(client.get(reverse("umpan_balik_bimbingan_pdf", args=[skp.pk, b.pk])).content)
+    for bagian in (
+        "UMPAN BALIK PELAKSANAAN BIMBINGAN KINERJA",
+        "SUBJEK",
+        "KRITERIA",
+        "TENTANG PEGAWAI",
+        "1. Saya merasa diperhatikan dan dipahami",
+        "6. Lebih banyak menggunakan metode bertanya dibandingkan menggurui",
+        "9. Saya memahami maksud dan tujuan kegiatan bimbingan kinerja ini",
+        "Jawaban kriteria 1",
+        "Jawaban kriteria 9",
+        "Pegawai yang Dinilai",
+    ):
+        assert bagian in b18, bagian
+    assert "PERIODE PENILAIAN" not in b18  # B.1.8 has no period header (L5875-5898)
+    b19 = teks_pdf(client.get(reverse("evaluasi_kompetensi_pdf", args=[skp.pk, b.pk])).content)
+    for bagian in (
+        "EVALUASI KOMPETENSI PEGAWAI",
+        "SEBAGAI TINDAK LANJUT BIMBINGAN KINERJA",
+        "KOMPETENSI PEGAWAI*",
+        "NILAI (SKALA 1-5)",
+        "ALASAN TERHADAP PENILAIAN KOMPETENSI",
+        "Manajerial",
+        "1. Integritas 3 Jujur dalam melaporkan progres",
+        "3. Komunikasi 2",
+        "8. Pengambilan Keputusan",
+        "Sosio Kultural",
+        "Perekat dan Pemersatu Bangsa",
+        "Teknis",
+        "Rekayasa lalu lintas 4 Menguasai perhitungan kapasitas simpang",
+        "REKOMENDASI",
+        "Diikutkan pelatihan manajemen lalu lintas",
+        "DESKRIPSI SKALA PENILAIAN",
+        "Diatas Memadai",
+        "Pimpinan atau Pihak Lain yang Diberikan Penugasan Khusus",
+    ):
+        assert bagian in b19, bagian
+
+
+def test_mentoring_oleh_pihak_lain_dibaca_dari_pdf(client, tim):
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    data = {
+        **DATA_MENTORING,
+        "pihak_lain_nama": "Ir. Bambang Widjojo",
+        "pihak_lain_nip": "196901011990031001",
+        "pihak_lain_jabatan": "Widyaiswara Ahli Utama",
+    }
+    resp = _kirim(client, "bimbingan_catat", [skp.pk, "mentoring"], data)
+    assert resp.status_code == 302, resp.content.decode()[:2000]
+    with lingkup_instansi(org.instansi):
+        b = BimbinganKinerja.objects.get()
+    isi = client.get(reverse("bimbingan_pdf", args=[skp.pk, b.pk])).content
+    teks = teks_pdf(isi)
+    for bagian in (
+        "PELAKSANAAN MENTORING",
+        "TUJUAN: APA YANG INGIN SAYA CAPAI DENGAN MENTORING?",
+        "KEAHLIAN/ KETERAMPILAN SPESIFIK YANG AKAN DIKEMBANGKAN",
+        "JANGKA WAKTU MENTORING",
+        "Analisis simpang bersinyal",
+        "3 bulan",
+        "UKURAN KEBERHASILAN MENTORING",
+        "Dua rekomendasi diterima pimpinan",
+        "JURNAL MENTORING",
+        "WAKTU DAN TEMPAT",
+        "MATERI MENTORING",
+        "Penghitungan waktu siklus",
+        "TARGET WAKTU RENCANA AKSI",
+        "April 2026",
+        "Shadowing Events, Hands-on-training",
+        "Ir. Bambang Widjojo",
+        "196901011990031001",
+        "DRAF",  # not yet co-signed by the employee
+    ):
+        assert bagian in teks, bagian
+    # Without a form of mentoring: refused with a message, nothing stored.
+    resp = _kirim(
+        client, "bimbingan_catat", [skp.pk, "mentoring"], {**DATA_MENTORING, "bentuk": []}
+    )
+    assert resp.status_code == 422 and "Pilih bentuk kegiatan mentoring" in resp.content.decode()
+    assert _jumlah(org.instansi)[1] == 1
+
+
+def test_laporan_perilaku_kerja_dan_konseling(client, tim):
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    # Reported before telling the employee: refused (L6180-6186).
+    resp = _kirim(
+        client,
+        "laporan_perilaku_buat",
+        [skp.pk],
+        {**DATA_LAPORAN, "dikomunikasikan_pada": ""},
+    )
+    assert resp.status_code == 422 and "wajib menyampaikannya" in resp.content.decode()
+    resp = _kirim(
+        client,
+        "laporan_perilaku_buat",
+        [skp.pk],
+        {**DATA_LAPORAN, "dikomunikasikan_pada": "2026-03-17"},
+    )
+    assert resp.status_code == 422
+    assert _jumlah(org.instansi)[4] == 0
+    resp = _kirim(client, "laporan_perilaku_buat", [skp.pk], DATA_LAPORAN)
+    assert resp.status_code == 302
+    with lingkup_instansi(org.instansi):
+        laporan = LaporanPerilakuKerja.objects.get()
+        # Sent to the unit kepegawaian (the agency admins), nobody else.
+        kepada = Pemberitahuan.objects.filter(kunci__startswith=f"laporan-perilaku-{laporan.pk}-")
+        assert [k.penerima.pengguna_id for k in kepada] == [tim["admin"].pk]
+    teks = teks_pdf(client.get(reverse("laporan_perilaku_pdf", args=[skp.pk, laporan.pk])).content)
+    for bagian in (
+        "LAPORAN PERMASALAHAN PERILAKU KERJA",
+        "MASALAH: APA PERMASALAHAN PERILAKU KERJA PEGAWAI DIDASARKAN PADA NILAI DASAR ASN?",
+        "(diisi oleh pejabat penilai kinerja)",
+        "APAKAH ANDA MEMILIKI EKSPEKTASI KHUSUS TERHADAP YANG BERSANGKUTAN?",
+        "YA. Hadir tepat waktu pada rapat koordinasi",
+        "JELASKAN SECARA DETIL PERMASALAHAN",
+        "Tiga kali tidak hadir rapat koordinasi simpang tanpa kabar",
+        "APAKAH PERMASALAHAN PERILAKU KERJA SERUPA JUGA TERJADI PADA PEGAWAI LAINNYA? TIDAK",
+        "RETROSPEKTIF: APA YANG SUDAH ANDA LAKUKAN UNTUK PERBAIKAN PERILAKU KERJA PEGAWAI?",
+        "YANG SUDAH SAYA LAKUKAN UNTUK MEMPERBAIKI PERILAKU KERJA PEGAWAI ADALAH:",
+        "Menegur langsung dan memberi umpan balik tertulis",
+        "Umpan balik tertulis 5 dan 19 Februari 2026",
+        "20 Februari 2026",
+        "Pejabat Penilai Kinerja",
+        org.kasi.nip,
+    ):
+        assert bagian in teks, bagian
+    assert "PERIODE PENILAIAN" not in teks
+
+    # The unit kepegawaian sees it waiting and records the counselling.
+    client.force_login(tim["admin"])
+    assert "Tetapkan dan catat konseling kinerja" in client.get(reverse("beranda")).content.decode()
+    args = [skp.pk, laporan.pk]
+    resp = _kirim(
+        client,
+        "konseling_catat",
+        args,
+        {"jenis_konselor": "independen", "konselor": "", "hasil": "x"},
+    )
+    assert resp.status_code == 422 and "nama konselornya" in resp.content.decode()
+    resp = _kirim(
+        client,
+        "konseling_catat",
+        args,
+        {
+            "jenis_konselor": "independen",
+            "konselor": "Dra. Rina Psikolog",
+            "tanggal_konseling": "2026-03-16",
+            "hasil": "Pegawai bersedia hadir tepat waktu; dipantau dua bulan.",
+        },
+    )
+    assert resp.status_code == 302
+    with lingkup_instansi(org.instansi):
+        laporan.refresh_from_db()
+        assert laporan.konselor == "Dra. Rina Psikolog"
+    # The employee cannot record the counselling of her own report.
+    client.force_login(tim["pemilik"])
+    resp = _kirim(client, "konseling_catat", args, {"jenis_konselor": "penilai"})
+    assert resp.status_code in (403, 422)
+
+
+# --- Who may record what ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("siapa", ["pemilik", "lain", "atasan", "admin"])
+def test_selain_pimpinan_tidak_dapat_mencatat_dan_tidak_ada_yang_berubah(client, tim, siapa):
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim[siapa])
+    sebelum = _jumlah(org.instansi)
+    tanggal = {"tanggal": "2026-03-16"}
+    kiriman = [
+        ("tindak_lanjut_catat", [skp.pk], {"jenis": "apresiasi", "uraian": "Bagus", **tanggal}),
+        ("bimbingan_catat", [skp.pk, "coaching"], {**DATA_COACHING, "iki": _iki(skp).pk}),
+        ("bimbingan_catat", [skp.pk, "mentoring"], DATA_MENTORING),
+        ("laporan_perilaku_buat", [skp.pk], DATA_LAPORAN),
+        ("ambil_alih_rhk", [skp.pk], {"rhk": _rhk(skp).pk, "catatan": "x" * 40, **tanggal}),
+    ]
+    for nama, args, data in kiriman:
+        resp = _kirim(client, nama, args, data)
+        # Another employee cannot even see the SKP (404); the employee, the atasan and
+        # the unit kepegawaian see it but are refused (403).
+        assert resp.status_code == (404 if siapa == "lain" else 403), (nama, resp.status_code)
+    assert _jumlah(org.instansi) == sebelum
+
+
+def test_instansi_lain_tidak_melihat_dan_tidak_mengubah(client, tim, admin_b, pegawai_b):
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    _coaching(client, skp)
+    with lingkup_instansi(org.instansi):
+        b = BimbinganKinerja.objects.get()
+    for pengguna in (pegawai_b, admin_b):
+        client.force_login(pengguna)
+        sebelum = _jumlah(org.instansi)
+        assert client.get(reverse("tindak_lanjut", args=[skp.pk])).status_code == 404
+        assert client.get(reverse("bimbingan_pdf", args=[skp.pk, b.pk])).status_code == 404
+        resp = _kirim(
+            client,
+            "tindak_lanjut_catat",
+            [skp.pk],
+            {"jenis": "apresiasi", "uraian": "x", "tanggal": "2026-03-16"},
+        )
+        assert resp.status_code == 404
+        assert (
+            client.post(reverse("bimbingan_tandatangani", args=[skp.pk, b.pk])).status_code == 404
+        )
+        assert _jumlah(org.instansi) == sebelum
+    with lingkup_instansi(org.instansi):
+        assert BimbinganKinerja.objects.get().ditandatangani_pegawai_pada is None
+
+
+def test_bimbingan_dari_skp_lain_tidak_terjangkau_lewat_skp_sendiri(client, tim):
+    """An object of another SKP addressed through one's own SKP URL is 404."""
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    _coaching(client, skp)
+    with lingkup_instansi(org.instansi):
+        b = BimbinganKinerja.objects.get()
+        org.staf2 = org.orang("Rina")
+        from organisasi.models import Penempatan
+
+        Penempatan.objects.create(
+            pegawai=org.staf2, jabatan=org.jabatan_staf2, mulai=date(2026, 1, 2)
+        )
+    skp2 = skp_contoh(org, pegawai=org.staf2, status="ditandatangani")
+    rina = akun(org, org.staf2, "rina")
+    client.force_login(rina)
+    assert client.post(reverse("bimbingan_tandatangani", args=[skp2.pk, b.pk])).status_code == 404
+    assert client.get(reverse("bimbingan_pdf", args=[skp2.pk, b.pk])).status_code == 404
+
+
+def test_penandatangan_bimbingan_hanya_pegawainya(client, tim):
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    _coaching(client, skp)
+    with lingkup_instansi(org.instansi):
+        b = BimbinganKinerja.objects.get()
+    for siapa in ("penilai", "atasan", "admin"):
+        client.force_login(tim[siapa])
+        assert (
+            client.post(reverse("bimbingan_tandatangani", args=[skp.pk, b.pk])).status_code == 403
+        )
+        resp = _kirim(client, "umpan_balik_bimbingan_isi", [skp.pk, b.pk], _b18())
+        assert resp.status_code == 403
+    client.force_login(tim["pemilik"])
+    resp = _kirim(client, "evaluasi_kompetensi_isi", [skp.pk, b.pk], _b19())
+    assert resp.status_code == 403
+    assert _jumlah(org.instansi)[2:4] == (0, 0)
+
+
+# --- Penyesuaian ekspektasi opens a new SKP version (skp's service) -------------------------
+
+
+def test_penyesuaian_ekspektasi_membuka_versi_baru_skp(client, tim):
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
+        {
+            "jenis": "penyesuaian_ekspektasi",
+            "tanggal": "2026-03-16",
+            "uraian": "Target simpang diturunkan menjadi 10 karena anggaran dipotong",
+        },
+    )
+    assert resp.status_code == 302
+    with lingkup_instansi(org.instansi):
+        t = TindakLanjut.objects.get()
+        baru = SKP.objects.get(pendahulu=skp)
+        assert t.skp_perubahan == baru and baru.versi == 2 and baru.status == "draf"
+        assert "Penyesuaian ekspektasi" in baru.alasan_perubahan
+        kabar = Pemberitahuan.objects.get(kunci=f"tindak-lanjut-{t.pk}")
+        assert kabar.tautan == reverse("skp_detail", args=[baru.pk])
+    # A second adjustment while the change is open: refused, nothing new.
+    sebelum = _jumlah(org.instansi)
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
+        {"jenis": "penyesuaian_ekspektasi", "tanggal": "2026-03-16", "uraian": "Lagi"},
+    )
+    assert resp.status_code == 422 and "sudah dibuat" in resp.content.decode()
+    assert _jumlah(org.instansi) == sebelum
+    # The employee is told what to do next on her page.
+    client.force_login(tim["pemilik"])
+    assert (
+        "Sesuaikan perubahan SKP Anda (versi 2)"
+        in client.get(reverse("tindak_lanjut", args=[skp.pk])).content.decode()
+    )
+
+
+def test_penyesuaian_ekspektasi_pada_skp_belum_ditandatangani_ditolak(client, instansi_a):
+    org = Org(instansi_a)
+    skp = skp_contoh(org, status="ditetapkan")
+    client.force_login(akun(org, org.kasi, "teguh"))
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
+        {"jenis": "penyesuaian_ekspektasi", "tanggal": "2026-03-16", "uraian": "Turunkan"},
+    )
+    assert resp.status_code == 422 and "sudah ditandatangani pegawai" in resp.content.decode()
+    with lingkup_instansi(instansi_a):
+        assert not TindakLanjut.objects.exists() and SKP.objects.count() == 1
+    # Appreciation needs no change of SKP.
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
+        {"jenis": "apresiasi", "tanggal": "2026-03-16", "uraian": "Survei selesai lebih awal"},
+    )
+    assert resp.status_code == 302
+
+
+def test_tanggal_mendatang_dan_uraian_kosong_ditolak(client, tim):
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    args = [skp.pk]
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        args,
+        {"jenis": "apresiasi", "tanggal": "2026-03-17", "uraian": "x"},
+    )
+    assert resp.status_code == 422 and "setelah hari ini" in resp.content.decode()
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        args,
+        {"jenis": "apresiasi", "tanggal": "2026-03-16", "uraian": " "},
+    )
+    assert resp.status_code == 422 and "Uraikan tindak lanjut" in resp.content.decode()
+    assert _jumlah(org.instansi)[0] == 0
+
+
+# --- Takeover -----------------------------------------------------------------------------------
+
+
+def test_ambil_alih_butuh_tindak_lanjut_dan_catatan_lalu_tampil_di_evaluasi(client, tim):
+    skp, org = tim["skp"], tim["org"]
+    rhk = _rhk(skp)
+    client.force_login(tim["penilai"])
+    args = [skp.pk]
+    catatan = "Pegawai tidak dapat menyelesaikan rekayasa simpang meski sudah dibimbing."
+    # Before any Pasal 20(3) follow-up: refused (an appreciation does not count).
+    _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
+        {"jenis": "apresiasi", "tanggal": "2026-03-02", "uraian": "Laporan Januari baik"},
+    )
+    resp = _kirim(
+        client, "ambil_alih_rhk", args, {"rhk": rhk.pk, "tanggal": "2026-03-16", "catatan": catatan}
+    )
+    assert resp.status_code == 422 and "Pasal 20 ayat (6)" in resp.content.decode()
+    assert _jumlah(org.instansi)[5] == 0
+    # After a coaching: the note is still mandatory.
+    _coaching(client, skp)
+    for kosong in ("", "   ", "Tidak selesai"):
+        resp = _kirim(
+            client,
+            "ambil_alih_rhk",
+            args,
+            {"rhk": rhk.pk, "tanggal": "2026-03-16", "catatan": kosong},
+        )
+        assert resp.status_code == 422, kosong
+        assert "Catatan" in resp.content.decode()
+    assert _jumlah(org.instansi)[5] == 0
+    resp = _kirim(
+        client, "ambil_alih_rhk", args, {"rhk": rhk.pk, "tanggal": "2026-03-16", "catatan": catatan}
+    )
+    assert resp.status_code == 302
+    resp = _kirim(
+        client, "ambil_alih_rhk", args, {"rhk": rhk.pk, "tanggal": "2026-03-16", "catatan": catatan}
+    )
+    assert resp.status_code == 422  # once per RHK (it is no longer offered either)
+    with lingkup_instansi(org.instansi):
+        p = PengambilalihanRHK.objects.get()
+        assert p.diambil_alih_oleh == org.kasi
+        # Audited: who took it over, and why.
+        jejak = p.history.get()
+        assert jejak.history_user_id == tim["penilai"].pk
+        assert jejak.history_change_reason == "Rencana hasil kerja diambil alih pimpinan"
+        assert Pemberitahuan.objects.filter(penerima=org.staf, kunci=f"ambil-alih-{p.pk}").exists()
+        # The selector for evaluasi: in March and in the annual evaluation, not in February.
+        maret = Periode(2026, Jenis.BULANAN, 3)
+        assert [x.catatan for x in sel.pengambilalihan_periode(skp, maret)] == [catatan]
+        assert sel.pengambilalihan_periode(skp, Periode(2026, Jenis.BULANAN, 2)) == []
+        assert len(sel.pengambilalihan_periode(skp, Periode(2026, Jenis.TAHUNAN, 0))) == 1
+        # It reaches the rater's team data for the evaluation.
+        baris = eval_selectors.tim_penilai(org.kasi.pk, maret)
+        assert [a.catatan for a in baris[0].ambil_alih] == [catatan]
+    # And the evaluation page row shows it.
+    with time_machine.travel(datetime(2026, 4, 2, 9, tzinfo=ZoneInfo("Asia/Jakarta")), tick=False):
+        client.force_login(tim["penilai"])  # a new day, a new session
+        resp = client.get(reverse("evaluasi_tim_kini"))  # the period just ended
+    assert resp.status_code == 200, resp.status_code
+    teks = resp.content.decode()
+    assert "RHK diambil alih pimpinan" in teks and catatan in teks
+
+
+def test_ambil_alih_setelah_versi_baru_tetap_terbaca_evaluasi(client, tim):
+    """Records belong to every version of the SKP: a takeover recorded on the version in
+    force is read when evaluating with any version of it."""
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
+        {"jenis": "penyesuaian_sumber_daya", "tanggal": "2026-03-10", "uraian": "Tambah surveyor"},
+    )
+    catatan = "Pegawai tidak dapat menyelesaikan survei kepuasan pengguna jalan tepat waktu."
+    with lingkup_instansi(org.instansi):
+        rhk2 = skp.rhk.get(jenis="tambahan")
+    resp = _kirim(
+        client,
+        "ambil_alih_rhk",
+        [skp.pk],
+        {"rhk": rhk2.pk, "tanggal": "2026-03-16", "catatan": catatan},
+    )
+    assert resp.status_code == 302
+    with lingkup_instansi(org.instansi):
+        hasil = sel.pengambilalihan_skp([skp], date(2026, 12, 31))
+        assert [p.catatan for p in hasil[skp.pk]] == [catatan]
+
+
+def test_halaman_pegawai_menampilkan_rekaman_dan_yang_harus_dilakukan(client, tim):
+    skp = tim["skp"]
+    client.force_login(tim["penilai"])
+    _coaching(client, skp)
+    client.force_login(tim["pemilik"])
+    teks = client.get(reverse("tindak_lanjut", args=[skp.pk])).content.decode()
+    assert "Yang perlu Anda lakukan" in teks
+    assert "Periksa dan tandatangani catatan coaching" in teks
+    assert "Catat tindak lanjut" not in teks  # no recording forms for the employee
+    # From the documentation page both reach it.
+    assert (
+        reverse("tindak_lanjut", args=[skp.pk])
+        in client.get(reverse("dokumentasi", args=[skp.pk])).content.decode()
+    )
+
+
+def test_htmx_mengembalikan_isi_halaman_dengan_galat(client, tim):
+    skp = tim["skp"]
+    client.force_login(tim["penilai"])
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
+        {"jenis": "apresiasi", "tanggal": "2026-03-16", "uraian": ""},
+        HTTP_HX_REQUEST="true",
+    )
+    assert resp.status_code == 200
+    teks = resp.content.decode()
+    assert "<html" not in teks and "Uraikan tindak lanjut" in teks
+    resp = _kirim(
+        client,
+        "tindak_lanjut_catat",
+        [skp.pk],
+        {"jenis": "apresiasi", "tanggal": "2026-03-16", "uraian": "Rapi dan cepat"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert resp.status_code == 200 and "Rapi dan cepat" in resp.content.decode()
+    assert "Apresiasi tercatat" in resp.content.decode()
+
+
+def test_jumlah_kueri_halaman_tetap_berapa_pun_rekamannya(client, tim):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    skp, org = tim["skp"], tim["org"]
+
+    def tambah(n):
+        with lingkup_instansi(org.instansi):
+            rhk = _rhk(skp)
+            for i in range(n):
+                TindakLanjut.objects.create(
+                    skp=skp, rhk=rhk, jenis="apresiasi", tanggal=date(2026, 3, 2),
+                    uraian=f"Apresiasi {i}", dicatat_oleh=org.kasi,
+                )  # fmt: skip
+                b = BimbinganKinerja.objects.create(
+                    skp=skp, metode="coaching", tanggal=date(2026, 3, 2), tempat="R",
+                    isi={"tujuan": [], "fakta": [], "langkah": [], "peluang": "p"},
+                    dicatat_oleh=org.kasi,
+                )  # fmt: skip
+                UmpanBalikBimbingan.objects.create(
+                    bimbingan=b, jawaban=["x"] * 9, tanggal=date(2026, 3, 2), diisi_oleh=org.staf
+                )
+                LaporanPerilakuKerja.objects.create(
+                    skp=skp, tanggal=date(2026, 3, 2), permasalahan="p", retrospektif="r",
+                    dikomunikasikan_pada=date(2026, 3, 1), bukti_umpan_balik="b",
+                    dicatat_oleh=org.kasi,
+                )  # fmt: skip
+
+    jumlah = {}
+    for siapa in ("penilai", "pemilik"):
+        client.force_login(tim[siapa])
+        for n in (5, 50):
+            tambah(n if n == 5 else 45)
+            with CaptureQueriesContext(connection) as q:
+                assert client.get(reverse("tindak_lanjut", args=[skp.pk])).status_code == 200
+            jumlah[(siapa, n)] = len(q)
+        with lingkup_instansi(org.instansi):
+            LaporanPerilakuKerja.objects.all().delete()
+            UmpanBalikBimbingan.objects.all().delete()
+            BimbinganKinerja.objects.all().delete()
+            TindakLanjut.objects.all().delete()
+    assert jumlah[("penilai", 5)] == jumlah[("penilai", 50)], jumlah
+    assert jumlah[("pemilik", 5)] == jumlah[("pemilik", 50)], jumlah
+
+
+def test_coaching_yang_menyepakati_penyesuaian_target_membuka_perubahan_skp(client, tim):
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    resp = _coaching(client, skp, penyesuaian="ya")
+    assert resp.status_code == 302
+    with lingkup_instansi(org.instansi):
+        b = BimbinganKinerja.objects.get()
+        baru = SKP.objects.get(pendahulu=skp)
+        assert b.skp_perubahan == baru and b.isi["langkah"][0]["penyesuaian"] is True
+        assert "hasil coaching" in baru.alasan_perubahan
+    # While that change is open a second one cannot be opened; nothing is half-saved.
+    sebelum = _jumlah(org.instansi)
+    resp = _coaching(client, skp, penyesuaian="ya")
+    assert resp.status_code == 422 and "sudah dibuat" in resp.content.decode()
+    assert _jumlah(org.instansi) == sebelum
