@@ -26,10 +26,10 @@ HALAMAN = {
     "Anak unit": ("admin", lambda o: reverse("unit_anak", args=[o.bidang.pk]), 11),
     "Siapa menilai siapa": ("admin", lambda o: reverse("unit_detail", args=[o.seksi.pk]), 22),
     "Tabel penilai": ("admin", lambda o: reverse("aturan_penilai"), 11),
-    # +1: the evaluation steps waiting for this person (evaluasi/beranda.py, one query).
+    # +1 each: the evaluation steps waiting for this person (evaluasi/beranda.py, one query).
     "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 21),
     "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 22),
-    "Beranda admin": ("admin", lambda o: reverse("beranda"), 23),
+    "Beranda admin": ("admin", lambda o: reverse("beranda"), 24),
 }
 
 
