@@ -140,3 +140,13 @@ def tugas_evaluasi(k: Konteks) -> list[Tugas]:
     if k.pegawai is None:
         return []
     return _belum_berpredikat(k) + _langkah_dokumen(k)
+
+
+def tugas_keberatan(k: Konteks) -> list[Tugas]:
+    """Keberatan work (registered beside `tugas_evaluasi`): the pegawai who may still
+    object (until K1's last day), the rater asked for a penjelasan or more, the atasan to
+    decide (K2) or report D.1.3 (K3), each party to sign D.1.3, and for the agency admin
+    the keberatan undecided past 7 working days. Set-based: a fixed number of queries."""
+    from .beranda_keberatan import tugas
+
+    return tugas(k)

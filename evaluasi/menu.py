@@ -21,4 +21,5 @@ def menu_evaluasi(pengguna) -> list[tuple[str, str]]:
     # unit's, so it is in her menu (no query).
     if pengguna.admin_instansi:
         menu.append(("Capaian organisasi", "evaluasi_capaian_kini"))
+    menu.append(("Keberatan", "keberatan_daftar"))  # every party and the admin (no query)
     return menu

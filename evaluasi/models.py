@@ -157,3 +157,180 @@ class EvaluasiKinerja(ModelInstansi):
 
     def __str__(self) -> str:
         return f"Evaluasi {self.pegawai} {self.tahun} {self.periode_jenis} {self.periode_nomor}"
+
+
+# --- Keberatan (issue 11): models appended here, rules in keberatan.py and
+# workflow_keberatan.py ---------------------------------------------------------------------
+
+from organisasi.tenancy import ModelInstansiDasar  # noqa: E402
+
+from . import workflow_keberatan as _wk  # noqa: E402
+from .keberatan import BATAS_TEKS as _BATAS_KEBERATAN  # noqa: E402
+from .keberatan import Keputusan as _Keputusan  # noqa: E402
+
+PILIHAN_STATUS_KEBERATAN = [(s.value, s.label) for s in _wk.Status]
+PILIHAN_KEPUTUSAN = [(k.value, k.label) for k in _Keputusan]
+PILIHAN_PIHAK = [(_wk.Peran.PEGAWAI.value, "Pegawai yang dinilai"),
+                 (_wk.Peran.PENILAI.value, "Pejabat penilai kinerja")]  # fmt: skip
+
+
+class Keberatan(ModelInstansi):
+    """The pegawai's objection to one evaluation result, its examination and decision
+    (Lampiran BAB V huruf B). One per evaluation.
+
+    The original result stays on `evaluasi` untouched; a decision to change it keeps the
+    new ratings and predikat here (D.1.3), and `selectors_keberatan.hasil_berlaku` says
+    which result reports and exports use. The three parties are copied at filing: the
+    rater and atasan of the evaluation then, whoever holds those posts later.
+    """
+
+    evaluasi = models.OneToOneField(
+        EvaluasiKinerja, on_delete=models.PROTECT, related_name="keberatan"
+    )
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="keberatan")
+    penilai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="+")
+    atasan = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        max_length=24, choices=PILIHAN_STATUS_KEBERATAN, default=_wk.Status.PENJELASAN_DIMINTA
+    )
+    alasan = models.TextField("alasan keberatan", max_length=_BATAS_KEBERATAN)
+    dokumen_diterima_pada = models.DateField(
+        help_text="Tanggal pegawai menerima dokumen evaluasi (awal 14 hari kerja)."
+    )
+    tanggal_pengajuan = models.DateField(help_text="Awal 7 hari kerja keputusan atasan.")
+    diajukan_pada = models.DateTimeField()
+    penjelasan = models.TextField(
+        "penjelasan pejabat penilai", blank=True, max_length=_BATAS_KEBERATAN
+    )
+    penjelasan_pada = models.DateTimeField(null=True, blank=True)
+    keputusan = models.CharField(max_length=12, choices=PILIHAN_KEPUTUSAN, blank=True)
+    rekomendasi = models.TextField(
+        "keputusan dan rekomendasi atasan", blank=True, max_length=_BATAS_KEBERATAN
+    )
+    rating_hasil_kerja = models.CharField(max_length=8, choices=PILIHAN_RATING, blank=True)
+    rating_perilaku_kerja = models.CharField(max_length=8, choices=PILIHAN_RATING, blank=True)
+    predikat = models.CharField(max_length=16, choices=PILIHAN_PREDIKAT, blank=True)
+    diputuskan_pada = models.DateTimeField(null=True, blank=True)
+    ttd_penilai_pada = models.DateTimeField(null=True, blank=True)
+    ttd_pegawai_pada = models.DateTimeField(null=True, blank=True)
+    ttd_atasan_pada = models.DateTimeField(null=True, blank=True)
+    dilaporkan_pada = models.DateTimeField(null=True, blank=True)
+    # Raised by the K2 timer when the 7 working days passed undecided (AMBIG-16): shown to
+    # the agency admin, never acted on by the app.
+    keputusan_terlambat_pada = models.DateTimeField(null=True, blank=True)
+    versi = models.PositiveIntegerField(default=1)
+    diubah_pada = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "keberatan"
+        verbose_name_plural = "keberatan"
+        indexes = [
+            models.Index(fields=["instansi", "status", "tanggal_pengajuan"]),
+            models.Index(fields=["instansi", "atasan"]),
+            models.Index(fields=["instansi", "penilai"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in _wk.Status]),
+                name="keberatan_status_sah",
+            ),
+            models.CheckConstraint(condition=~Q(alasan=""), name="keberatan_beralasan"),
+            # The rater never decides on her own result.
+            models.CheckConstraint(
+                condition=~Q(penilai=models.F("atasan")), name="keberatan_atasan_bukan_penilai"
+            ),
+            # Open: no decision. Decided: a decision and its date.
+            models.CheckConstraint(
+                condition=(
+                    Q(status__in=sorted(_wk.TERBUKA), keputusan="", diputuskan_pada__isnull=True)
+                    | (
+                        ~Q(status__in=sorted(_wk.TERBUKA))
+                        & ~Q(keputusan="")
+                        & Q(diputuskan_pada__isnull=False)
+                    )
+                ),
+                name="keberatan_keputusan_sesuai_status",
+            ),
+            # Mengubah carries the new predikat; menguatkan leaves the result as it was.
+            models.CheckConstraint(
+                condition=(
+                    Q(keputusan=_Keputusan.MENGUBAH, status__in=sorted(_wk.DIUBAH_BERLAKU))
+                    & ~Q(predikat="")
+                )
+                | (Q(keputusan=_Keputusan.MENGUATKAN, status=_wk.Status.DIKUATKAN) & Q(predikat=""))
+                | Q(keputusan=""),
+                name="keberatan_hasil_baru_hanya_bila_diubah",
+            ),
+            # D.1.3 is complete only with its three signatures.
+            models.CheckConstraint(
+                condition=~Q(status__in=[_wk.Status.D13_DITANDATANGANI, _wk.Status.DILAPORKAN])
+                | Q(
+                    ttd_penilai_pada__isnull=False,
+                    ttd_pegawai_pada__isnull=False,
+                    ttd_atasan_pada__isnull=False,
+                ),
+                name="keberatan_d13_tiga_tanda_tangan",
+            ),
+            models.CheckConstraint(condition=Q(versi__gte=1), name="keberatan_versi_positif"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Keberatan {self.pegawai} atas {self.evaluasi}"
+
+    @property
+    def status_enum(self) -> _wk.Status:
+        return _wk.Status(self.status)
+
+
+class PermintaanKeterangan(ModelInstansi):
+    """The atasan asks one party for more (000:8536-8540): the question and the answer."""
+
+    keberatan = models.ForeignKey(Keberatan, on_delete=models.PROTECT, related_name="permintaan")
+    kepada = models.CharField(max_length=8, choices=PILIHAN_PIHAK)
+    pertanyaan = models.TextField(max_length=_BATAS_KEBERATAN)
+    jawaban = models.TextField(blank=True, max_length=_BATAS_KEBERATAN)
+    diminta_pada = models.DateTimeField()
+    dijawab_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["keberatan", "diminta_pada", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kepada__in=[p for p, _ in PILIHAN_PIHAK]),
+                name="permintaan_kepada_pihak",
+            ),
+            models.CheckConstraint(
+                condition=Q(jawaban="", dijawab_pada__isnull=True)
+                | (~Q(jawaban="") & Q(dijawab_pada__isnull=False)),
+                name="permintaan_jawaban_bertanggal",
+            ),
+        ]
+
+
+class BuktiKeberatan(ModelInstansiDasar):
+    """Evidence attached to a keberatan or an answer: a file checked by umpanbalik.bukti
+    (the same rules as pelaksanaan's evidence) or a link. Insert-only: the row is the
+    record."""
+
+    keberatan = models.ForeignKey(Keberatan, on_delete=models.PROTECT, related_name="bukti")
+    nama = models.CharField(max_length=100)
+    jenis_isi = models.CharField(max_length=100, blank=True)
+    ukuran = models.PositiveIntegerField(default=0)
+    isi = models.BinaryField(null=True, editable=False)
+    tautan = models.URLField(max_length=500, blank=True)
+    diunggah_oleh = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="+")
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["keberatan", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(isi__isnull=False) & Q(tautan=""))
+                | (Q(isi__isnull=True) & ~Q(tautan="")),
+                name="bukti_keberatan_berkas_atau_tautan",
+            )
+        ]
+
+    @property
+    def berkas(self) -> bool:
+        return not self.tautan

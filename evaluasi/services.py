@@ -397,6 +397,10 @@ def evaluasi_laporkan(*, pengguna, evaluasi: EvaluasiKinerja) -> EvaluasiKinerja
     with transaction.atomic():
         evaluasi = _kunci(evaluasi)
         ke = _periksa(pengguna, evaluasi, Aksi.LAPORKAN)
+        from .selectors_keberatan import laporan_d11_tertahan  # noqa: PLC0415 (cycle)
+
+        if alasan := laporan_d11_tertahan(evaluasi):
+            raise ValidationError(alasan)
         p = periode_evaluasi(evaluasi)
         penerima = pengaturan_instansi().penerima_laporan
         evaluasi.status = ke

@@ -1,9 +1,10 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views, views_alur
 
 urlpatterns = [
     path("", views.evaluasi_tim, name="evaluasi_tim_kini"),
+    path("keberatan/", include("evaluasi.urls_keberatan")),
     path("predikat/", views.pratinjau_predikat, name="evaluasi_pratinjau_predikat"),
     path("saya/", views_alur.evaluasi_saya, name="evaluasi_saya"),
     path("kasus/<int:pk>/", views_alur.kasus, name="evaluasi_kasus"),

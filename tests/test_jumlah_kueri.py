@@ -29,7 +29,9 @@ HALAMAN = {
     # +1 each: the evaluation steps waiting for this person (evaluasi/beranda.py, one query).
     "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 21),
     "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 22),
-    "Beranda admin": ("admin", lambda o: reverse("beranda"), 24),
+    # +1: the keberatan undecided past 7 working days, counted for the agency admin; +1
+    # the evaluation steps waiting for her.
+    "Beranda admin": ("admin", lambda o: reverse("beranda"), 25),
 }
 
 
