@@ -91,12 +91,12 @@ def test_beranda_setiap_peran(tim):
     assert [t["tugas"].judul for t in penilai if "D.1.1" in t["tugas"].judul] == [
         "Serahkan dokumen evaluasi D.1.1 kepada pegawai (Januari 2026)"
     ]
-    assert not [t for t in pegawai if "evaluasi" in t["tugas"].tautan]
+    assert not [t for t in pegawai if "/evaluasi/kasus/" in t["tugas"].tautan]
     with time_machine.travel(DALAM_JENDELA, tick=False), lingkup_instansi(tim.instansi):
         services.evaluasi_serahkan(pengguna=tim.akun_kasi, evaluasi=e)
     with lingkup_instansi(tim.instansi):
         _, pegawai = tugas_beranda(tim.akun_staf, hari)
-    (t,) = [t for t in pegawai if "/evaluasi/" in t["tugas"].tautan]
+    (t,) = [t for t in pegawai if "/evaluasi/kasus/" in t["tugas"].tautan]
     assert t["tugas"].tautan == reverse("evaluasi_kasus", args=[e.pk])
     # Her own step's deadline (14 HK from receipt), not the rater's reporting one.
     assert (t["tugas"].jatuh_tempo.hari_kerja, t["tugas"].jatuh_tempo.tanggal) == (
