@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from organisasi.hari_kerja import KalenderKerja, kalender_instansi
 from organisasi.models import JenisPenempatan, Penempatan, UnitKerja
@@ -427,7 +427,26 @@ class Kalibrasi:
 
 def kalibrasi(capaian: CapaianBerlaku, baris: list[BarisTim]) -> Kalibrasi:
     """The calibration panel: the curve for the unit's capaian beside the actual counts."""
-    jumlah = distribusi.hitung(b.predikat for b in baris)
+    return _kalibrasi(capaian, distribusi.hitung(b.predikat for b in baris), len(baris))
+
+
+def kalibrasi_tim(capaian: CapaianBerlaku, penilai_id: int, p: periode.Periode) -> Kalibrasi:
+    """The calibration panel of a rater's team for `p` without loading the team: the
+    same counts as `kalibrasi(capaian, tim_penilai(...))` (one evaluation per employee and
+    period) in two aggregate queries, whatever the team's size. For a save's answer."""
+    tim = skp_periode(penilai_id, p).values("pegawai_id")
+    per_predikat = (
+        EvaluasiKinerja.objects.filter(_filter_periode(p), pegawai_id__in=tim)
+        .exclude(predikat="")
+        .values_list("predikat")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    jumlah = distribusi.hitung(predikat for predikat, n in per_predikat for _ in range(n))
+    return _kalibrasi(capaian, jumlah, tim.order_by().distinct().count())
+
+
+def _kalibrasi(capaian: CapaianBerlaku, jumlah: dict, total: int) -> Kalibrasi:
     titik = distribusi.kurva(capaian.capaian) if capaian.capaian else []
     return Kalibrasi(
         capaian,
@@ -435,7 +454,7 @@ def kalibrasi(capaian: CapaianBerlaku, baris: list[BarisTim]) -> Kalibrasi:
         titik,
         distribusi.periksa_sebaran(capaian.capaian, jumlah),
         sum(jumlah.values()),
-        len(baris),
+        total,
     )
 
 

@@ -56,8 +56,13 @@ def _konteks_baris() -> dict:
     return {"pilihan_rating": PILIHAN_RATING, "pilihan_gagal": PILIHAN_GAGAL}
 
 
-def _panel_kalibrasi(capaian, baris) -> dict:
-    k = selectors.kalibrasi(capaian, baris)
+def _panel_kalibrasi(capaian, baris=None, *, penilai_id=None, periode=None) -> dict:
+    """The calibration panel from the team's rows the page holds, or (a save's answer)
+    counted in the database without loading the team."""
+    if baris is None:
+        k = selectors.kalibrasi_tim(capaian, penilai_id, periode)
+    else:
+        k = selectors.kalibrasi(capaian, baris)
     return {
         "kalibrasi": k,
         "grafik": grafik.susun(k.jumlah, k.titik, capaian.label),
@@ -168,12 +173,11 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
         konteks.update(oob=False, halaman_atasan=True,
                        kembali=reverse("evaluasi_atasan", args=[p.kode]))  # fmt: skip
         return render(request, "evaluasi/_simpan.html", konteks)
-    semua = selectors.tim_penilai(penilai.pk, p)
     capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai.pk, p.akhir), p)
+    kalibrasi = _panel_kalibrasi(capaian, penilai_id=penilai.pk, periode=p)
     konteks.update(
-        _panel_kalibrasi(capaian, semua), oob=True, capaian=capaian,
-        kembali=reverse("evaluasi_tim", args=[p.kode]),
-    )  # fmt: skip
+        kalibrasi, oob=True, capaian=capaian, kembali=reverse("evaluasi_tim", args=[p.kode])
+    )
     return render(request, "evaluasi/_simpan.html", konteks)
 
 

@@ -66,7 +66,8 @@ def _menu(request, user) -> list[dict]:
 
 
 def jumlah_pemberitahuan(request) -> dict:
-    """Unread notices of the logged-in user, for the badge in the top bar: one query."""
+    """Unread notices of the logged-in user, for the badge in the top bar: one query, and
+    only when a template shows it (HTMX partials show no top bar)."""
     from .pemberitahuan import jumlah_belum_dibaca
 
     user = getattr(request, "user", None)
@@ -74,4 +75,4 @@ def jumlah_pemberitahuan(request) -> dict:
     # tenant transaction. Without a scope the tenant manager would refuse to query.
     if user is None:
         return {"jumlah_pemberitahuan": 0}
-    return {"jumlah_pemberitahuan": jumlah_belum_dibaca(user)}
+    return {"jumlah_pemberitahuan": SimpleLazyObject(lambda: jumlah_belum_dibaca(user))}

@@ -2,10 +2,11 @@
 
 The baseline is a logged-in view doing one query of its own (config/views_bench.py,
 routed only under KINERJA_BENCH=1); next to it the employee's SKP page and the HTMX
-partials people use most: the RHK and IKI edit forms and their saves (a save answers
-with the re-rendered RHK section). Each is reported as requests/s and as a ratio to the
-baseline measured in the same round. Runs twice: without persistent connections
-(DB_CONN_MAX_AGE=0) and with them (DB_CONN_MAX_AGE=60).
+partials people use most: the RHK and IKI edit forms and their saves, a Lampiran item's
+save, and the check panel each save makes the page reload (a save answers with the part
+it changed and raises an HX-Trigger event for the panel). Each is reported as
+requests/s and as a ratio to the baseline measured in the same round. Runs twice:
+without persistent connections (DB_CONN_MAX_AGE=0) and with them (DB_CONN_MAX_AGE=60).
 
 gunicorn runs from the venv on 127.0.0.1 (2 sync workers: one per core), under
 `timeout` so it stops by itself even if this script dies; each measurement is bounded
@@ -158,7 +159,7 @@ def _ukur(port: int, ujung: dict, sesi: str, maks: int, detik: float) -> float:
     return hitung[0] / lama
 
 
-def _ujung(org, skp, rhk, iki) -> list[dict]:
+def _ujung(org, skp, rhk, iki, butir) -> list[dict]:
     from django.urls import reverse
 
     hx = {"HX-Request": "true"}
@@ -170,6 +171,10 @@ def _ujung(org, skp, rhk, iki) -> list[dict]:
     data_iki = {"iki-teks": iki.teks, "iki-target": iki.target, "iki-aspek": list(iki.aspek)}
     ubah_rhk = reverse("rhk_ubah", args=[skp.pk, rhk.pk])
     ubah_iki = reverse("iki_ubah", args=[skp.pk, rhk.pk, iki.pk])
+    ubah_butir = reverse("lampiran_ubah", args=[skp.pk, butir.pk])
+    awalan = f"butir-{butir.pk}"
+    data_butir = {f"{awalan}-bagian": butir.bagian, f"{awalan}-jenis": butir.jenis}
+    data_butir[f"{awalan}-teks"] = butir.teks
     return [
         {"label": "Dasar: tampilan 1 kueri", "metode": "GET", "url": reverse("bench_satu_kueri")},
         {"label": "Halaman SKP", "metode": "GET", "url": reverse("skp_detail", args=[skp.pk])},
@@ -189,21 +194,35 @@ def _ujung(org, skp, rhk, iki) -> list[dict]:
             "kepala": hx,
             "data": data_iki,
         },
+        {
+            "label": "Simpan butir lampiran (HTMX)",
+            "metode": "POST",
+            "url": ubah_butir,
+            "kepala": hx,
+            "data": data_butir,
+        },
+        {
+            "label": "Panel pemeriksaan (dimuat ulang setelah simpan)",
+            "metode": "GET",
+            "url": reverse("skp_pemeriksaan", args=[skp.pk]),
+            "kepala": hx,
+        },
     ]
 
 
 def _periksa(port: int, ujung: list[dict], sesi: str) -> None:
-    """Each endpoint answers 200, and a save really saves (answers with the RHK section)."""
+    """Each endpoint answers 200, and a save really saves (it tells the check panel to
+    reload; a refused form would answer with itself and no event)."""
     for u in ujung:
         status, isi, kepala = _minta(port, u, sesi)
         if status != 200:
             raise RuntimeError(f"{u['label']} menjawab {status}: {isi[:300]!r}")
-        if u["metode"] == "POST" and kepala.get("HX-Retarget") != "#bagian-rhk":
+        if u["metode"] == "POST" and "skp-isi-berubah" not in kepala.get("HX-Trigger", ""):
             raise RuntimeError(f"{u['label']} tidak tersimpan: {isi[:500]!r}")
 
 
 def jalankan(kecil: bool) -> str:
-    from skp.models import IndikatorKinerjaIndividu, RencanaHasilKerja
+    from skp.models import ButirLampiran, IndikatorKinerjaIndividu, RencanaHasilKerja
 
     jumlah_rhk = 3 if kecil else 10
     putaran = 1 if kecil else 3
@@ -217,16 +236,20 @@ def jalankan(kecil: bool) -> str:
     with lingkup_instansi(org.instansi):
         rhk = RencanaHasilKerja.objects.filter(skp=skp, jenis="utama").order_by("urutan")[0]
         iki = IndikatorKinerjaIndividu.objects.filter(rhk=rhk).order_by("urutan")[0]
+        butir = ButirLampiran.objects.filter(skp=skp).order_by("bagian", "urutan")[0]
     sesi = klien(org.pegawai).cookies["sessionid"].value
-    ujung = _ujung(org, skp, rhk, iki)
+    ujung = _ujung(org, skp, rhk, iki, butir)
 
     bagian = [
         "## HTTP lewat loopback",
         f"gunicorn {PEKERJA} pekerja sync di 127.0.0.1, {KLIEN} klien serentak (koneksi TCP baru "
         "per permintaan), masuk sebagai pegawai. Dasar = tampilan masuk-log yang menjalankan "
         "satu kueri sendiri (config/views_bench.py; sesi, pengguna dan lingkup instansi tetap "
-        f"berjalan seperti pada setiap halaman). SKP berisi {jumlah_rhk} RHK x 2 IKI; simpan "
-        "menjawab dengan bagian RHK yang dirender ulang. Setiap pengukuran dibatasi "
+        f"berjalan seperti pada setiap halaman). SKP berisi {jumlah_rhk} RHK x 2 IKI. Simpan "
+        "RHK menjawab dengan RHK itu saja, simpan IKI dengan barisnya, simpan butir lampiran "
+        "dengan bagian Lampiran; masing-masing memicu event HX-Trigger yang membuat panel "
+        "pemeriksaan di halaman memuat ulang dirinya (baris terakhir: satu permintaan lagi "
+        "per simpan di peramban). Setiap pengukuran dibatasi "
         f"{maks} permintaan atau {detik:.0f} detik; {putaran} putaran berselang-seling, "
         "dilaporkan median permintaan/detik dan median rasio terhadap dasar dalam putaran "
         "yang sama.",

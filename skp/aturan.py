@@ -109,6 +109,35 @@ def label_iki(nomor_rhk: int, ke: int, jumlah: int) -> str:
     return f"IKI {nomor_rhk}.{ke}" if jumlah > 1 else f"IKI {nomor_rhk}"
 
 
+def temuan_pimpinan(r: DataRHK, kuantitatif: bool) -> list[Temuan]:
+    """The warnings about one RHK's link to the leader's RHK (V51 changed by the leader,
+    V52 not chosen from the rater's SKP): they read this RHK alone, so the page shows
+    them on the RHK itself and an edit of one RHK recomputes only its own."""
+    t: list[Temuan] = []
+    kolom2_kosong = not r.rhk_pimpinan_teks.strip()
+    if r.pimpinan_berubah:
+        t.append(
+            Temuan(
+                "V51",
+                Tingkat.SARAN,
+                f"Rencana hasil kerja {r.nomor}: rencana hasil kerja pimpinan yang "
+                "diintervensi telah diubah pimpinan; periksa lalu simpan ulang pilihan Anda.",
+                r.nomor,
+            )
+        )
+    elif r.pimpinan_belum_dipilih and not (kolom2_kosong and kuantitatif):  # else V19
+        t.append(
+            Temuan(
+                "V52",
+                Tingkat.SARAN,
+                f"Rencana hasil kerja {r.nomor}: pilih rencana hasil kerja pimpinan yang "
+                "diintervensi dari SKP pejabat penilai Anda.",
+                r.nomor,
+            )
+        )
+    return t
+
+
 def periksa(skp: DataSKP) -> list[Temuan]:
     """All findings for one SKP, binding ones first."""
     t: list[Temuan] = []
@@ -170,26 +199,7 @@ def periksa(skp: DataSKP) -> list[Temuan]:
                         r.nomor,
                     )
                 )
-        if r.pimpinan_berubah:
-            t.append(
-                Temuan(
-                    "V51",
-                    Tingkat.SARAN,
-                    f"Rencana hasil kerja {r.nomor}: rencana hasil kerja pimpinan yang "
-                    "diintervensi telah diubah pimpinan; periksa lalu simpan ulang pilihan Anda.",
-                    r.nomor,
-                )
-            )
-        elif r.pimpinan_belum_dipilih and not (kolom2_kosong and kuantitatif):  # else V19
-            t.append(
-                Temuan(
-                    "V52",
-                    Tingkat.SARAN,
-                    f"Rencana hasil kerja {r.nomor}: pilih rencana hasil kerja pimpinan yang "
-                    "diintervensi dari SKP pejabat penilai Anda.",
-                    r.nomor,
-                )
-            )
+        t += temuan_pimpinan(r, kuantitatif)
         if not jpt and not r.dari_mph and not skp.tugas_belajar:
             t.append(
                 Temuan(

@@ -1,6 +1,8 @@
 """The SKP app's demo data, on top of organisasi's demo organisation and accounts, made
 through the SKP services so every rule and audit record applies:
-- a submitted SKP for pegawai.bekasi and a draft for pegawai.karawang (`isi_skp_demo`);
+- a submitted SKP for pegawai.bekasi and a draft for pegawai.karawang (`isi_skp_demo`),
+  their RHK intervening the RHK of their rater's draft SKP (so the performance tree shows
+  the cascade);
 - the JPT's (`isi_skp_jpt_demo`), so every format opens from the demo: A.1.1 + A.1.3 +
   A.1.8 set and signed for the Kepala Dinas Kesehatan of Kota Bekasi (set by the
   Sekretaris Daerah a.n. the Wali Kota), with its Workblock (A.1.4) and MPH (A.1.5); a
@@ -16,7 +18,7 @@ from django.db import transaction
 from organisasi.models import Pegawai
 from organisasi.tenancy import lingkup_instansi, lingkup_platform
 
-from . import manual_ik, mph, services
+from . import manual_ik, mph, selectors, services
 from . import workblock as workblock_svc
 from .models import SKP, ButirWorkblock
 
@@ -41,6 +43,7 @@ def isi_skp_demo(tahun: int = 2026) -> list[str]:
                 pendekatan="kuantitatif", tanggal=date(tahun, 1, 5),
             )  # fmt: skip
             jabatan_penilai = skp.identitas.get("penilai", {}).get("jabatan", "")
+            dibuat += _skp_penilai_demo(skp, tahun)
             for teks, pimpinan, indikator in DEMO_RHK:
                 rhk = services.rhk_simpan(
                     pengguna=pengguna,
@@ -48,7 +51,7 @@ def isi_skp_demo(tahun: int = 2026) -> list[str]:
                     data={
                         "teks": teks,
                         "penugasan_dari": jabatan_penilai,
-                        "rhk_pimpinan_teks": pimpinan,
+                        **_pimpinan(skp, pimpinan),
                     },
                 )
                 for iki, target, aspek in indikator:
@@ -65,6 +68,43 @@ def isi_skp_demo(tahun: int = 2026) -> list[str]:
     return dibuat
 
 
+def _pimpinan(skp: SKP, teks: str) -> dict:
+    """Column (2) of an RHK: the rater's RHK (or, for a JPT rater, its indicator) that
+    reads `teks`, chosen from the rater's SKP as the form offers it; the text alone only
+    when the rater's SKP has no such RHK."""
+    for p in selectors.pilihan_rhk_pimpinan(skp):
+        if p.teks.startswith(teks):
+            return {"pimpinan": p.kunci}
+    return {"rhk_pimpinan_teks": teks}
+
+
+def _skp_penilai_demo(skp: SKP, tahun: int) -> list[str]:
+    """The rater's own draft SKP, whose RHK the employee's RHK intervene, so the
+    performance tree shows the cascade; nothing when the rater has one already."""
+    penilai = skp.penilai.pengguna if skp.penilai_id else None
+    skp_penilai = _skp_baru(penilai, "kuantitatif", tahun)
+    if skp_penilai is None:
+        return []
+    jabatan_atasan = skp_penilai.identitas.get("penilai", {}).get("jabatan", "")
+    for teks, pimpinan, indikator in DEMO_RHK_PENILAI:
+        rhk = services.rhk_simpan(
+            pengguna=penilai,
+            skp=skp_penilai,
+            data={
+                "teks": teks,
+                "penugasan_dari": jabatan_atasan,
+                **_pimpinan(skp_penilai, pimpinan),
+            },
+        )
+        for iki, target, aspek in indikator:
+            services.iki_simpan(
+                pengguna=penilai, rhk=rhk, data={"teks": iki, "target": target, "aspek": aspek}
+            )
+    for bagian, teks in DEMO_LAMPIRAN:
+        services.lampiran_tambah(pengguna=penilai, skp=skp_penilai, bagian=bagian, teks=teks)
+    return [f"SKP {tahun} {penilai.username} (draf; RHK-nya diintervensi bawahan)"]
+
+
 DEMO_RHK = [
     (
         "Tersusunnya rekomendasi hasil penilaian kinerja pegawai tepat waktu",
@@ -78,6 +118,19 @@ DEMO_RHK = [
         "Tersedianya data kinerja pegawai yang mutakhir",
         "Meningkatnya kualitas data kepegawaian",
         [("Persentase data kinerja pegawai yang dimutakhirkan", "95%", ["kualitas"])],
+    ),
+]  # fmt: skip
+# The rater's RHK: the texts the employees' RHK above name in column (2).
+DEMO_RHK_PENILAI = [
+    (
+        "Meningkatnya kualitas pengelolaan kinerja aparatur",
+        "Meningkatnya akuntabilitas kinerja aparatur daerah",
+        [("Persentase SKP pegawai sub bidang yang ditetapkan tepat waktu", "100%", ["waktu"])],
+    ),
+    (
+        "Meningkatnya kualitas data kepegawaian",
+        "Meningkatnya akuntabilitas kinerja aparatur daerah",
+        [("Persentase data kepegawaian yang valid", "95%", ["kualitas"])],
     ),
 ]  # fmt: skip
 DEMO_LAMPIRAN = [
@@ -247,7 +300,7 @@ def isi_skp_jpt_demo(tahun: int = 2026) -> list[str]:
                     data={
                         "teks": "Terlaksananya evaluasi kinerja perangkat daerah",
                         "penugasan_dari": "Kepala BKPSDM",
-                        "rhk_pimpinan_teks": RHK_KABAN_KARAWANG[0][0],
+                        **_pimpinan(skp, RHK_KABAN_KARAWANG[0][0]),
                     },
                 )
                 services.iki_simpan(

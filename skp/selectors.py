@@ -8,11 +8,14 @@ from datetime import date
 
 from django.db.models import (
     BooleanField,
+    Case,
     Exists,
     ExpressionWrapper,
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
+    When,
     prefetch_related_objects,
 )
 from django.utils import timezone
@@ -225,52 +228,90 @@ def muat_isi(skp: SKP, isi: frozenset[str]) -> SKP:
     return skp
 
 
-def data_aturan(skp: SKP) -> aturan.DataSKP:
-    """The plain values the content rules read (uses prefetched rows when present)."""
-    pengaturan = pengaturan_instansi()
-    daftar = []
-    ada_pilihan = (
+def _ada_pilihan(skp: SKP) -> bool:
+    """Whether the rater's SKP offers leader RHK to choose from (cached on the SKP)."""
+    return (
         skp.kelompok == Kelompok.ADMIN_JF
         and not skp.tugas_belajar
         and bool(pilihan_rhk_pimpinan(skp))
     )
-    for r in rhk_bernomor(skp):
-        pimpinan_jpt = bool(r.rhk_pimpinan_id and r.rhk_pimpinan.skp.kelompok == Kelompok.JPT_PUKM)
-        keadaan = keadaan_pimpinan(r, ada_pilihan)
-        daftar.append(
-            aturan.DataRHK(
-                nomor=r.nomor,
-                jenis=r.jenis,
-                teks=r.teks,
-                penugasan_dari=r.penugasan_dari,
-                rhk_pimpinan_teks=r.rhk_pimpinan_teks,
-                pimpinan_jpt=pimpinan_jpt,
-                iki_pimpinan=r.iki_pimpinan_id is not None,
-                pimpinan_berubah=keadaan == "berubah",
-                pimpinan_belum_dipilih=keadaan == "belum_dipilih",
-                dari_mph=r.peran_hasil_id is not None,
-                iki=[
-                    aturan.DataIKI(
-                        teks=k.teks,
-                        target=k.target,
-                        aspek=tuple(k.aspek or ()),
-                        perspektif=k.perspektif,
-                        target_mutlak_dikecualikan=k.target_mutlak_dikecualikan,
-                        punya_manual=hasattr(k, "manual"),
-                    )
-                    for k in r.iki.all()
-                ],
+
+
+def _data_rhk(r: RencanaHasilKerja, ada_pilihan: bool) -> aturan.DataRHK:
+    pimpinan_jpt = bool(r.rhk_pimpinan_id and r.rhk_pimpinan.skp.kelompok == Kelompok.JPT_PUKM)
+    keadaan = keadaan_pimpinan(r, ada_pilihan)
+    return aturan.DataRHK(
+        nomor=r.nomor,
+        jenis=r.jenis,
+        teks=r.teks,
+        penugasan_dari=r.penugasan_dari,
+        rhk_pimpinan_teks=r.rhk_pimpinan_teks,
+        pimpinan_jpt=pimpinan_jpt,
+        iki_pimpinan=r.iki_pimpinan_id is not None,
+        pimpinan_berubah=keadaan == "berubah",
+        pimpinan_belum_dipilih=keadaan == "belum_dipilih",
+        dari_mph=r.peran_hasil_id is not None,
+        iki=[
+            aturan.DataIKI(
+                teks=k.teks,
+                target=k.target,
+                aspek=tuple(k.aspek or ()),
+                perspektif=k.perspektif,
+                target_mutlak_dikecualikan=k.target_mutlak_dikecualikan,
+                punya_manual=hasattr(k, "manual"),
             )
-        )
+            for k in r.iki.all()
+        ],
+    )
+
+
+def data_aturan(skp: SKP) -> aturan.DataSKP:
+    """The plain values the content rules read (uses prefetched rows when present)."""
+    pengaturan = pengaturan_instansi()
+    ada_pilihan = _ada_pilihan(skp)
     return aturan.DataSKP(
         kelompok=skp.kelompok,
         pendekatan=skp.pendekatan,
-        rhk=daftar,
+        rhk=[_data_rhk(r, ada_pilihan) for r in rhk_bernomor(skp)],
         lampiran=dict(Counter(b.bagian for b in skp.lampiran.all())),
         aspek_diizinkan=tuple(pengaturan.aspek_diizinkan or ()),
         manual_ik_wajib=pengaturan.manual_ik == "selalu",
         tugas_belajar=skp.tugas_belajar,
     )
+
+
+def tandai_pimpinan(skp: SKP, daftar_rhk) -> None:
+    """Put on each numbered RHK its own warnings about the leader's RHK (V51/V52,
+    `aturan.temuan_pimpinan`) and, when the link changed, what the leader's RHK reads now.
+    Reads only these RHK (and the rater's SKP once, for the choices)."""
+    ada_pilihan = not skp.terkunci and _ada_pilihan(skp)
+    kuantitatif = skp.pendekatan == "kuantitatif"
+    for r in daftar_rhk:
+        r.temuan_pimpinan = (
+            [] if skp.terkunci else aturan.temuan_pimpinan(_data_rhk(r, ada_pilihan), kuantitatif)
+        )
+        if r.rhk_pimpinan_id and r.temuan_pimpinan:
+            r.pimpinan_kini = pilihan_tersimpan(r).teks
+
+
+def rhk_satu(skp: SKP, rhk_pk: int) -> RencanaHasilKerja:
+    """One RHK of an SKP as the page shows it (its number among the SKP's RHK, its
+    indicators labelled), for an answer that re-renders only that RHK: three queries
+    whatever the size of the SKP."""
+    posisi = RencanaHasilKerja.objects.filter(skp=skp).values_list("pk", "jenis", "urutan")
+    urut = sorted(posisi, key=lambda x: aturan.urutan_rhk(x[1], x[2], x[0]))
+    iki = IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "pk")
+    r = (
+        RencanaHasilKerja.objects.select_related("rhk_pimpinan__skp", "iki_pimpinan")
+        .prefetch_related(Prefetch("iki", queryset=iki))
+        .get(pk=rhk_pk, skp=skp)
+    )
+    r.skp = skp
+    r.nomor = [pk for pk, _, _ in urut].index(r.pk) + 1
+    semua_iki = list(r.iki.all())
+    for ke, k in enumerate(semua_iki, 1):
+        k.label = label_iki(r.nomor, ke, len(semua_iki))
+    return r
 
 
 def rhk_berurut(skp: SKP) -> list[RencanaHasilKerja]:
@@ -366,19 +407,30 @@ def pilihan_rhk_pimpinan(skp: SKP) -> list[PilihanPimpinan]:
     rater each of its indicators (catatan kaki * format A.1.7). Two queries."""
     if hasattr(skp, "_pilihan_pimpinan"):
         return skp._pilihan_pimpinan
-    pimpinan = skp_pimpinan(skp)
     hasil: list[PilihanPimpinan] = []
-    if pimpinan is not None:
+    if skp.penilai_id is not None and not skp.penilai_kepala_daerah:
+        # The rater's SKP as `skp_pimpinan` picks it (set before draft, then the newest),
+        # chosen inside the RHK query: an SKP without RHK offers nothing either way.
+        pimpinan = (
+            SKP.objects.filter(pegawai_id=skp.penilai_id, tahun=skp.tahun)
+            .exclude(status=Status.DIGANTI)
+            .annotate(
+                terkunci=Case(When(status__in=STATUS_TERKUNCI, then=1), default=0),
+            )
+            .order_by("-terkunci", "-versi", "-nomor_seri")
+            .values("pk")[:1]
+        )
         iki = IndikatorKinerjaIndividu.objects.only("pk", "rhk_id", "teks", "urutan").order_by(
             "urutan", "pk"
         )
         daftar = beri_nomor(
-            RencanaHasilKerja.objects.filter(skp=pimpinan)
-            .only("pk", "jenis", "urutan", "teks", "skp_id")
+            RencanaHasilKerja.objects.filter(skp=Subquery(pimpinan))
+            .select_related("skp")
+            .only("pk", "jenis", "urutan", "teks", "skp_id", "skp__kelompok")
             .prefetch_related(Prefetch("iki", queryset=iki))
         )
-        jpt = pimpinan.kelompok == Kelompok.JPT_PUKM
         for r in daftar:
+            jpt = r.skp.kelompok == Kelompok.JPT_PUKM
             semua_iki = list(r.iki.all()) if jpt else []
             if not semua_iki:
                 hasil.append(

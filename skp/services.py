@@ -209,9 +209,13 @@ def susun_skp_baru(
 
 
 def _sunting(pengguna, skp: SKP) -> SKP:
-    skp = _kunci(skp)
-    _peran_pasti(pengguna, skp, Aksi.SUNTING)
-    return skp
+    terkunci = _kunci(skp)
+    _peran_pasti(pengguna, terkunci, Aksi.SUNTING)
+    if hasattr(skp, "_pilihan_pimpinan"):
+        # The leader-RHK choices the view already read for this request's form come from
+        # the rater's SKP, which this lock does not cover: reading them again adds nothing.
+        terkunci._pilihan_pimpinan = skp._pilihan_pimpinan
+    return terkunci
 
 
 def _tautkan_pimpinan(skp: SKP, rhk: RencanaHasilKerja, kunci: str | None, teks: str) -> None:
@@ -261,7 +265,8 @@ def rhk_simpan(*, pengguna, skp: SKP, data: dict, rhk: RencanaHasilKerja | None 
     if skp.kelompok == Kelompok.ADMIN_JF and ("pimpinan" in data or "rhk_pimpinan_teks" in data):
         _tautkan_pimpinan(skp, rhk, data.get("pimpinan"), data.get("rhk_pimpinan_teks", ""))
     catat(rhk, pengguna, "Rencana hasil kerja disimpan")
-    rhk.full_clean(exclude=["skp", "rhk_pimpinan", "iki_pimpinan", "peran_hasil"])
+    # The agency is set by the tenant scope on save (ModelInstansiDasar): no lookup needed.
+    rhk.full_clean(exclude=["instansi", "skp", "rhk_pimpinan", "iki_pimpinan", "peran_hasil"])
     rhk.save()
     return rhk
 

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.skp_saya, name="skp_saya"),
     path("bawahan/", views.skp_bawahan, name="skp_bawahan"),
     path("<int:pk>/", views.skp_detail, name="skp_detail"),
+    path("<int:pk>/pemeriksaan/", views.skp_pemeriksaan, name="skp_pemeriksaan"),
     path("<int:pk>/rhk/baru/", views.rhk_form, name="rhk_baru"),
     path("<int:pk>/rhk/<int:rhk_pk>/", views.rhk_form, name="rhk_ubah"),
     path("<int:pk>/rhk/<int:rhk_pk>/hapus/", views.rhk_hapus, name="rhk_hapus"),

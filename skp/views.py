@@ -10,10 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from django_htmx.http import reswap, retarget
+from django_htmx.http import reswap, retarget, trigger_client_event
 
 from organisasi.akses import pengguna_instansi_required
 from organisasi.pengaturan import pengaturan_instansi
@@ -87,33 +86,52 @@ def _kepala_daerah(skp: SKP) -> dict | None:
     }
 
 
-def _konteks(request, skp: SKP, **lain) -> dict:
+def _konteks_sunting(request, skp: SKP) -> dict:
+    """What every part of the editor needs to know: who the user is to this SKP and what
+    they may do now."""
     peran = selectors.peran(request.user, skp)
     aksi = workflow.aksi_tersedia(skp.status, peran)
-    temuan = selectors.temuan(skp) if not skp.terkunci else []
-    rhk = selectors.rhk_bernomor(skp)
-    for r in rhk:
-        r.temuan_pimpinan = [t for t in temuan if t.rhk == r.nomor and t.kode in ("V51", "V52")]
-        if r.rhk_pimpinan_id and r.temuan_pimpinan:
-            r.pimpinan_kini = selectors.pilihan_tersimpan(r).teks
-    ekspektasi = {}
-    for e in skp.ekspektasi_khusus.all():
-        ekspektasi.setdefault(e.nilai, []).append(e)
-    lampiran = {b: [] for b in BagianLampiran.values}
-    for b in skp.lampiran.all():
-        lampiran[b.bagian].append(b)
     return {
         "skp": skp,
         "peran": peran,
         "aksi": aksi,
         "boleh_sunting": workflow.Aksi.SUNTING in aksi,
         "boleh_atur": workflow.Aksi.ATUR in aksi,
+        "kolom_iki": 2 + (skp.pendekatan == "kuantitatif") + (workflow.Aksi.SUNTING in aksi),
+    }
+
+
+def _konteks_rhk(skp: SKP) -> dict:
+    rhk = selectors.rhk_bernomor(skp)
+    selectors.tandai_pimpinan(skp, rhk)
+    return {
         "rhk_utama": [r for r in rhk if r.jenis == "utama"],
         "rhk_tambahan": [r for r in rhk if r.jenis == "tambahan"],
-        "perilaku": [(p, ekspektasi.get(p.kode, [])) for p in PERILAKU],
-        "lampiran": [(b, lbl, lampiran[b]) for b, lbl in BagianLampiran.choices],
-        "temuan": temuan,
-        "kolom_iki": 2 + (skp.pendekatan == "kuantitatif") + (workflow.Aksi.SUNTING in aksi),
+    }
+
+
+def _konteks_perilaku(skp: SKP) -> dict:
+    ekspektasi = {}
+    for e in skp.ekspektasi_khusus.all():
+        ekspektasi.setdefault(e.nilai, []).append(e)
+    return {"perilaku": [(p, ekspektasi.get(p.kode, [])) for p in PERILAKU]}
+
+
+def _konteks_lampiran(skp: SKP) -> dict:
+    lampiran = {b: [] for b in BagianLampiran.values}
+    for b in skp.lampiran.all():
+        lampiran[b.bagian].append(b)
+    return {"lampiran": [(b, lbl, lampiran[b]) for b, lbl in BagianLampiran.choices]}
+
+
+def _konteks(request, skp: SKP, **lain) -> dict:
+    """The whole page."""
+    return {
+        **_konteks_sunting(request, skp),
+        **_konteks_rhk(skp),
+        **_konteks_perilaku(skp),
+        **_konteks_lampiran(skp),
+        "temuan": selectors.temuan(skp) if not skp.terkunci else [],
         "form_rhk": FormRHK(prefix="rhk"),
         "form_lampiran": FormLampiran(prefix="lampiran"),
         "form_ekspektasi": FormEkspektasi(prefix="ekspektasi"),
@@ -125,30 +143,58 @@ def _konteks(request, skp: SKP, **lain) -> dict:
     }
 
 
-_TARGET = {
-    "skp/_rhk_daftar.html": "#bagian-rhk",
-    "skp/_perilaku.html": "#bagian-perilaku",
-    "skp/_lampiran.html": "#bagian-lampiran",
+# An edit of what the checks read (RHK, IKI, Lampiran) answers with the part it changed
+# and raises this event (HX-Trigger); the "Pemeriksaan isi SKP" panel listens for it and
+# reloads itself (skp_pemeriksaan), so a save never recomputes the whole SKP's checks.
+ISI_BERUBAH = "skp-isi-berubah"
+
+# Each section loads only what it shows (one query per part) onto the SKP already read:
+# template -> (target, parts, context builder, read by the checks).
+_BAGIAN = {
+    "skp/_rhk_daftar.html": ("#bagian-rhk", {"rhk"}, _konteks_rhk, True),
+    "skp/_perilaku.html": ("#bagian-perilaku", {"ekspektasi_khusus"}, _konteks_perilaku, False),
+    "skp/_lampiran.html": ("#bagian-lampiran", {"lampiran"}, _konteks_lampiran, True),
 }
 
 
-# A section shows its part and the check panel, which reads RHK, IKI and Lampiran; the
-# workflow notes (catatan_alur) are shown only by the whole page.
-ISI_BAGIAN = selectors.ISI_SKP - {"catatan_alur"}
+def _isi_berubah(respons):
+    return trigger_client_event(respons, ISI_BERUBAH)
 
 
 def _bagian(request, skp: SKP, templat, **lain):
-    """Re-render one HTMX section of the SKP page from fresh rows, loaded onto the SKP the
-    view already read. Forms post from inside the section, so the response is re-aimed at
-    the whole section. The "Pemeriksaan isi SKP" panel comes along out of band: every edit
-    can change it."""
-    selectors.muat_isi(skp, ISI_BAGIAN)
-    konteks = _konteks(request, skp, **lain)
-    respons = render(request, templat, konteks)
-    # No request: the panel needs no CSRF token, menu or notice count (context processors).
-    panel = render_to_string("skp/_temuan.html", {**konteks, "oob": True})
-    respons.content += panel.encode()
-    return reswap(retarget(respons, _TARGET[templat]), "innerHTML")
+    """Re-render one HTMX section of the SKP page from fresh rows. Forms post from
+    inside the section, so the response is re-aimed at the whole section."""
+    target, isi, konteks_bagian, diperiksa = _BAGIAN[templat]
+    selectors.muat_isi(skp, frozenset(isi))
+    konteks = {
+        **_konteks_sunting(request, skp),
+        **konteks_bagian(skp),
+        "form_lampiran": FormLampiran(prefix="lampiran"),
+        "form_ekspektasi": FormEkspektasi(prefix="ekspektasi"),
+        **lain,
+    }
+    respons = reswap(retarget(render(request, templat, konteks), target), "innerHTML")
+    return _isi_berubah(respons) if diperiksa else respons
+
+
+def _satu_rhk(request, skp: SKP, rhk_pk, *, ganti: bool = False):
+    """Answer with one RHK (its number, indicators and own warnings): all that an edit of
+    the RHK or of one of its indicators changes on the page. `ganti` re-aims the answer
+    at the RHK's article (when the form that posted sits elsewhere)."""
+    r = selectors.rhk_satu(skp, rhk_pk)
+    selectors.tandai_pimpinan(skp, [r])
+    respons = render(request, "skp/_rhk.html", {**_konteks_sunting(request, skp), "r": r})
+    if ganti:
+        respons = reswap(retarget(respons, f"#rhk-{r.pk}"), "outerHTML")
+    return _isi_berubah(respons)
+
+
+def _baris_iki(request, skp: SKP, rhk_pk, iki_pk):
+    """Answer an indicator's edit with its table row alone (labelled as on the page)."""
+    r = selectors.rhk_satu(skp, rhk_pk)
+    k = next(k for k in r.iki.all() if k.pk == iki_pk)
+    konteks = {**_konteks_sunting(request, skp), "r": r, "k": k}
+    return _isi_berubah(render(request, "skp/_iki_baris.html", konteks))
 
 
 # --- pages ----------------------------------------------------------------------------------
@@ -226,6 +272,16 @@ def skp_detail(request, pk):
     return render(request, "skp/skp_detail.html", konteks)
 
 
+@pengguna_instansi_required
+def skp_pemeriksaan(request, pk):
+    """The "Pemeriksaan isi SKP" panel alone: loaded again after each change of content."""
+    skp = _skp_ringan(request, pk)
+    selectors.muat_isi(skp, frozenset({"rhk", "lampiran"}))
+    konteks = _konteks_sunting(request, skp)
+    konteks["temuan"] = selectors.temuan(skp) if not skp.terkunci else []
+    return render(request, "skp/_temuan.html", konteks)
+
+
 # --- RHK and IKI (employee, while draft) ----------------------------------------------------
 
 
@@ -254,6 +310,8 @@ def rhk_form(request, pk, rhk_pk=None):
         except ValidationError as exc:
             _galat(form, exc)
         else:
+            if rhk:  # the form stood in for the RHK's article: the article comes back
+                return _satu_rhk(request, skp, rhk.pk)
             return _bagian(request, skp, "skp/_rhk_daftar.html")
     return render(request, "skp/_rhk_form.html", {"skp": skp, "rhk": rhk, "form": form})
 
@@ -301,7 +359,9 @@ def iki_form(request, pk, rhk_pk, iki_pk=None):
         except ValidationError as exc:
             _galat(form, exc)
         else:
-            return _bagian(request, skp, "skp/_rhk_daftar.html")
+            if iki is None:  # a new indicator renumbers its RHK's: the RHK comes back
+                return _satu_rhk(request, skp, rhk.pk, ganti=True)
+            return _baris_iki(request, skp, rhk.pk, iki.pk)
     konteks = {"skp": skp, "rhk": rhk, "iki": iki, "form": form}
     konteks["kolom_iki"] = 3 + (skp.pendekatan == "kuantitatif")
     return render(request, "skp/_iki_form.html", konteks)
@@ -316,7 +376,7 @@ def iki_hapus(request, pk, iki_pk):
         services.iki_hapus(pengguna=request.user, iki=iki)
     except ValidationError as exc:
         return _bagian(request, skp, "skp/_rhk_daftar.html", galat=exc.messages)
-    return _bagian(request, skp, "skp/_rhk_daftar.html")
+    return _satu_rhk(request, skp, iki.rhk_id, ganti=True)
 
 
 # --- Lampiran (employee) --------------------------------------------------------------------

@@ -41,9 +41,17 @@ def test_bench_kecil_menulis_setiap_bagian(tmp_path, settings):
     teks = keluaran.read_text()
     skrip = sorted(p.stem for p in (ROOT / "scripts").glob("bench_*.py"))
     assert "GAGAL" not in teks
-    for judul in ("## Mesin", "## Pengaturan", "Halaman daftar dan pohon", "HTTP lewat loopback"):
+    for judul in (
+        "## Mesin",
+        "## Pengaturan",
+        "Halaman daftar dan pohon",
+        "HTTP lewat loopback",
+        "Evaluasi kinerja: halaman penilai dan simpan rating",
+        "Simpan rating lewat loopback",
+    ):
         assert judul in teks
     assert "bench_halaman" in skrip and "bench_http" in skrip and "bench_pdf" in skrip
+    assert "bench_evaluasi" in skrip
     # The history of the old file is kept and this run is filed under its label.
     riwayat = teks.split("## Riwayat", 1)[1]
     assert "### Sebelum (dulu)" in riwayat and "angka lama" in riwayat

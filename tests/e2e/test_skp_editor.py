@@ -32,8 +32,10 @@ def _keluar(halaman):
     halaman.wait_for_url("**/masuk/")
 
 
-def _panel(halaman) -> str:
-    return halaman.locator("#pemeriksaan").inner_text()
+def _panel(halaman):
+    """The check panel: it reloads itself after each edit (HX-Trigger), so assertions on
+    it wait for the reload (Playwright's expect retries until the text is there)."""
+    return expect(halaman.locator("#pemeriksaan"))
 
 
 def test_ubah_indikator_dan_lampiran_di_tempat_panel_ikut_dan_konfirmasi(halaman, instansi_a):
@@ -51,7 +53,7 @@ def test_ubah_indikator_dan_lampiran_di_tempat_panel_ikut_dan_konfirmasi(halaman
     halaman.locator("#id_rhk-rhk_pimpinan_teks").fill("Meningkatnya kelancaran lalu lintas")
     halaman.get_by_role("button", name="Simpan", exact=True).click()
     halaman.locator("article.rhk", has_text="rekayasa simpang").wait_for()
-    assert "Rencana hasil kerja 1 belum memiliki indikator" in _panel(halaman)
+    _panel(halaman).to_contain_text("Rencana hasil kerja 1 belum memiliki indikator")
 
     rhk = halaman.locator("article.rhk", has_text="rekayasa simpang")
     for teks, target in (
@@ -65,7 +67,7 @@ def test_ubah_indikator_dan_lampiran_di_tempat_panel_ikut_dan_konfirmasi(halaman
         halaman.get_by_role("button", name="Simpan indikator").click()
         halaman.get_by_role("cell", name=f"{teks}", exact=False).first.wait_for()
     # The panel followed the edits without a reload.
-    assert "belum memiliki indikator" not in _panel(halaman)
+    _panel(halaman).not_to_contain_text("belum memiliki indikator")
 
     # Edit an indicator in place: the form opens inside the table, with a real size.
     baris = halaman.locator("tr", has_text="Jumlah simpang direkayasa")
@@ -91,7 +93,7 @@ def test_ubah_indikator_dan_lampiran_di_tempat_panel_ikut_dan_konfirmasi(halaman
     halaman.get_by_role("button", name="Tambah butir lampiran").click()
     butir = halaman.locator("#lampiran li", has_text="Data volume kendaraan")
     butir.wait_for()
-    assert "Lampiran SKP belum memuat skema" in _panel(halaman)
+    _panel(halaman).to_contain_text("Lampiran SKP belum memuat skema")
     butir.get_by_role("button", name="Ubah").click()
     isian = halaman.locator("li.baris-sunting textarea")
     isian.fill("Data volume kendaraan dari Dinas Perhubungan")

@@ -185,3 +185,60 @@ def test_beranda_tanpa_tugas_evaluasi_di_luar_jangka_waktu(client, tim):
     # does not cover December 2025; nothing to evaluate.
     client.force_login(tim.akun_kasi)
     assert "belum berpredikat" not in client.get("/").content.decode()
+
+
+@time_machine.travel("2026-02-05 09:00 +07:00", tick=False)
+def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
+    client, tim, django_assert_max_num_queries
+):
+    """The save's answer counts the team in the database (selectors.kalibrasi_tim): the
+    same panel as the page's, in as many queries at 5 team members as at 500."""
+    from evaluasi import kuadran, selectors
+    from evaluasi.periode import Periode
+
+    tim_besar(tim, 4)
+    client.force_login(tim.akun_kasi)
+
+    def simpan(versi, hasil):
+        with django_assert_max_num_queries(30) as ctx:
+            r = _simpan(
+                client, tim, versi, rating_hasil_kerja=hasil, rating_perilaku_kerja="sesuai"
+            )
+        assert "Tersimpan." in r.content.decode()
+        return len(ctx.captured_queries), r.content.decode()
+
+    kecil, _ = simpan(0, "diatas")
+    tim_besar(tim, 495, awal=4)
+    besar, html = simpan(1, "dibawah")
+    assert besar == kecil
+    assert "1 dari 500 pegawai sudah berpredikat" in html
+    # Varied predikat across the team, one evaluation of another period, one of someone
+    # outside the team: the counts from the database equal the page's.
+    from skp.models import SKP
+
+    p = Periode.dari_kode("2026-bulanan-1")
+    with lingkup_instansi(tim.instansi):
+        penilai = tim.skp.penilai_id
+        anggota = list(SKP.objects.filter(penilai_id=penilai).exclude(pk=tim.skp.pk)[:7])
+        rating = [
+            ("diatas", "diatas"),
+            ("diatas", "sesuai"),
+            ("dibawah", "sesuai"),
+            ("dibawah", "dibawah"),
+            ("sesuai", "dibawah"),
+            ("", ""),
+            ("sesuai", "sesuai"),
+        ]
+        EvaluasiKinerja.objects.bulk_create(
+            EvaluasiKinerja(
+                instansi=tim.instansi, pegawai_id=s.pegawai_id, skp=s, tahun=2026,
+                periode_jenis="bulanan", periode_nomor=1 if k else 2, penilai_id=penilai,
+                rating_hasil_kerja=hk, rating_perilaku_kerja=pk,
+                predikat=kuadran.predikat(hk, pk).value if hk else "",
+            )
+            for k, (s, (hk, pk)) in enumerate(zip(anggota, rating, strict=True))
+        )  # fmt: skip
+        capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai, p.akhir), p)
+        dari_halaman = selectors.kalibrasi(capaian, selectors.tim_penilai(penilai, p))
+        assert dari_halaman.dinilai == 6 and dari_halaman.total == 500
+        assert selectors.kalibrasi_tim(capaian, penilai, p) == dari_halaman

@@ -27,12 +27,13 @@ def _catatan(org, penerima, kunci, **lain):
 
 
 def _badge(pengguna, instansi=None):
+    """The badge's number as the top bar shows it (read inside the request's scope)."""
     request = RequestFactory().get("/")
     request.user = pengguna
     if instansi is None:
-        return jumlah_pemberitahuan(request)["jumlah_pemberitahuan"]
+        return int(str(jumlah_pemberitahuan(request)["jumlah_pemberitahuan"]))
     with lingkup_instansi(instansi):
-        return jumlah_pemberitahuan(request)["jumlah_pemberitahuan"]
+        return int(str(jumlah_pemberitahuan(request)["jumlah_pemberitahuan"]))
 
 
 def test_halaman_pemberitahuan_hanya_milik_sendiri_dan_tandai_dibaca(

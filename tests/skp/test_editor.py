@@ -3,6 +3,7 @@ SKP, Lampiran items edited in place, input limits and checks, the live check pan
 sidebar and no seed line numbers in anything a user reads."""
 
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -352,17 +353,133 @@ def test_form_ubah_iki_adalah_baris_tabel(client, tim):
 # --- Live check panel, sidebar, year out of range ---------------------------------------------
 
 
-def test_setiap_suntingan_membawa_panel_pemeriksaan(client, tim):
+def test_setiap_suntingan_memuat_ulang_panel_pemeriksaan(client, tim):
+    """An edit raises "skp-isi-berubah"; the panel on the page listens for it and reloads
+    from its own URL, which then shows the checks of the changed SKP."""
     skp = skp_contoh(tim["org"], isi=False)
     client.force_login(tim["pegawai"])
+    halaman = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
+    url_panel = reverse("skp_pemeriksaan", args=[skp.pk])
+    assert (
+        f'<div id="pemeriksaan" hx-get="{url_panel}" hx-trigger="skp-isi-berubah from:body"'
+        in halaman
+    )
+    assert "belum memuat dukungan sumber daya" not in halaman
     resp = client.post(
         reverse("lampiran_tambah", args=[skp.pk]),
         {"lampiran-bagian": "skema", "lampiran-teks": "Laporan bulanan"},
         **HX,
     )
-    isi = resp.content.decode()
-    assert '<div id="pemeriksaan" hx-swap-oob="true"' in isi
-    assert "belum memuat dukungan sumber daya" in isi
+    assert json.loads(resp["HX-Trigger"]) == {"skp-isi-berubah": {}}
+    assert 'id="pemeriksaan"' not in resp.content.decode()  # not recomputed by the save
+    panel = client.get(url_panel, **HX).content.decode()
+    assert panel.strip().startswith('<div id="pemeriksaan" hx-get=')
+    assert "belum memuat dukungan sumber daya" in panel
+
+
+def test_ekspektasi_tidak_memuat_ulang_panel(client, tim):
+    """The checks do not read the rater's ekspektasi khusus: adding one leaves the panel."""
+    skp = skp_contoh(tim["org"], status="diajukan")
+    client.force_login(tim["penilai"])
+    resp = client.post(
+        reverse("ekspektasi_tambah", args=[skp.pk]),
+        {"ekspektasi-nilai": "berorientasi_pelayanan", "ekspektasi-teks": "Ramah"},
+        **HX,
+    )
+    assert resp.status_code == 200 and "Ramah" in resp.content.decode()
+    assert "HX-Trigger" not in resp
+
+
+def _artikel(html: str, pk: int) -> str:
+    cocok = re.search(rf'<article class="rhk" id="rhk-{pk}">.*?</article>', html, re.S)
+    return " ".join(cocok.group(0).split())
+
+
+def _baris_iki(html: str, pk: int) -> str:
+    cocok = re.search(rf'<tr id="iki-{pk}">.*?</tr>', html, re.S)
+    return " ".join(cocok.group(0).split())
+
+
+def test_simpan_rhk_dan_iki_menjawab_bagian_yang_berubah_saja(client, tim, dua_skp):
+    """Editing one RHK answers with that RHK's article (its number, indicators, own
+    warning); editing one indicator with its row; both in as many queries with 2 RHK as
+    with 8, and neither re-renders the other RHK."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    skp, _, rhk_kasi = dua_skp
+    client.force_login(tim["pegawai"])
+    pertama = _simpan(tim, skp, teks="RHK pertama")  # leader RHK not chosen: V52
+    kedua = _simpan(tim, skp, teks="RHK kedua", pimpinan=f"rhk:{rhk_kasi[0].pk}")
+    with lingkup_instansi(tim["org"].instansi):
+        iki = services.iki_simpan(
+            pengguna=tim["pegawai"],
+            rhk=RencanaHasilKerja.objects.select_related("skp").get(pk=kedua.pk),
+            data={"teks": "Jumlah desain", "target": "2 dokumen", "aspek": ["kuantitas"]},
+        )
+        services.iki_simpan(
+            pengguna=tim["pegawai"],
+            rhk=RencanaHasilKerja.objects.select_related("skp").get(pk=kedua.pk),
+            data={"teks": "Mutu desain", "target": "100 persen", "aspek": ["kualitas"]},
+        )
+
+    def simpan():
+        hasil = []
+        for url, data in (
+            (
+                reverse("rhk_ubah", args=[skp.pk, kedua.pk]),
+                {"rhk-teks": "RHK kedua diubah", "rhk-pimpinan": f"rhk:{rhk_kasi[1].pk}"},
+            ),
+            (
+                reverse("iki_ubah", args=[skp.pk, kedua.pk, iki.pk]),
+                {
+                    "iki-teks": "Jumlah desain final",
+                    "iki-target": "3 dokumen",
+                    "iki-aspek": "kuantitas",
+                },
+            ),
+            (
+                reverse("rhk_ubah", args=[skp.pk, pertama.pk]),
+                {"rhk-teks": "RHK pertama diubah", "rhk-pimpinan": ""},
+            ),
+        ):
+            with CaptureQueriesContext(connection) as q:
+                resp = client.post(url, data, **HX)
+            assert json.loads(resp["HX-Trigger"]) == {"skp-isi-berubah": {}}
+            hasil.append((resp.content.decode(), len(q)))
+        return hasil
+
+    (rhk2, n_rhk), (baris, n_iki), (rhk1, _) = simpan()
+    assert rhk2.strip().startswith(f'<article class="rhk" id="rhk-{kedua.pk}">')
+    assert '<span class="rhk__nomor">2</span>' in rhk2 and "RHK kedua diubah" in rhk2
+    assert "IKI 2.1: Jumlah desain" in rhk2 and "IKI 2.2: Mutu desain" in rhk2
+    assert f"rhk-{pertama.pk}" not in rhk2 and "pilih dari SKP pejabat penilai" not in rhk2
+    assert baris.strip().startswith(f'<tr id="iki-{iki.pk}">') and "<article" not in baris
+    assert "IKI 2.1: Jumlah desain final" in baris and "3 dokumen" in baris
+    halaman = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
+    assert _artikel(halaman, pertama.pk) == _artikel(rhk1, pertama.pk)
+    assert _baris_iki(halaman, iki.pk) == _baris_iki(baris, iki.pk)
+    # The leader edits the RHK the second one intervenes: adding an indicator to it
+    # answers with the RHK and its own warning (V51), exactly as the page shows it.
+    with lingkup_instansi(tim["org"].instansi):
+        RencanaHasilKerja.objects.filter(pk=rhk_kasi[1].pk).update(teks="Teks pimpinan baru")
+    resp = client.post(
+        reverse("iki_baru", args=[skp.pk, kedua.pk]),
+        {"iki-teks": "Waktu desain", "iki-target": "12 bulan", "iki-aspek": "waktu"},
+        **HX,
+    )
+    assert resp["HX-Retarget"] == f"#rhk-{kedua.pk}" and resp["HX-Reswap"] == "outerHTML"
+    jawaban = resp.content.decode()
+    assert "Kini tertulis: “Teks pimpinan baru”" in jawaban and "IKI 2.3: Waktu desain" in jawaban
+    halaman = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
+    assert _artikel(halaman, kedua.pk) == _artikel(jawaban, kedua.pk)
+    with lingkup_instansi(tim["org"].instansi):
+        assert RencanaHasilKerja.objects.get(pk=kedua.pk).teks == "RHK kedua diubah"
+        assert IndikatorKinerjaIndividu.objects.get(pk=iki.pk).target == "3 dokumen"
+    for n in range(6):
+        _simpan(tim, skp, teks=f"RHK tambahan {n}", pimpinan=f"rhk:{rhk_kasi[0].pk}")
+    (_, n_rhk_8), (_, n_iki_8), _ = simpan()
+    assert (n_rhk_8, n_iki_8) == (n_rhk, n_iki)
 
 
 def test_penilai_membuka_skp_bawahan_menyorot_skp_bawahan(client, tim):
