@@ -26,10 +26,13 @@ HALAMAN = {
     "Anak unit": ("admin", lambda o: reverse("unit_anak", args=[o.bidang.pk]), 11),
     "Siapa menilai siapa": ("admin", lambda o: reverse("unit_detail", args=[o.seksi.pk]), 22),
     "Tabel penilai": ("admin", lambda o: reverse("aturan_penilai"), 11),
-    "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 20),
-    "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 21),
-    # +1: the keberatan undecided past 7 working days, counted for the agency admin.
-    "Beranda admin": ("admin", lambda o: reverse("beranda"), 24),
+    # +1 each: the evaluation steps waiting for this person (evaluasi/beranda.py, one
+    # query) and her own keberatan (evaluasi/beranda_keberatan.py, one query).
+    "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 22),
+    "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 23),
+    # +1: the keberatan undecided past 7 working days, counted for the agency admin; +1
+    # the evaluation steps waiting for her.
+    "Beranda admin": ("admin", lambda o: reverse("beranda"), 25),
 }
 
 
