@@ -10,11 +10,12 @@ class EvaluasiConfig(AppConfig):
         from organisasi import beranda, verifikasi
         from organisasi.menu import daftarkan_menu
 
-        from . import pengaturan, tenggat_keberatan
+        from . import pengaturan, tenggat, tenggat_keberatan
         from .beranda import tugas_evaluasi, tugas_keberatan
         from .menu import menu_evaluasi
 
         pengaturan.daftarkan()
+        tenggat.daftarkan()
         daftarkan_menu(menu_evaluasi)
         beranda.daftarkan(tugas_evaluasi)
         beranda.daftarkan(tugas_keberatan)

@@ -21,9 +21,9 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
 from organisasi.audit import catat
+from organisasi.hari_kerja import kalender_instansi
 from organisasi.models import Pegawai, Penempatan
 from organisasi.tenancy import lingkup_instansi, lingkup_platform
 from skp import services as skp_services
@@ -118,12 +118,13 @@ def _diserahkan(penilai_akun, skp, periode, rating, catatan) -> EvaluasiKinerja:
             rating_hasil_kerja=rating[0], rating_perilaku_kerja=rating[1], catatan=catatan,
         )  # fmt: skip
     if e.status == Status.DRAF:
-        sekarang = timezone.now()
-        e.status = Status.D11_DISERAHKAN
-        e.ditandatangani_pada = e.diserahkan_pada = sekarang
-        e.versi += 1
-        e._change_reason = "Demo: D.1.1 ditandatangani dan diserahkan kepada pegawai"
-        e.save()
+        # Signed on the window's last day (the period is past), delivered now: the
+        # employee's 14 working days to object start today.
+        hari = selectors.jendela(periode, kalender_instansi()).akhir
+        e = services.evaluasi_tandatangani(
+            pengguna=penilai_akun, evaluasi=e, versi=e.versi, hari_ini=hari
+        )
+        e = services.evaluasi_serahkan(pengguna=penilai_akun, evaluasi=e)
     return e
 
 

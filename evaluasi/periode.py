@@ -171,6 +171,70 @@ def penilai_pindah_tetap_menilai(tanggal_pindah: date, jendela: Jendela) -> bool
     return tanggal_pindah >= jendela.mulai
 
 
+@dataclass(frozen=True)
+class MasaSKP:
+    """One SKP of a pegawai as the who-rates rule needs it: its term (the SKP's period cut
+    to its placement's), its version, its rater, and the day that rater left the post
+    she rates from (None: still there, or unknown)."""
+
+    skp_id: int
+    mulai: date
+    selesai: date
+    penilai_id: int | None
+    versi: int = 1
+    penilai_pindah_pada: date | None = None
+
+
+@dataclass(frozen=True)
+class Penilaian:
+    """Who evaluates a pegawai for a period, from which SKP, and why."""
+
+    skp_id: int
+    penilai_id: int | None
+    alasan: str
+
+
+ALASAN_PENILAI_SKP = "pejabat penilai pada SKP"
+ALASAN_PEGAWAI_PINDAH = (
+    "pegawai pindah dalam periode: dievaluasi pejabat penilai di tempat yang baru"
+)
+ALASAN_PENILAI_PINDAH_DALAM_JENDELA = (
+    "pejabat penilai pindah dalam jangka waktu evaluasi: tetap mengevaluasi tim lamanya"
+)
+ALASAN_PENILAI_PINDAH_SEBELUM_JENDELA = (
+    "pejabat penilai pindah sebelum jangka waktu evaluasi: dievaluasi penggantinya"
+)
+
+
+def penilai_periode(
+    masa: list[MasaSKP], periode: Periode, jendela: Jendela, *, pengganti_id: int | None
+) -> Penilaian | None:
+    """Who evaluates one pegawai for `periode`, or None when no SKP of hers covers it.
+
+    - A pegawai moved during the period is evaluated by the new pejabat penilai: the SKP
+      of her latest post whose term overlaps the period decides (000:6470-6482; the
+      other option, keeping her previous result by agreement, is the raters' to take
+      outside the app). Several versions of one SKP: the latest.
+    - A pejabat penilai moved within (or after) the evaluation window still evaluates the
+      old team; moved before it, she does not, and whoever holds the post when the window
+      opens (`pengganti_id`, resolved by the caller) does (000:6508-6550, Purnama: Q3's
+      window holds 25 September, not 25 August).
+    """
+    berlaku = [m for m in masa if m.mulai <= periode.akhir and m.selesai >= periode.mulai]
+    if not berlaku:
+        return None
+    m = max(berlaku, key=lambda m: (m.mulai, m.versi, m.skp_id))
+    pindah_pegawai = any(x.mulai < m.mulai for x in berlaku)
+    if m.penilai_pindah_pada is not None and not penilai_pindah_tetap_menilai(
+        m.penilai_pindah_pada, jendela
+    ):
+        return Penilaian(m.skp_id, pengganti_id, ALASAN_PENILAI_PINDAH_SEBELUM_JENDELA)
+    if m.penilai_pindah_pada is not None:
+        return Penilaian(m.skp_id, m.penilai_id, ALASAN_PENILAI_PINDAH_DALAM_JENDELA)
+    alasan = ALASAN_PEGAWAI_PINDAH if pindah_pegawai else ALASAN_PENILAI_SKP
+    return Penilaian(m.skp_id, m.penilai_id, alasan)
+
+
 def capaian_tahunan_berlaku(
     *, tahun: int, capaian_tahun_ini: str | None, ditetapkan_pada: date | None,
     capaian_tahun_lalu: str | None,

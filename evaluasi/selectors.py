@@ -9,15 +9,16 @@ capaian kinerja organisasi a user may set).
 from __future__ import annotations
 
 import importlib.util
+from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
-from organisasi.hari_kerja import KalenderKerja
-from organisasi.models import Penempatan, UnitKerja
+from organisasi.hari_kerja import KalenderKerja, kalender_instansi
+from organisasi.models import JenisPenempatan, Penempatan, UnitKerja
 from organisasi.pengaturan import pengaturan_instansi
-from organisasi.selectors import berlaku_pada
+from organisasi.selectors import berlaku_pada, penilai_pegawai
 from skp.models import SKP
 from skp.models import Status as StatusSKP
 from skp.selectors import menilai_bawahan, pegawai_pengguna, rhk_bernomor
@@ -95,7 +96,10 @@ def menilai_periode(pengguna, tanggal: date | None = None) -> bool:
 
 
 def peran(pengguna, evaluasi: EvaluasiKinerja) -> frozenset[workflow.Peran]:
-    pegawai = pegawai_pengguna(pengguna)
+    return peran_pegawai(pegawai_pengguna(pengguna), evaluasi)
+
+
+def peran_pegawai(pegawai, evaluasi: EvaluasiKinerja) -> frozenset[workflow.Peran]:
     return workflow.peran_dalam(
         pegawai_id=pegawai.pk if pegawai else None,
         dinilai_id=evaluasi.pegawai_id,
@@ -218,6 +222,12 @@ class BarisTim:
     pelaksanaan: Pelaksanaan | None
     # RHK the pimpinan took over, with the note the rater weighs (Pasal 20(7)-(8)).
     ambil_alih: list = field(default_factory=list)
+    aksi: list = field(default_factory=list)  # buttons for the viewer (views_alur)
+    tenggat: list = field(default_factory=list)  # the deadline running, explained
+
+    @property
+    def dapat_dinilai(self) -> bool:
+        return self.evaluasi is None or self.evaluasi.status in workflow.DAPAT_DINILAI
 
     @property
     def pegawai(self):
@@ -230,10 +240,8 @@ class BarisTim:
         return None
 
 
-def skp_periode(penilai_id: int, p: periode.Periode):
-    """The set or signed SKPs a rater evaluates whose term overlaps the period."""
+def _skp_periode_semua(p: periode.Periode):
     return SKP.objects.filter(
-        penilai_id=penilai_id,
         tahun=p.tahun,
         status__in=STATUS_SKP_DINILAI,
         periode_mulai__lte=p.akhir,
@@ -241,22 +249,142 @@ def skp_periode(penilai_id: int, p: periode.Periode):
     )
 
 
-def tim_penilai(penilai_id: int, p: periode.Periode) -> list[BarisTim]:
-    """The SKPs a rater evaluates for `p`, one row per pegawai (the version in force),
-    with this period's evaluation, what umpanbalik recorded and the RHK taken over. Four
-    queries whatever the team's size; RHK and IKI load when a row is opened
-    (`rhk_bernomor`)."""
-    qs = (
-        skp_periode(penilai_id, p)
-        .select_related("pegawai", "penempatan__jabatan")
-        .order_by("pegawai__nama", "pegawai_id", "-versi")
+@dataclass(frozen=True)
+class Penugasan:
+    """Who evaluates one pegawai for a period (periode.penilai_periode), from which SKP,
+    and who is atasan pejabat penilai for that evaluation."""
+
+    skp: SKP
+    penilai_id: int | None
+    atasan_id: int | None
+    alasan: str
+
+
+def _penilai_pindah(skps: list[SKP], akhir_jendela: date) -> dict[int, date]:
+    """skp id -> the day its rater left the definitive post she held when the SKP began,
+    for posts that ended by the window's end. One query."""
+    penilai_ids = {s.penilai_id for s in skps if s.penilai_id}
+    if not penilai_ids:
+        return {}
+    selesai = defaultdict(list)
+    for pegawai_id, mulai, akhir in Penempatan.objects.filter(
+        pegawai_id__in=penilai_ids, jenis=JenisPenempatan.DEFINITIF,
+        selesai__isnull=False, selesai__lte=akhir_jendela,
+    ).values_list("pegawai_id", "mulai", "selesai"):  # fmt: skip
+        selesai[pegawai_id].append((mulai, akhir))
+    hasil = {}
+    for s in skps:
+        for mulai, akhir in selesai.get(s.penilai_id, ()):
+            if mulai <= s.periode_mulai <= akhir:
+                hasil[s.pk] = akhir + timedelta(days=1)
+    return hasil
+
+
+def penugasan_periode(pegawai_ids, p: periode.Periode, kalender: KalenderKerja) -> dict:
+    """pegawai id -> Penugasan for `p`, for many pegawai in a fixed number of queries.
+
+    The SKP's rater evaluates, except: a pegawai moved during the period is evaluated from
+    her latest post's SKP; a rater who left her post before the window opened is replaced
+    by whoever rates the pegawai when it opens (organisasi.selectors.penilai_pegawai); an
+    SKP rated by the kepala daerah is evaluated by the official the agency named to act
+    for them (never the ratee)."""
+    jd = jendela(p, kalender)
+    skps = list(
+        _skp_periode_semua(p)
+        .filter(pegawai_id__in=pegawai_ids)
+        .select_related("pegawai", "penempatan__jabatan__unit")
     )
-    daftar, dilihat = [], set()
-    for skp in qs:
-        if skp.pegawai_id in dilihat:
-            continue  # an older version still set while a newer one is too
-        dilihat.add(skp.pegawai_id)
-        daftar.append(skp)
+    if not skps:
+        return {}
+    pindah = _penilai_pindah(skps, jd.akhir)
+    pelaksana_kd = pengaturan_instansi().pelaksana_kepala_daerah_id
+    per_pegawai: dict[int, list[SKP]] = defaultdict(list)
+    for s in skps:
+        per_pegawai[s.pegawai_id].append(s)
+    butuh_pengganti = {
+        s.pegawai_id for s in skps
+        if s.pk in pindah and not periode.penilai_pindah_tetap_menilai(pindah[s.pk], jd)
+    }  # fmt: skip
+    pengganti = {}
+    if butuh_pengganti:
+        daftar = [s.pegawai for s in skps if s.pegawai_id in butuh_pengganti]
+        for pk, h in penilai_pegawai(list({x.pk: x for x in daftar}.values()), jd.mulai).items():
+            pengganti[pk] = h
+    hasil = {}
+    for pegawai_id, milik in per_pegawai.items():
+        h = pengganti.get(pegawai_id)
+        pengganti_id = pengganti_atasan = None
+        if h is not None and h.penilai.pejabat is not None:
+            pj = h.penilai.pejabat
+            pengganti_id = pelaksana_kd if pj.kepala_daerah else pj.pegawai_id
+            if h.atasan.pejabat is not None:
+                pengganti_atasan = h.atasan.pejabat.pegawai_id
+        masa = [
+            periode.MasaSKP(
+                skp_id=s.pk, mulai=_mulai_masa(s), selesai=_selesai_masa(s),
+                penilai_id=(pelaksana_kd if s.penilai_kepala_daerah else s.penilai_id),
+                versi=s.versi, penilai_pindah_pada=pindah.get(s.pk),
+            )
+            for s in milik
+        ]  # fmt: skip
+        keputusan = periode.penilai_periode(masa, p, jd, pengganti_id=pengganti_id)
+        if keputusan is None:
+            continue
+        skp = next(s for s in milik if s.pk == keputusan.skp_id)
+        penilai_id = keputusan.penilai_id
+        if penilai_id == pegawai_id:
+            penilai_id = None  # nobody evaluates herself
+        atasan_id = (
+            pengganti_atasan
+            if keputusan.alasan == periode.ALASAN_PENILAI_PINDAH_SEBELUM_JENDELA
+            else skp.atasan_penilai_id
+        )
+        hasil[pegawai_id] = Penugasan(skp, penilai_id, atasan_id, keputusan.alasan)
+    return hasil
+
+
+def _mulai_masa(s: SKP) -> date:
+    return max(s.periode_mulai, s.penempatan.mulai) if s.penempatan_id else s.periode_mulai
+
+
+def _selesai_masa(s: SKP) -> date:
+    if s.penempatan_id and s.penempatan.selesai:
+        return min(s.periode_selesai, s.penempatan.selesai)
+    return s.periode_selesai
+
+
+def pegawai_kandidat(penilai_id: int, p: periode.Periode, kalender: KalenderKerja):
+    """Ids of the pegawai `penilai_id` may evaluate for `p` before the rule decides: those
+    whose SKP names her (or the kepala daerah, when she acts for them), and those whose
+    rater left her post before the window opened (their replacement may be her)."""
+    jd = jendela(p, kalender)
+    q = Q(penilai_id=penilai_id)
+    if pengaturan_instansi().pelaksana_kepala_daerah_id == penilai_id:
+        q |= Q(penilai_kepala_daerah=True)
+    pergi = Penempatan.objects.filter(
+        pegawai_id=OuterRef("penilai_id"), jenis=JenisPenempatan.DEFINITIF,
+        mulai__lte=OuterRef("periode_mulai"), selesai__gte=OuterRef("periode_mulai"),
+        selesai__lt=jd.mulai - timedelta(days=1),
+    )  # fmt: skip
+    return _skp_periode_semua(p).filter(q | Q(Exists(pergi))).values_list("pegawai_id", flat=True)
+
+
+def skp_periode(penilai_id: int, p: periode.Periode):
+    """The set or signed SKPs naming this rater whose term overlaps the period (the home
+    page's quick count; who evaluates in the end is `penugasan_periode`)."""
+    return _skp_periode_semua(p).filter(penilai_id=penilai_id)
+
+
+def tim_penilai(penilai_id: int, p: periode.Periode, kalender: KalenderKerja | None = None):
+    """The pegawai `penilai_id` evaluates for `p`, one row each (the SKP that decides),
+    with this period's evaluation and what umpanbalik recorded. A fixed number of queries
+    whatever the team's size; RHK and IKI load when a row is opened (`rhk_bernomor`)."""
+    kalender = kalender or kalender_instansi()
+    tugas = penugasan_periode(pegawai_kandidat(penilai_id, p, kalender), p, kalender)
+    daftar = sorted(
+        (t.skp for t in tugas.values() if t.penilai_id == penilai_id),
+        key=lambda s: (s.pegawai.nama, s.pegawai_id),
+    )
     evaluasi = {
         e.pegawai_id: e
         for e in EvaluasiKinerja.objects.filter(
@@ -269,6 +397,17 @@ def tim_penilai(penilai_id: int, p: periode.Periode) -> list[BarisTim]:
         BarisTim(s, evaluasi.get(s.pegawai_id), pelaksanaan.get(s.pk), ambil_alih.get(s.pk, []))
         for s in daftar
     ]
+
+
+def skp_dinilai(penilai_id: int, skp_pk: int, p: periode.Periode) -> SKP | None:
+    """The SKP `skp_pk` if `penilai_id` evaluates it for `p` (the row endpoints)."""
+    pegawai_id = SKP.objects.filter(pk=skp_pk).values_list("pegawai_id", flat=True).first()
+    if pegawai_id is None:
+        return None
+    t = penugasan_periode([pegawai_id], p, kalender_instansi()).get(pegawai_id)
+    if t is None or t.skp.pk != skp_pk or t.penilai_id != penilai_id:
+        return None
+    return t.skp
 
 
 def rincian_rhk(skp: SKP) -> list:
@@ -317,3 +456,48 @@ def _kalibrasi(capaian: CapaianBerlaku, jumlah: dict, total: int) -> Kalibrasi:
         sum(jumlah.values()),
         total,
     )
+
+
+# --- The pegawai's and the atasan's evaluations --------------------------------------------
+
+
+def evaluasi_pegawai(pegawai):
+    """The pegawai's own evaluations, newest period first."""
+    return (
+        EvaluasiKinerja.objects.filter(pegawai=pegawai)
+        .select_related("pegawai", "penilai", "atasan_penilai")
+        .order_by("-tahun", "-periode_nomor", "periode_jenis")
+    )
+
+
+def kasus_atasan(atasan_id: int, p: periode.Periode):
+    """For the atasan pejabat penilai and a period: the cases taken over by her (rows of
+    the rater page, with SKP and realisasi) and the other cases she is atasan of
+    (read-only until taken over). A fixed number of queries."""
+    semua = list(
+        EvaluasiKinerja.objects.filter(_filter_periode(p), atasan_penilai_id=atasan_id)
+        .select_related("pegawai", "penilai", "skp__pegawai", "skp__penempatan__jabatan")
+        .order_by("pegawai__nama", "pk")
+    )
+    alih = [e for e in semua if e.status in workflow.JALUR_ATASAN]
+    pelaksanaan = pelaksanaan_periode([e.skp_id for e in alih], p)
+    ambil_alih = pengambilalihan_skp([e.skp for e in alih], p.akhir)
+    baris = [
+        BarisTim(e.skp, e, pelaksanaan.get(e.skp_id), ambil_alih.get(e.skp_id, [])) for e in alih
+    ]
+    return baris, [e for e in semua if e.status not in workflow.JALUR_ATASAN]
+
+
+def skp_diambil_alih(atasan_id: int, skp_pk: int, p: periode.Periode) -> SKP | None:
+    """The SKP of a case this atasan has taken over for `p` (the row endpoints)."""
+    e = (
+        EvaluasiKinerja.objects.filter(
+            _filter_periode(p),
+            skp_id=skp_pk,
+            atasan_penilai_id=atasan_id,
+            status__in=sorted(workflow.JALUR_ATASAN),
+        )  # fmt: skip
+        .select_related("skp__pegawai", "skp__penempatan__jabatan")
+        .first()
+    )
+    return e.skp if e else None

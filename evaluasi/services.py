@@ -7,15 +7,20 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from organisasi.audit import catat
+from organisasi.hari_kerja import kalender_instansi
 from organisasi.models import UnitKerja
+from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tanggal import tanggal_id
+from organisasi.tenancy import instansi_aktif_id
 from skp.models import SKP
 
-from . import kuadran, selectors, workflow
+from . import dokumen, kuadran, selectors, workflow
+from . import periode as periode_mod
 from .distribusi import CapaianOrganisasi
 from .models import BATAS_CATATAN, CapaianOrganisasiUnit, EvaluasiKinerja
 from .periode import Periode
@@ -124,6 +129,8 @@ def evaluasi_nilai(
         )
     if gagal_tugas_belajar and not skp.tugas_belajar:
         raise ValidationError("Pegawai ini tidak sedang tugas belajar menurut SKP-nya.")
+    tugas = selectors.penugasan_periode([skp.pegawai_id], periode, kalender_instansi())
+    tugas = tugas.get(skp.pegawai_id)
 
     try:
         with transaction.atomic():
@@ -140,10 +147,14 @@ def evaluasi_nilai(
             )
             baru = evaluasi is None
             if baru:
+                if tugas is None or tugas.skp.pk != skp.pk or tugas.penilai_id is None:
+                    raise PermissionDenied(
+                        "Anda tidak berwenang melakukan tindakan ini pada evaluasi ini."
+                    )
                 evaluasi = EvaluasiKinerja(
                     pegawai_id=skp.pegawai_id, skp=skp, tahun=periode.tahun,
                     periode_jenis=periode.jenis, periode_nomor=periode.nomor,
-                    penilai_id=skp.penilai_id, atasan_penilai_id=skp.atasan_penilai_id,
+                    penilai_id=tugas.penilai_id, atasan_penilai_id=tugas.atasan_id,
                     versi=0,
                 )  # fmt: skip
             # Who may act first: a stranger learns nothing about who saved what.
@@ -183,3 +194,283 @@ def evaluasi_nilai(
         )
         raise VersiUsang(_pesan_usang(tersimpan), tersimpan) from None
     return evaluasi
+
+
+# --- The document's path: sign, deliver, return, report; the atasan's takeover ------------
+
+
+def _kunci(evaluasi: EvaluasiKinerja) -> EvaluasiKinerja:
+    return (
+        EvaluasiKinerja.objects.select_for_update(of=("self",))
+        .select_related(
+            "pegawai", "penilai", "atasan_penilai", "skp__penempatan__jabatan__unit", "instansi"
+        )
+        .get(pk=evaluasi.pk)
+    )
+
+
+def _periksa(pengguna, evaluasi: EvaluasiKinerja, aksi: Aksi) -> workflow.Status:
+    """The state after `aksi`; a stranger gets PermissionDenied, a person with the role
+    who meets the wrong state a ValidationError saying why."""
+    peran = selectors.peran(pengguna, evaluasi)
+    transisi = workflow.TRANSISI.get((aksi, evaluasi.status))
+    if not workflow.berwenang(aksi, peran) or (transisi and not transisi.oleh & peran):
+        raise PermissionDenied("Anda tidak berwenang melakukan tindakan ini pada evaluasi ini.")
+    try:
+        return workflow.periksa_aksi(aksi, evaluasi.status, peran)
+    except AksiDitolak as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+def periode_evaluasi(evaluasi: EvaluasiKinerja) -> Periode:
+    return Periode(evaluasi.tahun, evaluasi.periode_jenis, evaluasi.periode_nomor)
+
+
+def _kabar(evaluasi, penerima_id, peristiwa: str, judul: str, isi: str):
+    from organisasi.pemberitahuan import Kabar
+
+    return Kabar(
+        penerima_id,
+        f"evaluasi-{evaluasi.pk}-{peristiwa}-{penerima_id}",
+        judul,
+        isi,
+        reverse("evaluasi_kasus", args=[evaluasi.pk]),
+    )
+
+
+def _kirim(daftar) -> None:
+    from organisasi.pemberitahuan import kirim
+
+    kirim([k for k in daftar if k is not None and k.penerima_id is not None])
+
+
+def _arsipkan(evaluasi: EvaluasiKinerja, pengguna) -> None:
+    """Archive the document as signed so far (PDF + SHA-256 + QR), inside the signing
+    transaction: a signature never exists without the document it signed."""
+    dokumen.arsipkan_evaluasi(evaluasi, pengguna)
+
+
+def _sebab_final_peran(evaluasi: EvaluasiKinerja) -> str:
+    """Why a D.1.1 result is final by the ratee's role (JPT, head of a unit kerja
+    mandiri evaluated by the kepala daerah), or ""."""
+    skp = evaluasi.skp
+    jabatan = skp.penempatan.jabatan if skp.penempatan_id else None
+    sebab = periode_mod.sebab_final(
+        dievaluasi_atasan=False,
+        jenis_jabatan=jabatan.jenis if jabatan else "",
+        instansi_daerah=evaluasi.instansi.jenis == "daerah",
+        kepala_unit_mandiri=bool(jabatan and jabatan.kepala_unit),
+        penilai_pimpinan_instansi=skp.penilai_kepala_daerah,
+    )
+    return sebab.value if sebab else ""
+
+
+def evaluasi_tandatangani(
+    *, pengguna, evaluasi: EvaluasiKinerja, versi: int, hari_ini: date | None = None
+) -> EvaluasiKinerja:
+    """The pejabat penilai signs D.1.1 inside the evaluation window (000:8280-8290), or,
+    after a takeover, the atasan pejabat penilai signs D.1.2 (000:8387-8398; final).
+
+    Needs a predikat. `versi` is the version the signer saw: a change made meanwhile (by a
+    Plt, or another tab) is refused so nobody signs what she has not read."""
+    hari_ini = hari_ini or timezone.localdate()
+    waktu = timezone.now()
+    with transaction.atomic():
+        evaluasi = _kunci(evaluasi)
+        aksi = workflow.aksi_tanda_tangan(evaluasi.status) or Aksi.TANDATANGANI_PENILAI
+        ke = _periksa(pengguna, evaluasi, aksi)
+        if evaluasi.versi != versi:
+            raise VersiUsang(_pesan_usang(evaluasi), evaluasi)
+        if not evaluasi.predikat:
+            raise ValidationError(
+                "Tetapkan rating hasil kerja dan rating perilaku kerja (predikat) sebelum "
+                "menandatangani dokumen evaluasi."
+            )
+        p = periode_evaluasi(evaluasi)
+        jd = selectors.jendela(p, kalender_instansi())
+        if aksi == Aksi.TANDATANGANI_PENILAI:
+            if hari_ini < jd.mulai:
+                raise ValidationError(
+                    f"Jangka waktu evaluasi {p.label_lengkap} baru dibuka {tanggal_id(jd.mulai)}."
+                )
+            if hari_ini > jd.akhir:
+                raise ValidationError(
+                    f"Jangka waktu evaluasi {p.label_lengkap} berakhir {tanggal_id(jd.akhir)}; "
+                    "evaluasi ini beralih kepada atasan pejabat penilai."
+                )
+            evaluasi.sebab_final = _sebab_final_peran(evaluasi)
+            evaluasi.final = bool(evaluasi.sebab_final)
+            dokumen = "D.1.1"
+        else:
+            dokumen = "D.1.2"
+        evaluasi.status = ke
+        evaluasi.ditandatangani_pada = waktu
+        evaluasi.versi += 1
+        evaluasi.diubah_oleh = pengguna
+        catat(evaluasi, pengguna, f"Dokumen evaluasi {dokumen} {p.label_lengkap} ditandatangani")
+        evaluasi.save()
+        _arsipkan(evaluasi, pengguna)
+        penanda = "penilai" if dokumen == "D.1.1" else "atasan"
+        batas = 14 if dokumen == "D.1.1" else 7
+        _kirim([
+            _kabar(
+                evaluasi, evaluasi.pegawai_id, f"ttd-{penanda}",
+                f"Dokumen evaluasi {p.label_lengkap} Anda sudah ditandatangani",
+                f"Predikat kinerja Anda {evaluasi.get_predikat_display()}. Dokumen {dokumen} "
+                f"diserahkan kepada Anda paling lama {batas} hari kerja setelah "
+                "ditandatangani; setelah menerimanya, periksa dan tandatangani.",
+            )
+        ])  # fmt: skip
+    return evaluasi
+
+
+def evaluasi_serahkan(*, pengguna, evaluasi: EvaluasiKinerja) -> EvaluasiKinerja:
+    """The signer delivers the signed document to the pegawai (D.1.1 within 14 working
+    days of signing, 000:8292-8296; D.1.2 within 7, 000:8400-8404). The pegawai's
+    receipt is this moment: her clock to sign and return starts now."""
+    with transaction.atomic():
+        evaluasi = _kunci(evaluasi)
+        ke = _periksa(pengguna, evaluasi, Aksi.SERAHKAN)
+        d12 = evaluasi.status in workflow.JALUR_ATASAN
+        p = periode_evaluasi(evaluasi)
+        evaluasi.status = ke
+        evaluasi.diserahkan_pada = timezone.now()
+        evaluasi.versi += 1
+        evaluasi.diubah_oleh = pengguna
+        dokumen = "D.1.2" if d12 else "D.1.1"
+        catat(evaluasi, pengguna, f"Dokumen evaluasi {dokumen} {p.label_lengkap} diserahkan")
+        evaluasi.save()
+        batas = 7 if d12 else 14
+        _kirim([
+            _kabar(
+                evaluasi, evaluasi.pegawai_id, "serah",
+                f"Terimalah dokumen evaluasi kinerja {p.label_lengkap}",
+                f"Dokumen evaluasi {dokumen} Anda telah diserahkan dengan predikat "
+                f"{evaluasi.get_predikat_display()}. Periksa, tandatangani dan kembalikan "
+                f"paling lama {batas} hari kerja sejak diterima.",
+            )
+        ])  # fmt: skip
+    return evaluasi
+
+
+def evaluasi_tandatangani_pegawai(*, pengguna, evaluasi: EvaluasiKinerja) -> EvaluasiKinerja:
+    """The pegawai signs the delivered document and returns it (D.1.1 within 14 working
+    days of receipt, 000:8298-8304; D.1.2 within 7, 000:8406-8414)."""
+    with transaction.atomic():
+        evaluasi = _kunci(evaluasi)
+        ke = _periksa(pengguna, evaluasi, Aksi.TANDATANGANI_PEGAWAI)
+        d12 = evaluasi.status in workflow.JALUR_ATASAN
+        p = periode_evaluasi(evaluasi)
+        evaluasi.status = ke
+        evaluasi.dikembalikan_pada = timezone.now()
+        evaluasi.versi += 1
+        evaluasi.diubah_oleh = pengguna
+        dokumen = "D.1.2" if d12 else "D.1.1"
+        catat(evaluasi, pengguna, f"Dokumen evaluasi {dokumen} {p.label_lengkap} "
+                                  "ditandatangani pegawai dan dikembalikan")  # fmt: skip
+        evaluasi.save()
+        _arsipkan(evaluasi, pengguna)
+        pelapor = evaluasi.atasan_penilai_id if d12 else evaluasi.penilai_id
+        penerima = pengaturan_instansi().penerima_laporan
+        _kirim([
+            _kabar(
+                evaluasi, pelapor, "kembali",
+                f"{evaluasi.pegawai} menandatangani dokumen evaluasi {p.label_lengkap}",
+                f"Dokumen evaluasi {dokumen} {evaluasi.pegawai} telah ditandatangani dan "
+                f"dikembalikan. Laporkan kepada {penerima} paling lama 30 hari kerja sejak "
+                "jangka waktu evaluasi berakhir.",
+            )
+        ])  # fmt: skip
+    return evaluasi
+
+
+def evaluasi_laporkan(*, pengguna, evaluasi: EvaluasiKinerja) -> EvaluasiKinerja:
+    """The signer reports the returned document up the hierarchy to the PyB, or the
+    agency's recipient ("Sekretaris Daerah melalui BKPSDM" in Bekasi, 003:386), within 30
+    working days of the window's end (000:8379-8385, 8487-8493)."""
+    with transaction.atomic():
+        evaluasi = _kunci(evaluasi)
+        ke = _periksa(pengguna, evaluasi, Aksi.LAPORKAN)
+        from .selectors_keberatan import laporan_d11_tertahan  # noqa: PLC0415 (cycle)
+
+        if alasan := laporan_d11_tertahan(evaluasi):
+            raise ValidationError(alasan)
+        p = periode_evaluasi(evaluasi)
+        penerima = pengaturan_instansi().penerima_laporan
+        evaluasi.status = ke
+        evaluasi.dilaporkan_pada = timezone.now()
+        evaluasi.versi += 1
+        evaluasi.diubah_oleh = pengguna
+        # The audit reason holds 100 characters; the recipient's label may be long.
+        catat(evaluasi, pengguna, f"Dokumen evaluasi {p.label_lengkap} dilaporkan kepada "
+                                  f"{penerima}"[:100])  # fmt: skip
+        evaluasi.save()
+        _kirim([
+            _kabar(
+                evaluasi, evaluasi.pegawai_id, "lapor",
+                f"Evaluasi kinerja {p.label_lengkap} Anda telah dilaporkan",
+                f"Dokumen evaluasi Anda dilaporkan kepada {penerima}.",
+            )
+        ])  # fmt: skip
+    return evaluasi
+
+
+ALASAN_AMBIL_ALIH = (
+    "Diambil alih atasan pejabat penilai: jangka waktu evaluasi berakhir tanpa tanda tangan"
+)
+
+
+def evaluasi_ambil_alih(*, skp_ids, periode: Periode, waktu) -> list[EvaluasiKinerja]:
+    """The window ended: the atasan pejabat penilai takes over every listed case still
+    unsigned (000:6439-6447, 8387-8395), each once; the result will be final.
+
+    Set-based, for the deadline sweep: the pegawai of `skp_ids` whose SKP decides the
+    period (selectors.penugasan_periode) and who have no evaluation yet get one (a case
+    the rater never opened is taken over just the same, and the atasan needs a row to
+    rate); then one compare-and-set UPDATE moves the DRAF ones. A case signed meanwhile
+    fails the condition under the row lock and is left alone. Returns the cases taken
+    over now."""
+    ke = workflow.periksa_aksi(Aksi.AMBIL_ALIH, workflow.Status.DRAF,
+                               frozenset({workflow.Peran.SISTEM}))  # fmt: skip
+    pegawai_ids = SKP.objects.filter(pk__in=list(skp_ids)).values_list("pegawai_id", flat=True)
+    tugas = selectors.penugasan_periode(pegawai_ids, periode, kalender_instansi())
+    tugas = {k: t for k, t in tugas.items() if t.skp.pk in set(skp_ids) and t.penilai_id}
+    if not tugas:
+        return []
+    baru = [
+        EvaluasiKinerja(
+            instansi_id=instansi_aktif_id(),
+            pegawai_id=k,
+            skp=t.skp,
+            tahun=periode.tahun,
+            periode_jenis=periode.jenis,
+            periode_nomor=periode.nomor,
+            penilai_id=t.penilai_id,
+            atasan_penilai_id=t.atasan_id,
+        )  # fmt: skip
+        for k, t in tugas.items()
+    ]
+    EvaluasiKinerja.objects.bulk_create(baru, ignore_conflicts=True)
+    tabel = EvaluasiKinerja._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(
+            f"UPDATE {tabel} SET status = %s, final = TRUE, sebab_final = %s, "
+            "diambil_alih_pada = %s, diubah_pada = %s, versi = versi + 1, diubah_oleh_id = NULL "
+            "WHERE instansi_id = %s AND pegawai_id = ANY(%s::bigint[]) AND tahun = %s "
+            "AND periode_jenis = %s AND periode_nomor = %s AND status = %s RETURNING id",
+            [ke.value, periode_mod.SebabFinal.ATASAN_MENGAMBIL_ALIH.value, waktu, waktu,
+             instansi_aktif_id(), list(tugas), periode.tahun, periode.jenis, periode.nomor,
+             workflow.Status.DRAF.value],
+        )  # fmt: skip
+        naik = [r[0] for r in cur.fetchall()]
+    if not naik:
+        return []
+    daftar = list(
+        EvaluasiKinerja.objects.filter(pk__in=naik)
+        .select_related("pegawai", "penilai", "atasan_penilai")
+        .order_by("pk")
+    )
+    EvaluasiKinerja.history.bulk_history_create(
+        daftar, update=True, default_change_reason=ALASAN_AMBIL_ALIH, default_date=waktu
+    )
+    return daftar

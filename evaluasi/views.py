@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,7 +17,8 @@ from organisasi.hari_kerja import kalender_instansi
 from organisasi.models import UnitKerja
 from skp.models import SKP
 
-from . import grafik, kuadran, selectors, services
+from . import grafik, kuadran, selectors, services, views_alur
+from . import tenggat as tenggat_evaluasi
 from .distribusi import LABEL_CAPAIAN, CapaianOrganisasi
 from .periode import Periode
 
@@ -73,14 +75,17 @@ def _konteks_tim(request, p: Periode) -> dict:
     konteks["penilai"] = penilai
     if penilai is None:
         return konteks
-    baris = selectors.tim_penilai(penilai.pk, p)
+    kalender = kalender_instansi()
+    baris = selectors.tim_penilai(penilai.pk, p, kalender)
+    views_alur.lengkapi_baris(baris, penilai, p, kalender)
     unit = selectors.unit_dipimpin(penilai.pk, p.akhir)
     capaian = selectors.capaian_berlaku(unit, p)
-    jendela = selectors.jendela(p, kalender_instansi())
+    jendela = selectors.jendela(p, kalender)
     konteks.update(
         baris=baris,
         capaian=capaian,
         jendela=jendela,
+        tenggat_jendela=tenggat_evaluasi.jatuh_tempo_kasus(None, kalender, jendela),
         panduan_hasil=kuadran.PANDUAN_HASIL_KERJA,
         panduan_perilaku=kuadran.PANDUAN_PERILAKU_KERJA,
         **_konteks_baris(),
@@ -95,15 +100,18 @@ def evaluasi_tim(request, kode: str | None = None):
     return render(request, "evaluasi/tim.html", _konteks_tim(request, p))
 
 
-def _skp_dinilai(request, skp_pk: int) -> SKP:
+def _skp_dinilai(request, skp_pk: int, p: Periode) -> SKP:
+    """The SKP of a row this user evaluates for `p`: as its pejabat penilai (who rates,
+    periode.penilai_periode), or as atasan once the case is taken over."""
     penilai = selectors.pegawai_pengguna(request.user)
     if penilai is None:
         raise Http404
-    return get_object_or_404(
-        SKP.objects.select_related("pegawai", "penempatan__jabatan"),
-        pk=skp_pk,
-        penilai=penilai,
+    skp = selectors.skp_dinilai(penilai.pk, skp_pk, p) or selectors.skp_diambil_alih(
+        penilai.pk, skp_pk, p
     )
+    if skp is None:
+        raise Http404
+    return skp
 
 
 def _baris(skp: SKP, p: Periode, evaluasi=None) -> selectors.BarisTim:
@@ -124,7 +132,7 @@ def _baris(skp: SKP, p: Periode, evaluasi=None) -> selectors.BarisTim:
 def evaluasi_simpan(request, kode: str, skp_pk: int):
     """Save one row; answer with the row and, out of band, the calibration panel."""
     p = _periode(kode)
-    skp = _skp_dinilai(request, skp_pk)
+    skp = _skp_dinilai(request, skp_pk, p)
     isian = {
         "rating_hasil_kerja": request.POST.get("rating_hasil_kerja", ""),
         "rating_perilaku_kerja": request.POST.get("rating_perilaku_kerja", ""),
@@ -146,6 +154,8 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
     except (ValidationError, PermissionDenied) as exc:
         galat = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
     baris = _baris(skp, p, evaluasi)
+    penilai = selectors.pegawai_pengguna(request.user)
+    views_alur.lengkapi_baris([baris], penilai, p, kalender_instansi())
     konteks = {
         "b": baris, "periode": p, "galat": galat, "tersimpan": tersimpan,
         "baru_disimpan": evaluasi is not None, **_konteks_baris(),
@@ -158,10 +168,16 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
         konteks["versi_form"] = tersimpan.versi if tersimpan else (
             baris.evaluasi.versi if baris.evaluasi else 0
         )  # fmt: skip
-    penilai = selectors.pegawai_pengguna(request.user)
+    if request.POST.get("halaman") == "atasan":
+        # The atasan's page has no calibration panel: the row alone.
+        konteks.update(oob=False, halaman_atasan=True,
+                       kembali=reverse("evaluasi_atasan", args=[p.kode]))  # fmt: skip
+        return render(request, "evaluasi/_simpan.html", konteks)
     capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai.pk, p.akhir), p)
     kalibrasi = _panel_kalibrasi(capaian, penilai_id=penilai.pk, periode=p)
-    konteks.update(kalibrasi, oob=True, capaian=capaian)
+    konteks.update(
+        kalibrasi, oob=True, capaian=capaian, kembali=reverse("evaluasi_tim", args=[p.kode])
+    )
     return render(request, "evaluasi/_simpan.html", konteks)
 
 
@@ -201,7 +217,7 @@ def pratinjau_predikat(request):
 def rincian_skp(request, kode: str, skp_pk: int):
     """RHK, indicators and targets of one team member, loaded when the row is opened."""
     p = _periode(kode)
-    skp = _skp_dinilai(request, skp_pk)
+    skp = _skp_dinilai(request, skp_pk, p)
     daftar_rhk = selectors.rincian_rhk(skp)
     pelaksanaan = selectors.pelaksanaan_periode([skp.pk], p).get(skp.pk)
     return render(

@@ -191,6 +191,20 @@ def periksa_aksi(aksi: Aksi, status: str, peran: frozenset[Peran]) -> Status | N
     return transisi.ke
 
 
+def berwenang(aksi: Aksi, peran: frozenset[Peran]) -> bool:
+    """Whether any of these roles takes `aksi` from some state: a person with the role
+    who meets the wrong state is told why (a ValidationError), a stranger only that she
+    may not (PermissionDenied)."""
+    return any(a == aksi and t.oleh & peran for (a, _), t in TRANSISI.items())
+
+
+def aksi_tanda_tangan(status: str) -> Aksi | None:
+    """Which signature a case awaits: D.1.1 by the penilai while DRAF, D.1.2 by the atasan
+    once taken over."""
+    return {Status.DRAF: Aksi.TANDATANGANI_PENILAI,
+            Status.DIAMBIL_ALIH: Aksi.TANDATANGANI_ATASAN}.get(status)  # fmt: skip
+
+
 def aksi_tersedia(status: str, peran: frozenset[Peran]) -> list[Aksi]:
     """What the page offers this person now."""
     return [a for a in Aksi if boleh(a, status, peran)]

@@ -27,12 +27,15 @@ HALAMAN = {
     "Anak unit": ("admin", lambda o: reverse("unit_anak", args=[o.bidang.pk]), 11),
     "Siapa menilai siapa": ("admin", lambda o: reverse("unit_detail", args=[o.seksi.pk]), 22),
     "Tabel penilai": ("admin", lambda o: reverse("aturan_penilai"), 11),
-    # +1 each: the scheduled feedback the user owes as a rater (one SKP query; the
-    # cadence, the settings and the feedback given only when they rate someone).
-    "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 21),
-    "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 22),
-    # +1: the keberatan undecided past 7 working days, counted for the agency admin.
-    "Beranda admin": ("admin", lambda o: reverse("beranda"), 24),
+    # +1 each: the evaluation steps waiting for this person (evaluasi/beranda.py, one
+    # query) and her own keberatan (evaluasi/beranda_keberatan.py, one query); +1 each: the
+    # scheduled feedback she owes as a rater (umpanbalik/beranda.py, one SKP query; the
+    # cadence, settings and feedback given only when she rates someone).
+    "Beranda pegawai": ("pegawai", lambda o: reverse("beranda"), 23),
+    "Beranda penilai": ("penilai", lambda o: reverse("beranda"), 24),
+    # +1: the keberatan undecided past 7 working days, counted for the agency admin; +1
+    # the evaluation steps waiting for her.
+    "Beranda admin": ("admin", lambda o: reverse("beranda"), 25),
 }
 
 

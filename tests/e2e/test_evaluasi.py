@@ -3,6 +3,7 @@ reload (one from the keyboard alone), the predikat shown at once, the calibratio
 following, a stale second tab refused with its input kept; looked at on a desktop and a
 phone (screenshots in /tmp/evaluasi-shots)."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,92 @@ def test_halaman_capaian(halaman, org, admin_a):
     halaman.get_by_label("Capaian Seksi Angkutan").select_option("istimewa")
     halaman.locator("tr", has_text="Seksi Angkutan").get_by_role("button", name="Simpan").click()
     halaman.get_by_text("Seksi Angkutan periode Januari 2026: Istimewa").wait_for()
+
+
+# --- The document's path -------------------------------------------------------------------
+
+# Inside January's window (24 January - 13 February 2026); the clock ticks from there.
+DALAM_JENDELA = "2026-02-05 09:00 +07:00"
+FOTO_ALUR = Path("/tmp/shots/alur")
+
+
+def _keluar(halaman):
+    halaman.context.clear_cookies()
+
+
+def _foto(halaman, nama):
+    FOTO_ALUR.mkdir(parents=True, exist_ok=True)
+    for lebar in (1280, 390):
+        halaman.set_viewport_size({"width": lebar, "height": 900})
+        assert halaman.evaluate("document.documentElement.scrollWidth") <= lebar, nama
+        halaman.screenshot(path=str(FOTO_ALUR / f"{nama}-{lebar}.png"), full_page=True)
+    halaman.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_penilai_menandatangani_menyerahkan_pegawai_menandatangani(halaman, org, time_machine):
+    time_machine.move_to(DALAM_JENDELA, tick=True)
+    akun(org, org.staf, "dedi")
+    halaman.on("dialog", lambda d: d.accept())
+    _masuk(halaman, "teguh")
+    halaman.goto(URL)
+    b = halaman.locator(f"#baris-{org.skp.pk}")
+    b.get_by_role("group", name="Rating hasil kerja").get_by_label("Di atas ekspektasi").check()
+    b.get_by_role("group", name="Rating perilaku kerja").get_by_label("Sesuai ekspektasi").check()
+    b.get_by_role("button", name="Simpan penilaian").click()
+    b.get_by_text("Tersimpan.").wait_for()
+    b.get_by_role("button", name="Tandatangani dokumen evaluasi D.1.1").click()
+    halaman.get_by_text("Dokumen evaluasi ditandatangani").wait_for()
+    b = halaman.locator(f"#baris-{org.skp.pk}")
+    assert b.get_by_role("button", name="Simpan penilaian").count() == 0
+    b.get_by_text("Penyerahan D.1.1 kepada pegawai").wait_for()  # the next deadline, explained
+    b.get_by_role("button", name="Serahkan kepada pegawai").click()
+    halaman.get_by_text("Dokumen evaluasi diserahkan kepada Dedi").wait_for()
+    _foto(halaman, "tim-setelah-serah")
+
+    _keluar(halaman)
+    _masuk(halaman, "dedi")
+    halaman.goto("/evaluasi/saya/")
+    halaman.get_by_role("link", name="Periksa dan tandatangani").click()
+    halaman.get_by_text("Periksa hasil evaluasi di bawah").wait_for()
+    assert "Baik" in halaman.locator("#judul-hasil + dl").inner_text()
+    halaman.get_by_text("Pegawai menandatangani dan mengembalikan D.1.1").click()
+    halaman.get_by_text("Dihitung sejak penerimaan oleh pegawai").wait_for()
+    _foto(halaman, "kasus-pegawai")
+    halaman.get_by_role("button", name="Tandatangani dan kembalikan").click()
+    halaman.get_by_text("Anda sudah menandatanganinya").wait_for()
+    with lingkup_instansi(org.instansi):
+        assert EvaluasiKinerja.objects.get(pegawai=org.staf).status == "d11_dikembalikan"
+
+
+def test_jalur_atasan_menilai_dan_menandatangani_d12(halaman, org, time_machine):
+    from evaluasi import services
+    from evaluasi.periode import Jenis, Periode
+
+    time_machine.move_to("2026-02-18 09:00 +07:00", tick=True)
+    akun(org, org.kabid, "sari")
+    with lingkup_instansi(org.instansi):
+        services.evaluasi_ambil_alih(
+            skp_ids=[org.skp.pk], periode=Periode(2026, Jenis.BULANAN, 1),
+            waktu=datetime.now(UTC),
+        )  # fmt: skip
+    halaman.on("dialog", lambda d: d.accept())
+    _masuk(halaman, "sari")
+    halaman.goto("/")
+    halaman.get_by_role(
+        "link", name="Evaluasi dan tandatangani dokumen evaluasi D.1.2"
+    ).first.click()
+    b = halaman.locator(f"#baris-{org.skp.pk}")
+    halaman.evaluate("window.__belumDimuatUlang = true")
+    b.get_by_role("group", name="Rating hasil kerja").get_by_label("Sesuai ekspektasi").check()
+    b.get_by_role("group", name="Rating perilaku kerja").get_by_label("Sesuai ekspektasi").check()
+    b.get_by_role("button", name="Simpan penilaian").click()
+    halaman.locator(f"#baris-{org.skp.pk}").get_by_text("Tersimpan.").wait_for()
+    assert halaman.evaluate("window.__belumDimuatUlang") is True  # the same HTMX row
+    _foto(halaman, "atasan")
+    halaman.locator(f"#baris-{org.skp.pk}").get_by_role(
+        "button", name="Tandatangani dokumen evaluasi D.1.2"
+    ).click()
+    halaman.get_by_text("Dokumen evaluasi ditandatangani").wait_for()
+    with lingkup_instansi(org.instansi):
+        e = EvaluasiKinerja.objects.get(pegawai=org.staf)
+    assert (e.status, e.final, e.predikat) == ("d12_ditandatangani", True, "baik")

@@ -1,13 +1,15 @@
 """`manage.py demo` (run by `make run`): the demo data of every app, lowest app first.
 
 It lives in the app that sits highest in the data flow among those with demo data (today
-umpanbalik, moved from skp) because it is the one place allowed to import every app below
-it; organisasi imports no other app.
+evaluasi, moved from umpanbalik, which must not import evaluasi) because it is the one
+place allowed to import every app below it; organisasi imports no other app.
 """
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from evaluasi.demo import isi_evaluasi_demo
+from evaluasi.demo_keberatan import isi_keberatan_demo
 from organisasi.demo import LOGIN_DEMO, buat_demo
 from skp.demo import isi_skp_demo, isi_skp_jpt_demo
 from umpanbalik.demo import REKAN, isi_umpanbalik_demo
@@ -25,6 +27,8 @@ class Command(BaseCommand):
                 + isi_skp_jpt_demo()
                 + isi_umpanbalik_demo()
                 + isi_tindak_lanjut_demo()
+                + isi_evaluasi_demo()
+                + isi_keberatan_demo()
             )
         if dibuat:
             for hal in dibuat:
