@@ -4,18 +4,17 @@ the pegawai, reported to the agency's recipient; the late-rater path: taken over
 and signed by the atasan on D.1.2 (000:8387-8414), final; JPT final by role
 (000:6459-6461). Every transition: who may, from which state, audited, notified."""
 
-import sys
-import types
 from datetime import UTC, datetime
 
 import pytest
 import time_machine
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from evaluasi import services
 from evaluasi.models import EvaluasiKinerja
 from evaluasi.periode import Jenis, Periode
-from organisasi.models import Pemberitahuan
+from organisasi.models import ArsipDokumen, Pemberitahuan
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tenancy import lingkup_instansi
 from skp.models import SKP
@@ -60,18 +59,20 @@ def _riwayat(tim, e) -> list:
         )
 
 
-@pytest.fixture
-def arsip(monkeypatch):
-    """A stand-in for evaluasi/dokumen.py (built separately): records the hook's calls."""
-    panggilan = []
-    modul = types.ModuleType("evaluasi.dokumen")
-    modul.arsipkan_evaluasi = lambda e, p: panggilan.append((e.status, p.pk))
-    monkeypatch.setitem(sys.modules, "evaluasi.dokumen", modul)
-    return panggilan
+def _arsip(tim, e) -> list:
+    """The documents archived for the evaluation, oldest first: (format, signer)."""
+    with lingkup_instansi(tim.instansi):
+        return list(
+            ArsipDokumen.objects.filter(
+                objek_tipe=ContentType.objects.get_for_model(EvaluasiKinerja), objek_id=e.pk
+            )
+            .order_by("pk")
+            .values_list("jenis", "dibuat_oleh_id")
+        )
 
 
 @time_machine.travel(DALAM_JENDELA, tick=False)
-def test_jalur_d11_lengkap_diaudit_dan_diberitahukan_000_8280_8385(tim, arsip):
+def test_jalur_d11_lengkap_diaudit_dan_diberitahukan_000_8280_8385(tim):
     with lingkup_instansi(tim.instansi):
         p = pengaturan_instansi()
         p.penerima_laporan = "Sekretaris Daerah melalui BKPSDM"
@@ -94,9 +95,8 @@ def test_jalur_d11_lengkap_diaudit_dan_diberitahukan_000_8280_8385(tim, arsip):
     assert [r[1] for r in riwayat] == [tim.akun_kasi.pk] * 3 + [tim.akun_staf.pk,
                                                                  tim.akun_kasi.pk]  # fmt: skip
     assert "Sekretaris Daerah melalui BKPSDM" in riwayat[-1][2]
-    # The hook archives after each signature: the rater's, then the pegawai's.
-    assert arsip == [("d11_ditandatangani", tim.akun_kasi.pk),
-                     ("d11_dikembalikan", tim.akun_staf.pk)]  # fmt: skip
+    # Each signature archives the document as signed so far: the rater's, then the pegawai's.
+    assert _arsip(tim, e) == [("D.1.1", tim.akun_kasi.pk), ("D.1.1", tim.akun_staf.pk)]
     kunci = _kunci(tim)
     assert kunci[f"evaluasi-{e.pk}-ttd-penilai-{tim.staf.pk}"] == tim.staf.pk
     assert kunci[f"evaluasi-{e.pk}-serah-{tim.staf.pk}"] == tim.staf.pk
@@ -186,7 +186,7 @@ def _ambil_alih(tim, skp_ids):
         )
 
 
-def test_jalur_atasan_d12_final_000_8387_8414(tim, arsip):
+def test_jalur_atasan_d12_final_000_8387_8414(tim):
     # The rater never opened the case: the takeover creates it.
     with time_machine.travel(SETELAH_JENDELA, tick=False):
         daftar = _ambil_alih(tim, [tim.skp.pk])
@@ -216,8 +216,7 @@ def test_jalur_atasan_d12_final_000_8387_8414(tim, arsip):
     assert [r[0] for r in riwayat[1:]] == [
         "diambil_alih", "d12_ditandatangani", "d12_diserahkan", "d12_dikembalikan", "dilaporkan",
     ]  # fmt: skip
-    assert arsip == [("d12_ditandatangani", tim.akun_kabid.pk),
-                     ("d12_dikembalikan", tim.akun_staf.pk)]  # fmt: skip
+    assert _arsip(tim, e) == [("D.1.2", tim.akun_kabid.pk), ("D.1.2", tim.akun_staf.pk)]
 
 
 def test_ambil_alih_tidak_menyentuh_yang_sudah_ditandatangani(tim):
