@@ -13,9 +13,13 @@ from django.db.models import Q
 from organisasi.models import Pegawai, Pengguna, UnitKerja
 from organisasi.tenancy import ModelInstansi
 from skp.models import SKP
+from umpanbalik.models import BerkasBukti
 
 from . import workflow
+from . import workflow_keberatan as _wk
 from .distribusi import LABEL_CAPAIAN, CapaianOrganisasi
+from .keberatan import BATAS_TEKS as _BATAS_KEBERATAN
+from .keberatan import Keputusan as _Keputusan
 from .kuadran import LABEL_PREDIKAT, LABEL_RATING, PREDIKAT_GAGAL_TUGAS_BELAJAR
 from .periode import Jenis
 
@@ -159,14 +163,7 @@ class EvaluasiKinerja(ModelInstansi):
         return f"Evaluasi {self.pegawai} {self.tahun} {self.periode_jenis} {self.periode_nomor}"
 
 
-# --- Keberatan (issue 11): models appended here, rules in keberatan.py and
-# workflow_keberatan.py ---------------------------------------------------------------------
-
-from organisasi.tenancy import ModelInstansiDasar  # noqa: E402
-
-from . import workflow_keberatan as _wk  # noqa: E402
-from .keberatan import BATAS_TEKS as _BATAS_KEBERATAN  # noqa: E402
-from .keberatan import Keputusan as _Keputusan  # noqa: E402
+# --- Keberatan: rules in keberatan.py, states in workflow_keberatan.py -------------------
 
 PILIHAN_STATUS_KEBERATAN = [(s.value, s.label) for s in _wk.Status]
 PILIHAN_KEPUTUSAN = [(k.value, k.label) for k in _Keputusan]
@@ -307,30 +304,13 @@ class PermintaanKeterangan(ModelInstansi):
         ]
 
 
-class BuktiKeberatan(ModelInstansiDasar):
-    """Evidence attached to a keberatan or an answer: a file checked by umpanbalik.bukti
-    (the same rules as pelaksanaan's evidence) or a link. Insert-only: the row is the
-    record."""
+class BuktiKeberatan(BerkasBukti):
+    """Evidence attached to a keberatan or an answer, by the same rules as pelaksanaan's
+    evidence. Insert-only: the row is the record."""
 
     keberatan = models.ForeignKey(Keberatan, on_delete=models.PROTECT, related_name="bukti")
-    nama = models.CharField(max_length=100)
-    jenis_isi = models.CharField(max_length=100, blank=True)
-    ukuran = models.PositiveIntegerField(default=0)
-    isi = models.BinaryField(null=True, editable=False)
-    tautan = models.URLField(max_length=500, blank=True)
     diunggah_oleh = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="+")
-    dibuat_pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["keberatan", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(Q(isi__isnull=False) & Q(tautan=""))
-                | (Q(isi__isnull=True) & ~Q(tautan="")),
-                name="bukti_keberatan_berkas_atau_tautan",
-            )
-        ]
-
-    @property
-    def berkas(self) -> bool:
-        return not self.tautan
+        constraints = [BerkasBukti.berkas_atau_tautan("bukti_keberatan_berkas_atau_tautan")]

@@ -52,33 +52,43 @@ class Realisasi(ModelInstansi):
         indexes = [models.Index(fields=["instansi", "skp", "periode"])]
 
 
-class BuktiDukung(ModelInstansiDasar):
-    """Evidence of a result: a stored file (checked by umpanbalik.bukti) or a link.
+class BerkasBukti(ModelInstansiDasar):
+    """What every piece of evidence holds: a stored file (checked by umpanbalik.bukti:
+    type by content, size, metadata stripped) or a link, never both. Documentation,
+    feedback and keberatan evidence share it; each names its own owner and constraint."""
 
-    Insert-only: the row is the record (bytes are not copied into a history table)."""
-
-    realisasi = models.ForeignKey(Realisasi, on_delete=models.PROTECT, related_name="bukti")
     nama = models.CharField(max_length=100)
     jenis_isi = models.CharField(max_length=100, blank=True)
     ukuran = models.PositiveIntegerField(default=0)
     isi = models.BinaryField(null=True, editable=False)
     tautan = models.URLField(max_length=500, blank=True)
-    diunggah_oleh = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="+")
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["realisasi", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(Q(isi__isnull=False) & Q(tautan=""))
-                | (Q(isi__isnull=True) & ~Q(tautan="")),
-                name="bukti_berkas_atau_tautan",
-            )
-        ]
+        abstract = True
+
+    @staticmethod
+    def berkas_atau_tautan(name: str) -> models.CheckConstraint:
+        return models.CheckConstraint(
+            condition=(Q(isi__isnull=False) & Q(tautan="")) | (Q(isi__isnull=True) & ~Q(tautan="")),
+            name=name,
+        )
 
     @property
     def berkas(self) -> bool:
         return not self.tautan
+
+
+class BuktiDukung(BerkasBukti):
+    """Evidence of a result. Insert-only: the row is the record (bytes are not copied
+    into a history table)."""
+
+    realisasi = models.ForeignKey(Realisasi, on_delete=models.PROTECT, related_name="bukti")
+    diunggah_oleh = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["realisasi", "pk"]
+        constraints = [BerkasBukti.berkas_atau_tautan("bukti_berkas_atau_tautan")]
 
 
 # --- Continuous feedback (Lampiran BAB III huruf C; records B.1.3-B.1.5) ------------------
@@ -201,33 +211,17 @@ class UmpanBalik(ModelInstansi):
         return f"Perilaku kerja: {self.get_nilai_berakhlak_display()}"
 
 
-class BuktiUmpanBalik(ModelInstansiDasar):
+class BuktiUmpanBalik(BerkasBukti):
     """Evidence behind a feedback entry, by the same rules as documentation evidence
     (umpanbalik.bukti). Insert-only."""
 
     HANYA_TAMBAH = True
 
     umpan_balik = models.ForeignKey(UmpanBalik, on_delete=models.PROTECT, related_name="bukti")
-    nama = models.CharField(max_length=100)
-    jenis_isi = models.CharField(max_length=100, blank=True)
-    ukuran = models.PositiveIntegerField(default=0)
-    isi = models.BinaryField(null=True, editable=False)
-    tautan = models.URLField(max_length=500, blank=True)
-    dibuat_pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["umpan_balik", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(Q(isi__isnull=False) & Q(tautan=""))
-                | (Q(isi__isnull=True) & ~Q(tautan="")),
-                name="bukti_umpan_balik_berkas_atau_tautan",
-            )
-        ]
-
-    @property
-    def berkas(self) -> bool:
-        return not self.tautan
+        constraints = [BerkasBukti.berkas_atau_tautan("bukti_umpan_balik_berkas_atau_tautan")]
 
 
 # =============================================================================================
