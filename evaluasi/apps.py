@@ -22,5 +22,7 @@ class EvaluasiConfig(AppConfig):
         tenggat_keberatan.daftarkan()
         # The public verification page states an archived evaluation's status now.
         from .dokumen import status_kini
+        from .dokumen_keberatan import status_kini as status_keberatan
 
         verifikasi.daftarkan_status("evaluasi.evaluasikinerja", status_kini)
+        verifikasi.daftarkan_status("evaluasi.keberatan", status_keberatan)

@@ -1,46 +1,33 @@
 """Format D.1.3 (000:8561-8641): the dokumen evaluasi kinerja issued when the atasan
-pejabat penilai changes the result on a keberatan. Fields 1-5 as D.1.1, then 6 KEBERATAN,
-7 PENJELASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN, 8 KEPUTUSAN DAN REKOMENDASI ATASAN
-PEJABAT PENILAI KINERJA; signature blocks 9 (pejabat penilai), 10 (pegawai), 11 (atasan).
+pejabat penilai changes the result on a keberatan. Fields 1-5 are D.1.1's, built by the
+same code (`evaluasi.dokumen.konteks_d1`, `_d1_isi.html`), then 6 KEBERATAN, 7 PENJELASAN
+PEJABAT PENILAI KINERJA ATAS KEBERATAN, 8 KEPUTUSAN DAN REKOMENDASI ATASAN PEJABAT PENILAI
+KINERJA; signature blocks 10 (pegawai) and 9 (pejabat penilai) side by side, 11 (atasan)
+below on the right (`_d1_tanda_tangan.html`).
 
 Rendered through `organisasi.dokumen.render_pdf`; archived once, when the third signature
-completes it (`arsipkan_d13`), and served from the archive from then on, byte for byte.
-Before that it is a draft (watermarked) that shows who has signed.
+completes it (`arsipkan_d13`), with a QR code to the public verification page as D.1.1/D.1.2
+carry, and served from the archive from then on, byte for byte. Before that it is a draft
+(watermarked) that shows who has signed.
 """
 
 from __future__ import annotations
 
 from django.utils import timezone
 
+from organisasi import verifikasi
 from organisasi.dokumen import arsip_terakhir, arsipkan, isi_arsip, nama_berkas, render_pdf
-from organisasi.tanggal import BULAN, tanggal_id
-from skp.dokumen import nama_entitas_kepala, periode_teks
+from organisasi.pengaturan import pengaturan_instansi
+from organisasi.tanggal import tanggal_id
 
-from . import kuadran, selectors
+from . import dokumen, kuadran
 from . import workflow_keberatan as wk
 from .keberatan import LABEL_KEPUTUSAN, Keputusan
-from .models import EvaluasiKinerja, Keberatan
-from .periode import Jenis, Periode
+from .models import Keberatan
+from .periode import Periode
 
 JENIS = "D.1.3"
 TEMPLAT = "evaluasi/keberatan/d_1_3.html"
-
-_LABEL_IDENTITAS = (("NAMA", "nama"), ("NIP", "nip"), ("PANGKAT/GOL RUANG", "pangkat"),
-                    ("JABATAN", "jabatan"), ("UNIT KERJA", "unit"))  # fmt: skip
-
-
-def _periode_label(p: Periode) -> str:
-    """PERIODE*: the agency's period ("JANUARI", "TRIWULAN I"), "AKHIR" for the annual
-    one (footnote *: "periode disesuaikan")."""
-    if p.jenis == Jenis.TAHUNAN:
-        return "AKHIR"
-    if p.jenis == Jenis.BULANAN:
-        return BULAN[p.nomor - 1].upper()
-    return p.label.upper()
-
-
-def _blok(orang: dict) -> list[tuple[str, str]]:
-    return [(label, (orang or {}).get(kunci) or "") for label, kunci in _LABEL_IDENTITAS]
 
 
 def _rating(nilai: str) -> str:
@@ -51,52 +38,17 @@ def _predikat(nilai: str) -> str:
     return kuadran.Predikat(nilai).label.upper() if nilai else "-"
 
 
-def konteks_d1_keberatan(evaluasi: EvaluasiKinerja) -> dict:
-    """The D.1 fields 1-5 of an evaluation (heading, the three parties from the SKP's
-    frozen identity, capaian kinerja organisasi, predikat, catatan/rekomendasi).
-
-    This is the keberatan's own reading of the shared D.1 body; the lead will switch it to
-    `evaluasi.dokumen.konteks_d1` once that lands, so D.1.1 and D.1.3 print the same."""
-    skp = evaluasi.skp
-    ident = skp.identitas or {}
-    p = Periode(evaluasi.tahun, evaluasi.periode_jenis, evaluasi.periode_nomor)
-    unit = selectors.unit_dipimpin(evaluasi.penilai_id, p.akhir)
-    capaian = selectors.capaian_berlaku(unit, p)
+def _ttd(nomor: int, peran: str, orang: dict, pada) -> dict:
+    tanggal = tanggal_id(timezone.localdate(pada)) if pada else ""
     return {
-        "nama_instansi": nama_entitas_kepala(skp).upper(),
-        "periode": _periode_label(p),
-        "periode_penilaian": periode_teks(skp.periode_mulai, skp.periode_selesai),
-        "pegawai": _blok(
-            ident.get("pegawai")
-            or {"nama": evaluasi.pegawai.nama_lengkap, "nip": evaluasi.pegawai.nip}
-        ),
-        "penilai": _blok(
-            ident.get("penilai")
-            or {"nama": evaluasi.penilai.nama_lengkap, "nip": evaluasi.penilai.nip}
-        ),
-        "atasan": _blok(ident.get("atasan") or {}),
-        "capaian": capaian.label.upper() if capaian.capaian else "-",
-        "predikat": _predikat(evaluasi.predikat),
-        "catatan": evaluasi.catatan,
-        "orang": {
-            "pegawai": ident.get("pegawai") or {},
-            "penilai": ident.get("penilai") or {},
-            "atasan": ident.get("atasan") or {},
-        },
-    }
-
-
-def _ttd(peran: str, orang: dict, pada) -> dict:
-    return {
+        **(orang or {}),
+        "nomor": nomor,
         "peran": peran,
-        "nama": orang.get("nama") or "",
-        "nip": orang.get("nip") or "",
-        "tanggal": tanggal_id(timezone.localdate(pada)) if pada else "",
+        "tanggal": tanggal,
         "keterangan": (
-            f"Ditandatangani secara elektronik pada {tanggal_id(timezone.localdate(pada))}"
-            if pada else "Belum ditandatangani"
+            f"Ditandatangani secara elektronik pada {tanggal}" if pada else "Belum ditandatangani"
         ),
-    }  # fmt: skip
+    }
 
 
 def keputusan_teks(k: Keberatan) -> list[str]:
@@ -117,30 +69,49 @@ def keputusan_teks(k: Keberatan) -> list[str]:
     return baris
 
 
-def konteks_d13(k: Keberatan) -> dict:
-    d1 = konteks_d1_keberatan(k.evaluasi)
-    orang = d1["orang"]
-    lokasi = (k.evaluasi.instansi.nama or "").strip()
-    tambahan = [
+def _penjelasan(k: Keberatan) -> str:
+    """Field 7: the rater's explanation and what the atasan asked for on top of it."""
+    bagian = [
+        k.penjelasan
+        or "Pejabat penilai kinerja tidak memberikan penjelasan sampai keputusan ditetapkan."
+    ]
+    bagian += [
         f"{'Pegawai' if p.kepada == wk.Peran.PEGAWAI else 'Pejabat penilai'} "
         f"(atas permintaan atasan): {p.jawaban}"
         for p in k.permintaan.all() if p.jawaban
     ]  # fmt: skip
-    return {
-        **d1,
-        # Field 4 carries the result that applies: the changed predikat.
-        "predikat": _predikat(k.predikat) if k.predikat else d1["predikat"],
-        "keberatan": k.alasan,
-        "penjelasan": k.penjelasan,
-        "tambahan": tambahan,
-        "keputusan": keputusan_teks(k),
-        "tempat": lokasi,
-        "ttd_penilai": _ttd("9. Pejabat Penilai Kinerja", orang["penilai"], k.ttd_penilai_pada),
-        "ttd_pegawai": _ttd("10. Pegawai yang Dinilai", orang["pegawai"], k.ttd_pegawai_pada),
-        "ttd_atasan": _ttd(
-            "11. Atasan Pejabat Penilai Kinerja", orang["atasan"], k.ttd_atasan_pada
-        ),  # fmt: skip
-    }
+    return "\n\n".join(bagian)
+
+
+def konteks_d13(k: Keberatan, *, verifikasi_qr: dict | None = None) -> dict:
+    konteks = dokumen.konteks_d1(dokumen.muat(k.evaluasi))
+    orang = konteks["orang"]
+    pegawai = _ttd(10, "Pegawai yang Dinilai", orang["pegawai"], k.ttd_pegawai_pada)
+    penilai = _ttd(9, "Pejabat Penilai Kinerja", orang["penilai"], k.ttd_penilai_pada)
+    atasan = _ttd(11, "Atasan Pejabat Penilai Kinerja", orang["atasan"], k.ttd_atasan_pada)
+    if k.predikat:  # field 4 carries the result that applies: the changed predikat
+        konteks["predikat"] = dokumen.CETAK_PREDIKAT.get(k.predikat, "")
+    konteks.update(
+        format=JENIS,
+        bidang_tambahan=[
+            {"nomor": 6, "judul": "KEBERATAN", "isi": k.alasan},
+            {
+                "nomor": 7,
+                "judul": "PENJELASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN",
+                "isi": _penjelasan(k),
+            },
+            {
+                "nomor": 8,
+                "judul": "KEPUTUSAN DAN REKOMENDASI ATASAN PEJABAT PENILAI KINERJA",
+                "isi": "\n".join(keputusan_teks(k)),
+            },
+        ],  # fmt: skip
+        ttd={"tempat": pengaturan_instansi().tempat_dokumen},
+        ttd_atas=[pegawai, penilai],
+        ttd_bawah=[{}, atasan],  # the empty left cell keeps 11 under 9, as printed
+        verifikasi=verifikasi_qr,
+    )
+    return konteks
 
 
 def judul(k: Keberatan) -> str:
@@ -149,14 +120,53 @@ def judul(k: Keberatan) -> str:
     return f"D.1.3 Dokumen Evaluasi Kinerja {e.pegawai.nama_lengkap} {p.label_lengkap}"
 
 
-def render_d13(k: Keberatan) -> bytes:
-    lengkap = k.status in (wk.Status.D13_DITANDATANGANI, wk.Status.DILAPORKAN)
-    return render_pdf(TEMPLAT, konteks_d13(k), judul=judul(k), draf=not lengkap)
+def lengkap(k: Keberatan) -> bool:
+    return k.status in (wk.Status.D13_DITANDATANGANI, wk.Status.DILAPORKAN)
+
+
+def render_d13(k: Keberatan, *, token: str | None = None) -> bytes:
+    qr = verifikasi.blok_qr(token) if token else None
+    return render_pdf(
+        TEMPLAT, konteks_d13(k, verifikasi_qr=qr), judul=judul(k), draf=not lengkap(k)
+    )
+
+
+def kepala_verifikasi(k: Keberatan) -> dict:
+    """What the public verification page shows of D.1.3: its own header, the employee as
+    printed, the date of the last signature and the status."""
+    d = dokumen.konteks_d1(dokumen.muat(k.evaluasi))
+    pegawai = d["orang"]["pegawai"]
+    terakhir = max(
+        (t for t in (k.ttd_penilai_pada, k.ttd_pegawai_pada, k.ttd_atasan_pada) if t),
+        default=None,
+    )
+    return {
+        "format": JENIS,
+        "judul": dokumen.JUDUL_D,
+        "periode": d["kepala"]["subjudul"][0],
+        "instansi": d["kepala"]["nama_instansi"],
+        "periode_penilaian": d["kepala"]["periode"],
+        "nama": pegawai.get("nama", ""),
+        "nip": pegawai.get("nip", ""),
+        "tanggal": tanggal_id(timezone.localdate(terakhir)) if terakhir else "",
+        "status": wk.Status(k.status).label,
+    }
 
 
 def arsipkan_d13(k: Keberatan, *, oleh):
-    """Archive D.1.3 as issued (called once, by the third signature)."""
-    return arsipkan(k, jenis=JENIS, judul=judul(k), isi=render_d13(k), oleh=oleh)
+    """Archive D.1.3 as issued (called once, by the third signature), with the key its QR
+    code prints."""
+    token = verifikasi.buat_token(k.instansi_id)
+    return arsipkan(
+        k, jenis=JENIS, judul=judul(k), isi=render_d13(k, token=token), oleh=oleh, token=token,
+        kepala=kepala_verifikasi(k),
+    )  # fmt: skip
+
+
+def status_kini(objek_id: int) -> str:
+    """The verification page's "status now" for a keberatan (registered in apps.py)."""
+    k = Keberatan.objects.filter(pk=objek_id).only("status").first()
+    return wk.Status(k.status).label if k else ""
 
 
 def pdf_d13(k: Keberatan) -> tuple[bytes, str]:

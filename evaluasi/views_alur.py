@@ -6,7 +6,7 @@ through selectors, writes through services."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,8 +18,11 @@ from organisasi.akses import pengguna_instansi_required
 from organisasi.hari_kerja import kalender_instansi
 from organisasi.pengaturan import pengaturan_instansi
 
+from . import keberatan as aturan_keberatan
 from . import selectors, services, workflow
+from . import selectors_keberatan as sel_keberatan
 from . import tenggat as tenggat_evaluasi
+from . import workflow_keberatan as wk
 from .periode import PENJELASAN_FINAL, Periode, SebabFinal
 from .workflow import Aksi, Status
 
@@ -103,7 +106,7 @@ def kasus(request, pk: int):
     explained), and what this person does next."""
     evaluasi = get_object_or_404(
         selectors.evaluasi_untuk_pengguna(request.user).select_related(
-            "atasan_penilai", "skp__penempatan__jabatan__unit"
+            "instansi", "atasan_penilai", "skp__penempatan__jabatan__unit", "keberatan"
         ),
         pk=pk,
     )
@@ -127,8 +130,33 @@ def kasus(request, pk: int):
         "d12": evaluasi.status in workflow.JALUR_ATASAN
         or (evaluasi.sebab_final == SebabFinal.ATASAN_MENGAMBIL_ALIH),
         "hari_ini": timezone.localdate(),
+        "keberatan": keberatan_kasus(evaluasi, peran, kalender, timezone.localdate()),
     }
     return render(request, "evaluasi/kasus.html", konteks)
+
+
+def keberatan_kasus(evaluasi, peran, kalender, hari_ini) -> dict | None:
+    """The case's keberatan as its parties see it: the one filed (for every party), or
+    for the pegawai whether she may still file and until when (evaluasi/keberatan.py:
+    14 working days from receiving the document, Lampiran BAB V huruf B), or why not.
+    None when there is nothing to say (the document has not reached her yet)."""
+    try:
+        ada = evaluasi.keberatan
+    except ObjectDoesNotExist:
+        ada = None
+    if ada is not None:
+        return {"ada": ada, "status": wk.Status(ada.status).label}
+    if workflow.Peran.PEGAWAI not in peran:
+        return None
+    s = sel_keberatan.syarat_pengajuan(evaluasi)
+    if s.diterima_pada is None:
+        return None
+    if (sebab := aturan_keberatan.sebab_tidak_dapat_diajukan(s)) is not None:
+        return {"tolak": sebab}
+    batas = aturan_keberatan.batas_pengajuan(kalender, s.diterima_pada)
+    if hari_ini > batas.tanggal:
+        return {"tolak": aturan_keberatan.pesan_lewat_batas(batas)}
+    return {"batas": batas, "hari": aturan_keberatan.HARI_PENGAJUAN}
 
 
 def langkah_berikut(evaluasi, peran, penerima: str) -> str:

@@ -60,6 +60,15 @@ def test_pegawai_mengajukan_penilai_menjelaskan_atasan_mengubah_pegawai_mengundu
     halaman.on("dialog", lambda d: d.accept())
     # The employee: from the home page to the filing form.
     _masuk(halaman, "dedi")
+    with lingkup_instansi(org.instansi):
+        e = EvaluasiKinerja.objects.get()
+    # The case page offers the form with its last day (and, further down, the filed one).
+    halaman.goto(f"/evaluasi/kasus/{e.pk}/")
+    halaman.get_by_role("heading", name="Keberatan").wait_for()
+    _foto(halaman, "kasus-pegawai")
+    halaman.get_by_role("link", name="Ajukan keberatan", exact=True).click()
+    halaman.get_by_role("heading", name="Ajukan keberatan atas evaluasi Januari 2026").wait_for()
+    halaman.goto("/")
     halaman.get_by_role(
         "link", name="Keberatan atas evaluasi Januari 2026 dapat diajukan", exact=True
     ).click()
@@ -69,6 +78,9 @@ def test_pegawai_mengajukan_penilai_menjelaskan_atasan_mengubah_pegawai_mengundu
     halaman.get_by_role("button", name="Ajukan keberatan").click()
     halaman.get_by_text("Keberatan diajukan kepada atasan pejabat penilai").wait_for()
     _foto(halaman, "detail-pegawai")
+    halaman.goto(f"/evaluasi/kasus/{e.pk}/")
+    halaman.get_by_role("link", name="Lihat keberatan").wait_for()
+    _foto(halaman, "kasus-pegawai-diajukan")
 
     # The rater explains.
     _masuk(halaman, "teguh")
@@ -116,7 +128,8 @@ def test_pegawai_mengajukan_penilai_menjelaskan_atasan_mengubah_pegawai_mengundu
     assert resp.ok and resp.headers["content-type"] == "application/pdf"
     teks = " ".join(" ".join((p.extract_text() or "").split())
                     for p in PdfReader(BytesIO(resp.body())).pages)  # fmt: skip
-    assert "PREDIKAT KINERJA PEGAWAI SANGAT BAIK" in teks
+    assert "PREDIKAT KINERJA PEGAWAI : SANGAT BAIK" in teks
+    assert "Periksa keaslian dan status dokumen ini" in teks  # the QR of the issued D.1.3
     assert teks.count("Ditandatangani secara elektronik pada") == 3
     with lingkup_instansi(org.instansi):
         k = Keberatan.objects.get()

@@ -166,3 +166,48 @@ def test_halaman_atasan_jumlah_kueri_tetap(client, tim, django_assert_max_num_qu
                                      waktu=datetime(2026, 2, 18, 2, tzinfo=UTC))  # fmt: skip
     assert _kueri(client, url, django_assert_max_num_queries) == kecil
     assert client.get(url).content.decode().count('class="kartu evaluasi-baris"') == 105
+
+
+def test_kasus_menautkan_keberatan_selama_masih_boleh_dan_yang_sudah_diajukan(client, tim):
+    """The pegawai's case page offers the keberatan form with its last day, 14 working
+    days after receipt (000:8526-8530: received Monday 2 February 2026 -> Tuesday 24
+    February), says why once it has passed, and links the keberatan once filed."""
+    from tests.evaluasi.bantuan_keberatan import ajukan, di, evaluasi_diserahkan, pukul
+
+    e = evaluasi_diserahkan(tim)
+    url = reverse("evaluasi_kasus", args=[e.pk])
+    form = reverse("keberatan_ajukan", args=[e.pk])
+    client.force_login(tim.akun_staf)
+    with di(pukul(2026, 2, 24, 15)):
+        html = client.get(url).content.decode()
+    assert f'href="{form}"' in html
+    assert "paling lambat <strong>Selasa, 24 Februari 2026</strong>" in html
+    assert "14 hari kerja sejak dokumen evaluasi kinerja diterima" in html
+    # The rater sees no form for himself.
+    client.force_login(tim.akun_kasi)
+    with di(pukul(2026, 2, 24, 15)):
+        assert form not in client.get(url).content.decode()
+    # A day later: no link, the reason with the last day.
+    client.force_login(tim.akun_staf)
+    with di(pukul(2026, 2, 25)):
+        html = client.get(url).content.decode()
+    assert form not in html
+    assert "Batas pengajuan keberatan sudah lewat" in html and "24 Februari 2026" in html
+    # Filed: every party is led to it, the form is no longer offered.
+    k = ajukan(tim, tim.akun_staf, e)
+    detail = reverse("keberatan_detail", args=[k.pk])
+    for pengguna in (tim.akun_staf, tim.akun_kabid):
+        client.force_login(pengguna)
+        with di(pukul(2026, 2, 11)):
+            html = client.get(url).content.decode()
+        assert f'href="{detail}"' in html and form not in html
+        assert "diajukan pada 10 Februari 2026" in html
+
+
+@time_machine.travel(DALAM_JENDELA, tick=False)
+def test_kasus_belum_diterima_tidak_menawarkan_keberatan(client, tim):
+    e = _siap(tim, serahkan=False)
+    client.force_login(tim.akun_staf)
+    html = client.get(reverse("evaluasi_kasus", args=[e.pk])).content.decode()
+    assert reverse("keberatan_ajukan", args=[e.pk]) not in html
+    assert 'id="judul-keberatan"' not in html

@@ -6,11 +6,13 @@ archive unchanged. Also the pages: each party sees what to do next; others get 4
 from io import BytesIO
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
 from evaluasi import services_keberatan as layanan
 from evaluasi.models import Keberatan
+from organisasi import verifikasi
 from organisasi.dokumen import arsip_terakhir, arsipkan
 from organisasi.models import ArsipDokumen
 from organisasi.tenancy import lingkup_instansi
@@ -57,12 +59,12 @@ def test_d13_tiga_tanda_tangan_diarsipkan_dan_d11_utuh(tim):
         assert ArsipDokumen.objects.filter(jenis="D.1.3").count() == 1
     teks = teks_pdf(isi)
     for bagian in (
-        "DOKUMEN EVALUASI KINERJA PEGAWAI", "FORMAT D.1.3", "PERIODE: JANUARI",
-        "1 PEGAWAI YANG DINILAI", "Dedi", "2 PEJABAT PENILAI KINERJA", "Teguh",
-        "3 ATASAN PEJABAT PENILAI KINERJA", "Sari", "PREDIKAT KINERJA PEGAWAI SANGAT BAIK",
-        "Pertahankan ketepatan waktu laporan.", "6 KEBERATAN Simpang kelima selesai Januari.",
-        "7 PENJELASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN Laporan simpang kelima terlambat.",
-        "8 KEPUTUSAN DAN REKOMENDASI ATASAN PEJABAT PENILAI KINERJA",
+        "DOKUMEN EVALUASI KINERJA PEGAWAI", "PERIODE*: JANUARI",
+        "1. PEGAWAI YANG DINILAI", "Dedi", "2. PEJABAT PENILAI KINERJA", "Teguh",
+        "3. ATASAN PEJABAT PENILAI KINERJA", "Sari", "PREDIKAT KINERJA PEGAWAI : SANGAT BAIK",
+        "Pertahankan ketepatan waktu laporan.", "6. KEBERATAN Simpang kelima selesai Januari.",
+        "7. PENJELASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN Laporan simpang kelima terlambat.",
+        "8. KEPUTUSAN DAN REKOMENDASI ATASAN PEJABAT PENILAI KINERJA",
         "MENGUBAH HASIL EVALUASI KINERJA", "Predikat kinerja pegawai: BAIK menjadi SANGAT BAIK",
         "Rekomendasi: Pertahankan kinerja rekayasa simpang.",
         "9. Pejabat Penilai Kinerja", "10. Pegawai yang Dinilai",
@@ -73,6 +75,13 @@ def test_d13_tiga_tanda_tangan_diarsipkan_dan_d11_utuh(tim):
     ):  # fmt: skip
         assert bagian in teks, bagian
     assert "DRAF" not in teks and "Belum ditandatangani" not in teks
+    # Like D.1.1, the issued D.1.3 prints its key to the public verification page, which
+    # names it and states the keberatan's status now.
+    assert arsip.token and verifikasi.alamat(arsip.token) in teks.replace(" ", "")
+    assert "Periksa keaslian dan status dokumen ini" in teks
+    with di(pukul(2026, 2, 20)):
+        halaman = Client().get(verifikasi.alamat(arsip.token)).content.decode()
+    assert "D.1.3" in halaman and "Dedi" in halaman
     # The employee downloads exactly the archived bytes.
     klien = _klien(tim.akun_staf)
     with di(pukul(2026, 2, 20)):
