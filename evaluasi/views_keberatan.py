@@ -300,10 +300,7 @@ def keberatan_d13_pdf(request, pk: int):
 @require_GET
 @pengguna_instansi_required
 def keberatan_bukti(request, pk: int):
-    try:
-        b = BuktiKeberatan.objects.filter(
-            keberatan__in=sel.keberatan_untuk_pengguna(request.user), tautan=""
-        ).get(pk=pk)
-    except BuktiKeberatan.DoesNotExist:
-        raise Http404("Bukti tidak ditemukan.") from None
-    return aturan_bukti.respons_unduh(isi=bytes(b.isi), jenis_isi=b.jenis_isi, nama=b.nama)
+    terlihat = BuktiKeberatan.objects.filter(
+        keberatan__in=sel.keberatan_untuk_pengguna(request.user)
+    )
+    return aturan_bukti.unduh(terlihat, pk)

@@ -186,3 +186,16 @@ def respons_unduh(*, isi: bytes, jenis_isi: str, nama: str):
     resp["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'"
     resp["Cache-Control"] = "private, no-store"
     return resp
+
+
+def unduh(terlihat, pk: int):
+    """Serve one stored file among the evidence rows this person may see (`terlihat`, a
+    queryset of a BerkasBukti model): 404 for anything else, links included. The bytes
+    are read only now, for the one file (listings defer them)."""
+    from django.http import Http404
+
+    b = terlihat.filter(pk=pk, tautan="").only("pk", "nama", "jenis_isi").first()
+    if b is None:
+        raise Http404("Bukti tidak ditemukan.")
+    isi = type(b).objects.filter(pk=b.pk).values_list("isi", flat=True).get()
+    return respons_unduh(isi=bytes(isi), jenis_isi=b.jenis_isi, nama=b.nama)

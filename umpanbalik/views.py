@@ -20,7 +20,7 @@ from skp.models import SKP, IndikatorKinerjaIndividu, RencanaHasilKerja
 
 from . import aturan, bukti, dokumen, selectors, services
 from .forms import FormRealisasi, FormRencanaAksi
-from .models import BuktiDukung, RencanaAksi
+from .models import RencanaAksi
 
 
 def _skp(request, pk):
@@ -145,13 +145,7 @@ def rencana_aksi_hapus(request, pk, aksi_pk):
 @pengguna_instansi_required
 def bukti_unduh(request, pk):
     """Evidence, only to someone who may open its SKP (same helper as the page)."""
-    try:
-        b = selectors.bukti_untuk_pengguna(request.user).filter(tautan="").get(pk=pk)
-    except BuktiDukung.DoesNotExist as exc:
-        raise Http404 from exc
-    # The bytes only now, for the one file (listings defer them).
-    isi = BuktiDukung.objects.filter(pk=b.pk).values_list("isi", flat=True).get()
-    return bukti.respons_unduh(isi=bytes(isi), jenis_isi=b.jenis_isi, nama=b.nama)
+    return bukti.unduh(selectors.bukti_untuk_pengguna(request.user), pk)
 
 
 @pengguna_instansi_required

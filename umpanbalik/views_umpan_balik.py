@@ -21,7 +21,6 @@ from skp.models import SKP
 
 from . import aturan, bukti, dokumen, selectors, services
 from .forms import FormUmpanBalik, FormUmpanBalikTamu, FormUndangan
-from .models import BuktiUmpanBalik
 from .views import _galat, _pdf
 
 PER_HALAMAN = 25
@@ -209,12 +208,7 @@ def umpan_balik_tamu(request, token):
 
 @pengguna_instansi_required
 def bukti_umpan_balik_unduh(request, pk):
-    try:
-        b = selectors.bukti_umpan_balik_untuk_pengguna(request.user).filter(tautan="").get(pk=pk)
-    except BuktiUmpanBalik.DoesNotExist as exc:
-        raise Http404 from exc
-    isi = BuktiUmpanBalik.objects.filter(pk=b.pk).values_list("isi", flat=True).get()
-    return bukti.respons_unduh(isi=bytes(isi), jenis_isi=b.jenis_isi, nama=b.nama)
+    return bukti.unduh(selectors.bukti_umpan_balik_untuk_pengguna(request.user), pk)
 
 
 @pengguna_instansi_required
