@@ -12,7 +12,7 @@ from evaluasi.demo import isi_evaluasi_demo
 from evaluasi.demo_keberatan import isi_keberatan_demo
 from organisasi.demo import LOGIN_DEMO, buat_demo
 from skp.demo import isi_skp_demo, isi_skp_jpt_demo
-from umpanbalik.demo import REKAN, isi_umpanbalik_demo
+from umpanbalik.demo import BAWAHAN, REKAN, isi_umpanbalik_demo
 from umpanbalik.demo_tindak_lanjut import isi_tindak_lanjut_demo
 
 
@@ -41,3 +41,6 @@ class Command(BaseCommand):
                 f"{login['username']:<18} {login['password']}"
             )
         self.stdout.write(f"  {'Kota Bekasi (demo)':<28} {'Rekan kerja':<20} {REKAN:<18} (sama)")
+        self.stdout.write(
+            f"  {'Kota Bekasi (demo)':<28} {'Bawahan Kadis':<20} {BAWAHAN:<18} (sama)"
+        )
