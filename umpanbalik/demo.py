@@ -30,6 +30,7 @@ from organisasi.models import Pegawai, Penempatan
 from organisasi.selectors import subpohon_unit
 from organisasi.tenancy import lingkup_instansi, lingkup_platform
 from skp import services as skp_services
+from skp.demo import DEMO_LAMPIRAN
 from skp.models import SKP
 from skp.workflow import BERLAKU, Status
 
@@ -38,6 +39,8 @@ from .models import Realisasi, UmpanBalik
 
 REKAN = "rekan.bekasi"
 BAWAHAN = "bawahan.bekasi"
+KETUA = "ketua.bekasi"
+ANGGOTA = "anggota.bekasi"
 
 REALISASI = {
     1: (
@@ -110,6 +113,24 @@ def _akun_staf(pegawai: Pegawai, username: str, *, bawahan: bool = False):
     )
     rekan.pengguna = pengguna
     rekan.save(update_fields=["pengguna"])
+    return pengguna
+
+
+def _akun(pegawai: Pegawai | None, username: str):
+    """The login of `username`, made for `pegawai` (who has none yet) when missing."""
+    Pengguna = get_user_model()
+    ada = Pengguna.objects.filter(username=username).first()
+    if ada is not None or pegawai is None or pegawai.pengguna_id is not None:
+        return ada
+    pengguna = Pengguna.objects.create_user(
+        username=username,
+        password=SANDI_DEMO,
+        nama=pegawai.nama_lengkap,
+        nip=pegawai.nip,
+        instansi_id=pegawai.instansi_id,
+    )
+    pegawai.pengguna = pengguna
+    pegawai.save(update_fields=["pengguna"])
     return pengguna
 
 
@@ -244,7 +265,81 @@ def _kaban_karawang(tahun: int) -> list[str]:
     return dibuat
 
 
+RHK_ANGGOTA = (
+    "Terlaksananya seleksi penghargaan aparatur berprestasi tingkat kota",
+    "Meningkatnya akuntabilitas kinerja aparatur daerah",
+    [("Jumlah usulan penghargaan yang diverifikasi", "40 usulan", ["kuantitas"]),
+     ("Usulan diverifikasi paling lambat 10 hari kerja", "100%", ["waktu"])],
+)  # fmt: skip
+
+
+def _kelompok_bekasi(tahun: int) -> list[str]:
+    """A member of the Kelompok Substansi Penghargaan Aparatur (anggota.bekasi): SKP set by
+    the rater (atasan.bekasi, the Kepala Bidang) and signed; the group's JF ketua
+    (ketua.bekasi) gives the rater a recommendation (002:416) in March."""
+    from organisasi.demo_organisasi import KELOMPOK_BEKASI
+
+    Pengguna = get_user_model()
+    bekasi = Pengguna.objects.filter(username="atasan.bekasi").first()
+    if bekasi is None:
+        return []
+    dibuat = []
+    with lingkup_instansi(bekasi.instansi_id):
+        tempat = {
+            p.jabatan.kepala_unit: p.pegawai
+            for p in Penempatan.objects.filter(
+                jabatan__unit__nama=KELOMPOK_BEKASI[0].nama, selesai__isnull=True
+            )
+            .select_related("pegawai", "jabatan")
+            .order_by("-pk")
+        }
+        if not tempat:
+            return []
+        ketua, anggota = _akun(tempat.get(True), KETUA), _akun(tempat.get(False), ANGGOTA)
+        if ketua is None or anggota is None:
+            return []
+        pegawai = Pegawai.objects.get(pengguna=anggota)
+        skp = SKP.objects.filter(pegawai=pegawai, tahun=tahun).first()
+        if skp is None:
+            skp = skp_services.skp_buat(
+                pengguna=anggota, pegawai=pegawai, tahun=tahun, pendekatan="kuantitatif",
+                tanggal=date(tahun, 1, 6),
+            )  # fmt: skip
+            teks, pimpinan, indikator = RHK_ANGGOTA
+            penugasan = skp.identitas.get("penilai", {}).get("jabatan", "")
+            rhk = skp_services.rhk_simpan(
+                pengguna=anggota, skp=skp,
+                data={"teks": teks, "penugasan_dari": penugasan, "rhk_pimpinan_teks": pimpinan},
+            )  # fmt: skip
+            for iki, target, aspek in indikator:
+                skp_services.iki_simpan(
+                    pengguna=anggota, rhk=rhk, data={"teks": iki, "target": target, "aspek": aspek}
+                )
+            for bagian, isi in DEMO_LAMPIRAN:
+                skp_services.lampiran_tambah(pengguna=anggota, skp=skp, bagian=bagian, teks=isi)
+            skp = skp_services.skp_ajukan(pengguna=anggota, skp=skp)
+            penilai = skp.penilai.pengguna if skp.penilai_id else None
+            if penilai is None:
+                return [f"akun {KETUA}, {ANGGOTA}"]
+            skp = skp_services.skp_tetapkan(pengguna=penilai, skp=skp, tanggal=date(tahun, 1, 21))
+            skp = skp_services.skp_tandatangani(pengguna=anggota, skp=skp)
+            dibuat.append(f"akun {KETUA}, {ANGGOTA}; SKP {tahun} {ANGGOTA} ditandatangani")
+        if skp.status not in BERLAKU or UmpanBalik.objects.filter(skp=skp).exists():
+            return dibuat
+        rhk = skp.rhk.order_by("jenis", "urutan").first()
+        _beri(ketua, skp, 3, "insidentil", "positif",
+              "Verifikasi usulan penghargaan teliti; layak diberi tugas koordinasi tim seleksi.",
+              f"rhk-{rhk.pk}")  # fmt: skip
+        dibuat.append(f"Rekomendasi ketua kelompok untuk {ANGGOTA} (B.1.5)")
+    return dibuat
+
+
 @transaction.atomic
 @lingkup_platform()
 def isi_umpanbalik_demo(tahun: int = 2026) -> list[str]:
-    return _pegawai_bekasi(tahun) + _kadis_bekasi(tahun) + _kaban_karawang(tahun)
+    return (
+        _pegawai_bekasi(tahun)
+        + _kadis_bekasi(tahun)
+        + _kaban_karawang(tahun)
+        + _kelompok_bekasi(tahun)
+    )

@@ -60,6 +60,15 @@ def test_demo_pelaksanaan_lengkap_dan_idempoten():
             )
         )
         assert {("penilai", "sekda.bekasi"), ("bawahan", "bawahan.bekasi")} <= kadis
+        anggota = SKP.objects.get(pegawai__pengguna__username="anggota.bekasi")
+        assert anggota.status == "ditandatangani"
+        assert anggota.penilai.pengguna.username == "atasan.bekasi"
+        rekomendasi = UmpanBalik.objects.get(skp=anggota)
+        assert (rekomendasi.sumber, rekomendasi.pemberi.pengguna.username) == (
+            "ketua_kelompok",
+            "ketua.bekasi",
+        )
+        assert rekomendasi.rekomendasi
         jumlah = UmpanBalik.objects.count()
         rekan = Pengguna.objects.get(username="rekan.bekasi")
     karawang = Instansi.objects.get(slug="kabupaten-karawang-demo")
@@ -83,6 +92,7 @@ def test_demo_pelaksanaan_lengkap_dan_idempoten():
     for instansi, username, format_, isi in (
         (bekasi, "pegawai.bekasi", "B.1.5", "mohon lebih awal"),
         (bekasi, "kadis.bekasi", "B.1.3", "rapat koordinasi puskesmas"),
+        (bekasi, "anggota.bekasi", "B.1.5", "tugas koordinasi tim seleksi"),
         (karawang, "kaban.karawang", "B.1.4", "percepat rekapnya"),
     ):
         with lingkup_instansi(instansi):
