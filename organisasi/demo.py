@@ -151,7 +151,13 @@ LOGIN_DEMO = [
 
 def _isi_instansi(instansi: Instansi, data: dict) -> list[str]:
     from .data import lampiran_ii_bekasi
-    from .demo_organisasi import BEKASI, KARAWANG, buat_struktur
+    from .demo_organisasi import (
+        BEKASI,
+        INDUK_KELOMPOK_BEKASI,
+        KARAWANG,
+        KELOMPOK_BEKASI,
+        buat_struktur,
+    )
     from .models import UnitKerja
     from .pengaturan import pengaturan_instansi
 
@@ -165,6 +171,13 @@ def _isi_instansi(instansi: Instansi, data: dict) -> list[str]:
         jumlah = buat_struktur(
             BEKASI if bekasi else KARAWANG, benih=38 if bekasi else 6, mulai=MULAI_DEMO
         )
+        if bekasi:
+            jumlah += buat_struktur(
+                KELOMPOK_BEKASI,
+                benih=2023,
+                mulai=MULAI_DEMO,
+                induk=UnitKerja.objects.get(nama=INDUK_KELOMPOK_BEKASI),
+            )
         dibuat.append(f"organisasi {instansi.nama} ({jumlah} pegawai)")
     if instansi.slug == "kota-bekasi-demo":
         lampiran_ii_bekasi.muat_ke_instansi()

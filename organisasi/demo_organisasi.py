@@ -265,9 +265,23 @@ class _Pembuat:
         )
 
 
-def buat_struktur(pohon: list[U], *, benih: int, mulai: date) -> int:
-    """Create units, positions, people and placements in the active agency scope.
-    Returns the number of employees created."""
+# A non-structural group (kelompok substansi) headed by a JF ketua under the BKPSDM's
+# Bidang Penilaian Kinerja: its ketua gives the rater recommendations, not ratings
+# (002:416). Built after the main tree with its own seed so nobody else changes.
+KELOMPOK_BEKASI = [
+    U("Kelompok Substansi Penghargaan Aparatur", JenisUnit.NONSTRUKTURAL,
+      ("Ketua Kelompok Substansi Penghargaan Aparatur", JF),
+      staf=[("Analis SDM Aparatur Ahli Muda", JF, "ahli_muda", 1, PNS),
+            ("Analis SDM Aparatur Ahli Pertama", JF, "ahli_pertama", 2, PNS)]),
+]  # fmt: skip
+INDUK_KELOMPOK_BEKASI = "Bidang Penilaian Kinerja Aparatur dan Penghargaan"
+
+
+def buat_struktur(
+    pohon: list[U], *, benih: int, mulai: date, induk: UnitKerja | None = None
+) -> int:
+    """Create units, positions, people and placements in the active agency scope, at the
+    top or below `induk`. Returns the number of employees created."""
     pembuat = _Pembuat(benih, mulai)
     jumlah = 0
 
@@ -310,6 +324,7 @@ def buat_struktur(pohon: list[U], *, benih: int, mulai: date) -> int:
                 )
         return unit
 
+    awal = UnitKerja.objects.filter(induk=induk).count() if induk is not None else 0
     for i, u in enumerate(pohon):
-        buat(u, None, i)
+        buat(u, induk, awal + i)
     return jumlah

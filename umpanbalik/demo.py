@@ -7,9 +7,13 @@ and audit record applies:
   made here for a colleague in the same Sub Bidang), and an outside party's through the
   rater's single-use guest link;
 - the JPT's set SKP (kadis.bekasi, kualitatif: B.1.3) gets scheduled feedback from the
-  Sekretaris Daerah acting for the Wali Kota.
-So the record (B.1.3 / B.1.5), the documentation (B.1.1, B.1.2) and the team page open
-with content from the demo accounts. Idempotent.
+  Sekretaris Daerah acting for the Wali Kota and feedback from a subordinate
+  (bawahan.bekasi, an account made here for a staff member of the Dinas Kesehatan);
+- the Karawang JPT's quantitative SKP (kaban.karawang, A.1.2), left a draft by skp's demo,
+  is submitted, set by the Sekretaris Daerah a.n. the Bupati and signed, then gets
+  scheduled feedback (B.1.4).
+So the record (B.1.3 / B.1.4 / B.1.5), the documentation (B.1.1, B.1.2) and the team page
+open with content from the demo accounts. Idempotent.
 """
 
 from __future__ import annotations
@@ -23,8 +27,10 @@ from django.db import transaction
 
 from organisasi.demo import SANDI_DEMO
 from organisasi.models import Pegawai, Penempatan
+from organisasi.selectors import subpohon_unit
 from organisasi.tenancy import lingkup_instansi, lingkup_platform
 from skp import services as skp_services
+from skp.demo import DEMO_LAMPIRAN
 from skp.models import SKP
 from skp.workflow import BERLAKU, Status
 
@@ -32,6 +38,9 @@ from . import services
 from .models import Realisasi, UmpanBalik
 
 REKAN = "rekan.bekasi"
+BAWAHAN = "bawahan.bekasi"
+KETUA = "ketua.bekasi"
+ANGGOTA = "anggota.bekasi"
 
 REALISASI = {
     1: (
@@ -68,20 +77,23 @@ def _foto(nama: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(nama, keluaran.getvalue(), "image/jpeg")
 
 
-def _akun_rekan(pegawai: Pegawai):
-    """A login for a colleague in pegawai.bekasi's unit who has none yet."""
+def _akun_staf(pegawai: Pegawai, username: str, *, bawahan: bool = False):
+    """A login for a staff member (no unit head) without one yet: a colleague in
+    `pegawai`'s unit, or (`bawahan`) someone in the units `pegawai` heads."""
     Pengguna = get_user_model()
-    ada = Pengguna.objects.filter(username=REKAN).first()
+    ada = Pengguna.objects.filter(username=username).first()
     if ada is not None:
         return ada
     unit = (
         Penempatan.objects.filter(pegawai=pegawai, selesai__isnull=True)
-        .values_list("jabatan__unit_id", flat=True)
+        .select_related("jabatan__unit")
         .first()
+        .jabatan.unit
     )
+    units = subpohon_unit(unit) if bawahan else [unit.pk]
     rekan = (
         Pegawai.objects.filter(
-            penempatan__jabatan__unit_id=unit,
+            penempatan__jabatan__unit_id__in=units,
             penempatan__selesai__isnull=True,
             pengguna__isnull=True,
             penempatan__jabatan__kepala_unit=False,
@@ -93,7 +105,7 @@ def _akun_rekan(pegawai: Pegawai):
     if rekan is None:
         return None
     pengguna = Pengguna.objects.create_user(
-        username=REKAN,
+        username=username,
         password=SANDI_DEMO,
         nama=rekan.nama_lengkap,
         nip=rekan.nip,
@@ -101,6 +113,24 @@ def _akun_rekan(pegawai: Pegawai):
     )
     rekan.pengguna = pengguna
     rekan.save(update_fields=["pengguna"])
+    return pengguna
+
+
+def _akun(pegawai: Pegawai | None, username: str):
+    """The login of `username`, made for `pegawai` (who has none yet) when missing."""
+    Pengguna = get_user_model()
+    ada = Pengguna.objects.filter(username=username).first()
+    if ada is not None or pegawai is None or pegawai.pengguna_id is not None:
+        return ada
+    pengguna = Pengguna.objects.create_user(
+        username=username,
+        password=SANDI_DEMO,
+        nama=pegawai.nama_lengkap,
+        nip=pegawai.nip,
+        instansi_id=pegawai.instansi_id,
+    )
+    pegawai.pengguna = pengguna
+    pegawai.save(update_fields=["pengguna"])
     return pengguna
 
 
@@ -152,7 +182,7 @@ def _pegawai_bekasi(tahun: int) -> list[str]:
         _beri(atasan_akun, skp, 3, "insidentil", "positif",
               "Paparan data kinerja di rapat pimpinan jelas dan tepat waktu.",
               f"rhk-{rhk[-1].pk}")  # fmt: skip
-        rekan = _akun_rekan(skp.pegawai)
+        rekan = _akun_staf(skp.pegawai, REKAN)
         if rekan is not None:
             _beri(rekan, skp, 3, "insidentil", "negatif",
                   "Data mentah sering dibagikan mendekati tenggat; mohon lebih awal.",
@@ -191,10 +221,125 @@ def _kadis_bekasi(tahun: int) -> list[str]:
         ):
             tentang = f"rhk-{rhk.pk}" if arah == "positif" else "nilai-kolaboratif"
             _beri(sekda, skp, bulan, "berkala", arah, teks, tentang)
-    return ["Umpan balik berkala kadis.bekasi (B.1.3)"]
+        dibuat = ["Umpan balik berkala kadis.bekasi (B.1.3)"]
+        bawahan = _akun_staf(skp.pegawai, BAWAHAN, bawahan=True)
+        if bawahan is not None:
+            _beri(bawahan, skp, 3, "insidentil", "positif",
+                  "Arahan Kepala Dinas saat rapat koordinasi puskesmas jelas dan ditindaklanjuti.",
+                  "nilai-harmonis")  # fmt: skip
+            dibuat.append(f"akun {BAWAHAN}; umpan balik bawahan kepada kadis.bekasi")
+    return dibuat
+
+
+UMPAN_BALIK_KABAN = (
+    (2, "positif", "Rancangan evaluasi kinerja perangkat daerah tersusun sesuai jadwal."),
+    (3, "negatif", "Capaian indikator triwulan I belum dilaporkan ke Bupati; percepat rekapnya."),
+)
+
+
+def _kaban_karawang(tahun: int) -> list[str]:
+    """The quantitative JPT (A.1.2 -> B.1.4): set and signed, then scheduled feedback."""
+    Pengguna = get_user_model()
+    kaban = Pengguna.objects.filter(username="kaban.karawang").first()
+    sekda = Pengguna.objects.filter(username="sekda.karawang").first()
+    if kaban is None or sekda is None:
+        return []
+    dibuat = []
+    with lingkup_instansi(kaban.instansi_id):
+        skp = SKP.objects.filter(pegawai__pengguna=kaban, tahun=tahun).first()
+        if skp is None:
+            return []
+        if skp.status == Status.DRAF:
+            skp = skp_services.skp_ajukan(pengguna=kaban, skp=skp)
+        if skp.status == Status.DIAJUKAN:
+            skp = skp_services.skp_tetapkan(pengguna=sekda, skp=skp, tanggal=date(tahun, 1, 22))
+            skp = skp_services.skp_tandatangani(pengguna=kaban, skp=skp)
+            dibuat.append(f"SKP {tahun} kaban.karawang ditetapkan dan ditandatangani")
+        if skp.status not in BERLAKU or UmpanBalik.objects.filter(skp=skp).exists():
+            return dibuat
+        rhk = list(skp.rhk.order_by("jenis", "urutan"))
+        for bulan, arah, teks in UMPAN_BALIK_KABAN:
+            tentang = f"rhk-{rhk[0].pk}" if arah == "positif" else f"rhk-{rhk[-1].pk}"
+            _beri(sekda, skp, bulan, "berkala", arah, teks, tentang)
+        dibuat.append("Umpan balik berkala kaban.karawang (B.1.4)")
+    return dibuat
+
+
+RHK_ANGGOTA = (
+    "Terlaksananya seleksi penghargaan aparatur berprestasi tingkat kota",
+    "Meningkatnya akuntabilitas kinerja aparatur daerah",
+    [("Jumlah usulan penghargaan yang diverifikasi", "40 usulan", ["kuantitas"]),
+     ("Usulan diverifikasi paling lambat 10 hari kerja", "100%", ["waktu"])],
+)  # fmt: skip
+
+
+def _kelompok_bekasi(tahun: int) -> list[str]:
+    """A member of the Kelompok Substansi Penghargaan Aparatur (anggota.bekasi): SKP set by
+    the rater (atasan.bekasi, the Kepala Bidang) and signed; the group's JF ketua
+    (ketua.bekasi) gives the rater a recommendation (002:416) in March."""
+    from organisasi.demo_organisasi import KELOMPOK_BEKASI
+
+    Pengguna = get_user_model()
+    bekasi = Pengguna.objects.filter(username="atasan.bekasi").first()
+    if bekasi is None:
+        return []
+    dibuat = []
+    with lingkup_instansi(bekasi.instansi_id):
+        tempat = {
+            p.jabatan.kepala_unit: p.pegawai
+            for p in Penempatan.objects.filter(
+                jabatan__unit__nama=KELOMPOK_BEKASI[0].nama, selesai__isnull=True
+            )
+            .select_related("pegawai", "jabatan")
+            .order_by("-pk")
+        }
+        if not tempat:
+            return []
+        ketua, anggota = _akun(tempat.get(True), KETUA), _akun(tempat.get(False), ANGGOTA)
+        if ketua is None or anggota is None:
+            return []
+        pegawai = Pegawai.objects.get(pengguna=anggota)
+        skp = SKP.objects.filter(pegawai=pegawai, tahun=tahun).first()
+        if skp is None:
+            skp = skp_services.skp_buat(
+                pengguna=anggota, pegawai=pegawai, tahun=tahun, pendekatan="kuantitatif",
+                tanggal=date(tahun, 1, 6),
+            )  # fmt: skip
+            teks, pimpinan, indikator = RHK_ANGGOTA
+            penugasan = skp.identitas.get("penilai", {}).get("jabatan", "")
+            rhk = skp_services.rhk_simpan(
+                pengguna=anggota, skp=skp,
+                data={"teks": teks, "penugasan_dari": penugasan, "rhk_pimpinan_teks": pimpinan},
+            )  # fmt: skip
+            for iki, target, aspek in indikator:
+                skp_services.iki_simpan(
+                    pengguna=anggota, rhk=rhk, data={"teks": iki, "target": target, "aspek": aspek}
+                )
+            for bagian, isi in DEMO_LAMPIRAN:
+                skp_services.lampiran_tambah(pengguna=anggota, skp=skp, bagian=bagian, teks=isi)
+            skp = skp_services.skp_ajukan(pengguna=anggota, skp=skp)
+            penilai = skp.penilai.pengguna if skp.penilai_id else None
+            if penilai is None:
+                return [f"akun {KETUA}, {ANGGOTA}"]
+            skp = skp_services.skp_tetapkan(pengguna=penilai, skp=skp, tanggal=date(tahun, 1, 21))
+            skp = skp_services.skp_tandatangani(pengguna=anggota, skp=skp)
+            dibuat.append(f"akun {KETUA}, {ANGGOTA}; SKP {tahun} {ANGGOTA} ditandatangani")
+        if skp.status not in BERLAKU or UmpanBalik.objects.filter(skp=skp).exists():
+            return dibuat
+        rhk = skp.rhk.order_by("jenis", "urutan").first()
+        _beri(ketua, skp, 3, "insidentil", "positif",
+              "Verifikasi usulan penghargaan teliti; layak diberi tugas koordinasi tim seleksi.",
+              f"rhk-{rhk.pk}")  # fmt: skip
+        dibuat.append(f"Rekomendasi ketua kelompok untuk {ANGGOTA} (B.1.5)")
+    return dibuat
 
 
 @transaction.atomic
 @lingkup_platform()
 def isi_umpanbalik_demo(tahun: int = 2026) -> list[str]:
-    return _pegawai_bekasi(tahun) + _kadis_bekasi(tahun)
+    return (
+        _pegawai_bekasi(tahun)
+        + _kadis_bekasi(tahun)
+        + _kaban_karawang(tahun)
+        + _kelompok_bekasi(tahun)
+    )

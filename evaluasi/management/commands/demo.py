@@ -12,7 +12,7 @@ from evaluasi.demo import isi_evaluasi_demo
 from evaluasi.demo_keberatan import isi_keberatan_demo
 from organisasi.demo import LOGIN_DEMO, buat_demo
 from skp.demo import isi_skp_demo, isi_skp_jpt_demo
-from umpanbalik.demo import REKAN, isi_umpanbalik_demo
+from umpanbalik.demo import ANGGOTA, BAWAHAN, KETUA, REKAN, isi_umpanbalik_demo
 from umpanbalik.demo_tindak_lanjut import isi_tindak_lanjut_demo
 
 
@@ -40,4 +40,10 @@ class Command(BaseCommand):
                 f"  {login['instansi']:<28} {login['peran']:<20} "
                 f"{login['username']:<18} {login['password']}"
             )
-        self.stdout.write(f"  {'Kota Bekasi (demo)':<28} {'Rekan kerja':<20} {REKAN:<18} (sama)")
+        for peran, username in (
+            ("Rekan kerja", REKAN),
+            ("Bawahan Kadis", BAWAHAN),
+            ("Ketua kelompok (JF)", KETUA),
+            ("Anggota kelompok", ANGGOTA),
+        ):
+            self.stdout.write(f"  {'Kota Bekasi (demo)':<28} {peran:<20} {username:<18} (sama)")
