@@ -311,7 +311,7 @@ def evaluasi_tandatangani(
         evaluasi.save()
         _arsipkan(evaluasi, pengguna)
         penanda = "penilai" if dokumen == "D.1.1" else "atasan"
-        batas = 14 if dokumen == "D.1.1" else 7
+        batas = workflow.hari_langkah("serah", d12=dokumen != "D.1.1")
         _kirim([
             _kabar(
                 evaluasi, evaluasi.pegawai_id, f"ttd-{penanda}",
@@ -340,7 +340,7 @@ def evaluasi_serahkan(*, pengguna, evaluasi: EvaluasiKinerja) -> EvaluasiKinerja
         dokumen = "D.1.2" if d12 else "D.1.1"
         catat(evaluasi, pengguna, f"Dokumen evaluasi {dokumen} {p.label_lengkap} diserahkan")
         evaluasi.save()
-        batas = 7 if d12 else 14
+        batas = workflow.hari_langkah("kembali", d12=d12)
         _kirim([
             _kabar(
                 evaluasi, evaluasi.pegawai_id, "serah",
@@ -377,7 +377,8 @@ def evaluasi_tandatangani_pegawai(*, pengguna, evaluasi: EvaluasiKinerja) -> Eva
                 evaluasi, pelapor, "kembali",
                 f"{evaluasi.pegawai} menandatangani dokumen evaluasi {p.label_lengkap}",
                 f"Dokumen evaluasi {dokumen} {evaluasi.pegawai} telah ditandatangani dan "
-                f"dikembalikan. Laporkan kepada {penerima} paling lama 30 hari kerja sejak "
+                f"dikembalikan. Laporkan kepada {penerima} paling lama "
+                f"{workflow.hari_langkah('lapor', d12=d12)} hari kerja sejak "
                 "jangka waktu evaluasi berakhir.",
             )
         ])  # fmt: skip

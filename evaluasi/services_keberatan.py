@@ -397,12 +397,13 @@ def tandai_terlambat(ids, waktu) -> list[Keberatan]:
         .filter(pk__in=ids, status__in=sorted(wk.TERBUKA), keputusan_terlambat_pada__isnull=True)
         .select_related("pegawai")
     )
+    alasan = f"Batas {aturan.HARI_KEPUTUSAN} hari kerja keputusan keberatan terlampaui"
     for k in daftar:
         k.keputusan_terlambat_pada = waktu
-        k._change_reason = "Batas 7 hari kerja keputusan keberatan terlampaui (ditandai sistem)"
+        k._change_reason = f"{alasan} (ditandai sistem)"
     if daftar:
         bulk_update_with_history(
             daftar, Keberatan, ["keputusan_terlambat_pada"], batch_size=500,
-            default_change_reason="Batas 7 hari kerja keputusan keberatan terlampaui",
+            default_change_reason=alasan,
         )  # fmt: skip
     return daftar

@@ -286,6 +286,12 @@ TENGGAT: tuple[DefinisiTenggat, ...] = (
 TENGGAT_PER_KODE = {t.kode: t for t in TENGGAT}
 
 
+def hari_langkah(langkah: str, *, d12: bool) -> int:
+    """Working days allowed for a step ("serah", "kembali", "lapor") on the D.1.1 or the
+    D.1.2 path, read from TENGGAT so messages never restate the numbers."""
+    return TENGGAT_PER_KODE[f"evaluasi.{'d12' if d12 else 'd11'}_{langkah}"].hari_kerja
+
+
 def tenggat_berjalan(status: str) -> list[DefinisiTenggat]:
     """The deadlines whose clock runs while a case is in `status`."""
     return [t for t in TENGGAT if status in t.berjalan_pada]
