@@ -267,6 +267,7 @@ def evaluasi_atasan(request, kode: str | None = None):
     pegawai = selectors.pegawai_pengguna(request.user)
     konteks = _navigasi(p)
     konteks["pegawai"] = pegawai
+    konteks["hari_d12"] = workflow.TENGGAT_PER_KODE["evaluasi.d12_tandatangan"].hari_kerja
     if pegawai is None:
         return render(request, "evaluasi/atasan.html", konteks)
     kalender = kalender_instansi()

@@ -56,6 +56,8 @@ def keberatan_daftar(request):
             "admin": request.user.admin_instansi,
             "terlambat": [k for k in daftar if k.keputusan_terlambat_pada and k.terbuka],
             "pegawai": pegawai,
+            "hari_pengajuan": aturan.HARI_PENGAJUAN,
+            "hari_keputusan": aturan.HARI_KEPUTUSAN,
         },
     )
 
