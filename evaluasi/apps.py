@@ -26,3 +26,9 @@ class EvaluasiConfig(AppConfig):
 
         verifikasi.daftarkan_status("evaluasi.evaluasikinerja", status_kini)
         verifikasi.daftarkan_status("evaluasi.keberatan", status_keberatan)
+        # A period's documentation closes once its evaluation is made (umpanbalik asks).
+        from umpanbalik.selectors import daftarkan_penilaian_periode
+
+        from .selectors import periode_dinilai
+
+        daftarkan_penilaian_periode(periode_dinilai)

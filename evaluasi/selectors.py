@@ -212,6 +212,28 @@ def pelaksanaan_periode(skp_ids: list[int], p: periode.Periode) -> dict[int, Pel
     return ub.pelaksanaan_periode(skp_ids=skp_ids, mulai=p.mulai, akhir=p.akhir)
 
 
+def periode_dinilai(pegawai_id: int, mulai: date, akhir: date) -> str | None:
+    """Registered with `umpanbalik.selectors.daftarkan_penilaian_periode`: the evaluation of
+    this employee covering any day from `mulai` to `akhir` (monthly, quarterly or the annual
+    one) that the rater has rated or signed, or that the atasan took over; its label, or
+    None. The documentation it was made on does not change after that. One query."""
+    syarat = Q()
+    for jenis, jumlah in ((periode.Jenis.BULANAN, 12), (periode.Jenis.TRIWULANAN, 4)):
+        for n in range(1, jumlah + 1):
+            p = periode.Periode(mulai.year, jenis, n)
+            if p.mulai <= akhir and mulai <= p.akhir:
+                syarat |= _filter_periode(p)
+    syarat |= _filter_periode(periode.Periode(mulai.year, periode.Jenis.TAHUNAN, 0))
+    e = (
+        EvaluasiKinerja.objects.filter(syarat, pegawai_id=pegawai_id)
+        .filter(~Q(status=workflow.Status.DRAF) | ~Q(predikat=""))
+        .order_by("periode_nomor")
+        .values_list("tahun", "periode_jenis", "periode_nomor")
+        .first()
+    )
+    return periode.Periode(e[0], periode.Jenis(e[1]), e[2]).label_lengkap if e else None
+
+
 # --- The rater's team for a period -------------------------------------------------------
 
 

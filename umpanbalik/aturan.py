@@ -202,3 +202,53 @@ def kadensi_berkala(skema: list[str], bawaan: str) -> str:
         if any(k in sumber for k in kata):
             return jenis
     return bawaan
+
+
+# --- Correcting a documented realisation (B.1.2) -----------------------------------------
+#
+# Documentation is the employee's own record of results (000:4715-4733) and the material the
+# rater weighs when evaluating the period (000:6439-6447). The regulation names no cut-off
+# for correcting it; the rule here: the employee who documented it may correct it (value,
+# progres/akhir, evidence) for as long as the period's evaluation has not been made. Once the
+# rater has rated or signed an evaluation covering the period (or the atasan has taken it
+# over), what was documented stays as it was read.
+
+
+def periksa_ubah_realisasi(
+    *,
+    pemilik: bool,
+    skp_berlaku: bool,
+    periode_dimulai: bool,
+    dinilai: str | None,
+) -> str | None:
+    """Why this realisation may not be corrected now (an Indonesian message), or None.
+
+    `dinilai`: the evaluation that closed the period, as people name it ("Maret 2026"),
+    or None while no evaluation covering the period has been rated or signed."""
+    if not pemilik:
+        return "Hanya pegawai yang mendokumentasikan realisasi ini yang dapat mengubahnya."
+    if not skp_berlaku:
+        return "SKP ini sudah diganti atau tidak berlaku lagi; realisasinya tidak dapat diubah."
+    if not periode_dimulai:
+        return "Periode ini belum dimulai."
+    if dinilai:
+        return (
+            f"Evaluasi kinerja {dinilai} sudah dinilai pejabat penilai; dokumentasi periode "
+            "yang dievaluasi tidak dapat diubah lagi."
+        )
+    return None
+
+
+def periksa_bukti_setelah_ubah(*, tersisa: int, baru: int, batas: int) -> str | None:
+    """A corrected realisation keeps at least one piece of evidence of the result, and no
+    more than the limit per entry."""
+    if tersisa < 0 or baru < 0:
+        raise ValueError("Jumlah bukti tidak boleh negatif.")
+    if tersisa + baru == 0:
+        return (
+            "Realisasi harus tetap memiliki bukti dukung hasil kerja: unggah berkas atau "
+            "tautan pengganti sebelum menghapus bukti terakhir."
+        )
+    if tersisa + baru > batas:
+        return f"Paling banyak {batas} bukti per realisasi."
+    return None

@@ -61,6 +61,36 @@ class FormRealisasi(forms.Form):
         self.fields["iki"].choices = pilihan_iki
 
 
+class FormUbahRealisasi(forms.Form):
+    """Correcting one documented realisation: its kind and text, evidence removed (only
+    what its author uploaded, listed by the view) and added. Prefixed per entry, so the
+    page's own 'Catat realisasi' form keeps its ids."""
+
+    jenis = FormRealisasi.base_fields["jenis"]
+    uraian = FormRealisasi.base_fields["uraian"]
+    hapus_bukti = forms.TypedMultipleChoiceField(
+        label="Hapus bukti dukung",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Centang bukti yang salah unggah atau sudah diganti. Realisasi tetap harus "
+        "memiliki sedikitnya satu bukti dukung.",
+    )
+    berkas = FormRealisasi.base_fields["berkas"]
+    foto = FormRealisasi.base_fields["foto"]
+    tautan = FormRealisasi.base_fields["tautan"]
+
+    def __init__(self, *args, realisasi, **kwargs):
+        kwargs.setdefault("prefix", f"ubah-{realisasi.pk}")
+        kwargs.setdefault("initial", {"jenis": realisasi.jenis, "uraian": realisasi.uraian})
+        super().__init__(*args, **kwargs)
+        penulis = realisasi.dicatat_oleh_id
+        self.fields["hapus_bukti"].choices = [
+            (b.pk, b.nama) for b in realisasi.bukti.all() if b.diunggah_oleh_id == penulis
+        ]
+        self.fields["berkas"].label = "Tambah bukti dukung"
+
+
 class FormRencanaAksi(forms.Form):
     teks = forms.CharField(label="Langkah rencana aksi", max_length=500)
 

@@ -7,6 +7,7 @@ its evidence; the page, the PDF and the evidence download all ask here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -96,6 +97,31 @@ def periode_belum_didokumentasikan(skp: SKP, jenis: str, hari_ini: date) -> list
     """Closed periods of the SKP in which nothing was documented (for reminders)."""
     ada = set(Realisasi.objects.filter(skp=skp).values_list("periode", flat=True))
     return [p for p in periode_skp(skp, jenis) if p.selesai < hari_ini and p.nomor not in ada]
+
+
+# --- Whether a period's documentation is still open ----------------------------------------
+#
+# The evaluation decides when a period has been evaluated, and `evaluasi` imports this app,
+# never the other way round: it registers its reader here in `AppConfig.ready`
+# (`daftarkan_penilaian_periode`), like the pages organisasi composes from the apps above it.
+
+_PENILAIAN_PERIODE: list[Callable[[int, date, date], str | None]] = []
+
+
+def daftarkan_penilaian_periode(fungsi: Callable[[int, date, date], str | None]) -> None:
+    """`fungsi(pegawai_id, mulai, akhir)` names an evaluation of that employee covering any
+    day from `mulai` to `akhir` that has been rated or signed ("Maret 2026"), or None.
+    One query."""
+    if fungsi not in _PENILAIAN_PERIODE:
+        _PENILAIAN_PERIODE.append(fungsi)
+
+
+def periode_dinilai(skp: SKP, mulai: date, akhir: date) -> str | None:
+    """The evaluation that closed these days of the SKP's employee, or None while none has."""
+    for fungsi in _PENILAIAN_PERIODE:
+        if label := fungsi(skp.pegawai_id, mulai, akhir):
+            return label
+    return None
 
 
 # === Continuous feedback (Lampiran BAB III huruf C; B.1.3-B.1.5) ==========================

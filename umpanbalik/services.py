@@ -95,34 +95,23 @@ def realisasi_catat(
     jenis_p = jenis_periode()
     if periode not in aturan.periode_dalam_skp(jenis_p, skp.periode_mulai, skp.periode_selesai):
         raise ValidationError({"periode": "Periode ini di luar periode penilaian SKP."})
-    mulai, _ = aturan.rentang_periode(jenis_p, skp.tahun, periode)
+    mulai, akhir = aturan.rentang_periode(jenis_p, skp.tahun, periode)
     if mulai > timezone.localdate():
         raise ValidationError({"periode": "Periode ini belum dimulai."})
-    if jenis not in JenisRealisasi.values:
-        raise ValidationError({"jenis": "Pilih progres atau realisasi akhir."})
-    uraian = (uraian or "").strip()
-    if not uraian:
-        raise ValidationError({"uraian": "Tuliskan realisasi yang dicapai."})
-    if len(uraian) > 2000:
-        raise ValidationError({"uraian": "Uraian realisasi paling panjang 2000 karakter."})
-    tautan = [t for t in (t.strip() for t in tautan) if t]
-    berkas = [b for b in berkas if b]
-    if not berkas and not tautan:
+    jenis, uraian = _isi_realisasi(jenis, uraian)
+    siap, tautan = _siapkan_bukti(berkas, tautan)
+    if not siap and not tautan:
         raise ValidationError(
             {"berkas": "Lampirkan bukti dukung hasil kerja: unggah berkas atau tautan."}
         )
-    if len(berkas) + len(tautan) > BATAS_BUKTI:
-        raise ValidationError({"berkas": f"Paling banyak {BATAS_BUKTI} bukti per realisasi."})
-    siap = []
-    for b in berkas:
-        try:
-            siap.append(bukti.siapkan(b))
-        except ValidationError as exc:
-            raise ValidationError({"berkas": f"{b.name}: {' '.join(exc.messages)}"}) from exc
-    try:
-        tautan = [bukti.periksa_tautan(t) for t in tautan]
-    except ValidationError as exc:
-        raise ValidationError({"tautan": exc.messages}) from exc
+    # A period already evaluated takes no new entry either (the same rule as correcting).
+    if pesan := aturan.periksa_ubah_realisasi(
+        pemilik=True,
+        skp_berlaku=True,
+        periode_dimulai=True,
+        dinilai=selectors.periode_dinilai(skp, mulai, akhir),
+    ):
+        raise ValidationError({"periode": pesan})
 
     realisasi = Realisasi(
         skp=skp,
@@ -135,6 +124,42 @@ def realisasi_catat(
     )
     catat(realisasi, pengguna, "Realisasi didokumentasikan")
     realisasi.save()
+    _simpan_bukti_dukung(realisasi, siap, tautan, saya)
+    return realisasi
+
+
+def _isi_realisasi(jenis: str, uraian: str) -> tuple[str, str]:
+    if jenis not in JenisRealisasi.values:
+        raise ValidationError({"jenis": "Pilih progres atau realisasi akhir."})
+    uraian = (uraian or "").strip()
+    if not uraian:
+        raise ValidationError({"uraian": "Tuliskan realisasi yang dicapai."})
+    if len(uraian) > 2000:
+        raise ValidationError({"uraian": "Uraian realisasi paling panjang 2000 karakter."})
+    return jenis, uraian
+
+
+def _siapkan_bukti(berkas, tautan) -> tuple[list, list[str]]:
+    """Every file checked by `bukti.siapkan` and every link by `bukti.periksa_tautan`
+    before anything is written: one refused file refuses the whole change."""
+    tautan = [t for t in (t.strip() for t in tautan) if t]
+    berkas = [b for b in berkas if b]
+    if len(berkas) + len(tautan) > BATAS_BUKTI:
+        raise ValidationError({"berkas": f"Paling banyak {BATAS_BUKTI} bukti per realisasi."})
+    siap = []
+    for b in berkas:
+        try:
+            siap.append(bukti.siapkan(b))
+        except ValidationError as exc:
+            raise ValidationError({"berkas": f"{b.name}: {' '.join(exc.messages)}"}) from exc
+    try:
+        tautan = [bukti.periksa_tautan(t) for t in tautan]
+    except ValidationError as exc:
+        raise ValidationError({"tautan": exc.messages}) from exc
+    return siap, tautan
+
+
+def _simpan_bukti_dukung(realisasi: Realisasi, siap, tautan, saya) -> None:
     BuktiDukung.objects.bulk_create(
         [
             BuktiDukung(
@@ -144,7 +169,7 @@ def realisasi_catat(
                 ukuran=len(s.isi),
                 isi=s.isi,
                 diunggah_oleh=saya,
-                instansi_id=skp.instansi_id,
+                instansi_id=realisasi.instansi_id,
             )
             for s in siap
         ]
@@ -154,11 +179,89 @@ def realisasi_catat(
                 nama=t[:100],
                 tautan=t,
                 diunggah_oleh=saya,
-                instansi_id=skp.instansi_id,
+                instansi_id=realisasi.instansi_id,
             )
             for t in tautan
         ]
     )
+
+
+def realisasi_dapat_diubah(pengguna, realisasi: Realisasi) -> str | None:
+    """Why this user may not correct this realisation now (`aturan.periksa_ubah_realisasi`
+    on the facts read here), or None. One query for the evaluation, none more."""
+    skp = realisasi.skp
+    saya = skp_selectors.pegawai_pengguna(pengguna)
+    mulai, akhir = aturan.rentang_periode(realisasi.jenis_periode, skp.tahun, realisasi.periode)
+    pemilik = saya is not None and saya.pk == skp.pegawai_id == realisasi.dicatat_oleh_id
+    return aturan.periksa_ubah_realisasi(
+        pemilik=pemilik,
+        skp_berlaku=skp.status in BERLAKU,
+        periode_dimulai=mulai <= timezone.localdate(),
+        dinilai=selectors.periode_dinilai(skp, mulai, akhir) if pemilik else None,
+    )
+
+
+def _alasan_ubah(dihapus: list[str], ditambah: int) -> str:
+    """The history row's reason (100 characters): what happened to the evidence, whose
+    rows are removed rather than kept (BuktiDukung has no history of its own)."""
+    alasan = "Realisasi diubah"
+    if ditambah:
+        alasan += f"; {ditambah} bukti ditambah"
+    if dihapus:
+        alasan += f"; bukti dihapus: {', '.join(dihapus)}"
+    return alasan if len(alasan) <= 100 else alasan[:99] + "…"
+
+
+@transaction.atomic
+def realisasi_ubah(
+    *,
+    pengguna,
+    realisasi: Realisasi,
+    jenis: str,
+    uraian: str,
+    hapus_bukti: list | tuple = (),
+    berkas: list | tuple = (),
+    tautan: list | tuple = (),
+) -> Realisasi:
+    """Correct a documented realisation (B.1.2): its kind, its text, evidence added and
+    evidence its author uploaded removed, while `aturan.periksa_ubah_realisasi` allows.
+
+    Everything is checked before anything is written; the realisation's history row
+    records who changed what, and names the evidence removed."""
+    skp = SKP.objects.select_for_update().get(pk=realisasi.skp_id)
+    realisasi = Realisasi.objects.select_for_update().select_related("skp").get(pk=realisasi.pk)
+    if alasan := realisasi_dapat_diubah(pengguna, realisasi):
+        saya = skp_selectors.pegawai_pengguna(pengguna)
+        if saya is None or saya.pk != skp.pegawai_id:
+            raise PermissionDenied(alasan)
+        raise ValidationError(alasan)
+    saya = skp_selectors.pegawai_pengguna(pengguna)
+    jenis, uraian = _isi_realisasi(jenis, uraian)
+    lama = {b.pk: b for b in realisasi.bukti.defer("isi")}
+    try:
+        hapus = {int(h) for h in hapus_bukti}
+    except (TypeError, ValueError) as exc:
+        raise ValidationError({"hapus_bukti": "Pilihan bukti yang dihapus tidak dikenal."}) from exc
+    if not hapus <= {pk for pk, b in lama.items() if b.diunggah_oleh_id == saya.pk}:
+        raise ValidationError(
+            {"hapus_bukti": "Hanya bukti yang Anda unggah pada realisasi ini yang dapat dihapus."}
+        )
+    siap, tautan = _siapkan_bukti(berkas, tautan)
+    if pesan := aturan.periksa_bukti_setelah_ubah(
+        tersisa=len(lama) - len(hapus), baru=len(siap) + len(tautan), batas=BATAS_BUKTI
+    ):
+        raise ValidationError({"hapus_bukti" if hapus else "berkas": pesan})
+    if (jenis, uraian) == (realisasi.jenis, realisasi.uraian) and not (hapus or siap or tautan):
+        return realisasi  # nothing to record
+    realisasi.jenis, realisasi.uraian = jenis, uraian
+    catat(
+        realisasi,
+        pengguna,
+        _alasan_ubah(sorted(lama[pk].nama for pk in hapus), len(siap) + len(tautan)),
+    )
+    realisasi.save()
+    BuktiDukung.objects.filter(pk__in=hapus, realisasi=realisasi).delete()
+    _simpan_bukti_dukung(realisasi, siap, tautan, saya)
     return realisasi
 
 

@@ -7,6 +7,16 @@ urlpatterns = [
     path("skp/<int:pk>/", views.dokumentasi, name="dokumentasi"),
     path("skp/<int:pk>/realisasi/", views.realisasi_tambah, name="realisasi_tambah"),
     path(
+        "skp/<int:pk>/realisasi/<int:realisasi_pk>/",
+        views.realisasi_butir,
+        name="realisasi_butir",
+    ),
+    path(
+        "skp/<int:pk>/realisasi/<int:realisasi_pk>/ubah/",
+        views.realisasi_ubah,
+        name="realisasi_ubah",
+    ),
+    path(
         "skp/<int:pk>/rhk/<int:rhk_pk>/aksi/", views.rencana_aksi_tambah, name="rencana_aksi_tambah"
     ),
     path(

@@ -4,7 +4,8 @@ Thin: read through `selectors` (whose access helper the evidence download shares
 write through `services`, show their errors."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,8 +20,8 @@ from skp import selectors as skp_selectors
 from skp.models import SKP, IndikatorKinerjaIndividu, RencanaHasilKerja
 
 from . import aturan, bukti, dokumen, selectors, services
-from .forms import FormRealisasi, FormRencanaAksi
-from .models import RencanaAksi
+from .forms import FormRealisasi, FormRencanaAksi, FormUbahRealisasi
+from .models import BuktiDukung, Realisasi, RencanaAksi
 
 
 def _skp(request, pk):
@@ -59,13 +60,22 @@ def dokumentasi(request, pk, form=None, form_aksi=None, status=200):
     periode = next(p for p in semua if p.nomor == nomor)
     rhk = selectors.dokumentasi(skp, nomor)
     pemilik = skp.pegawai.pengguna_id == request.user.pk
+    terbuka = periode.mulai <= timezone.localdate()
+    dinilai = selectors.periode_dinilai(skp, periode.mulai, periode.selesai) if pemilik else None
     konteks = {
         "skp": skp,
         "rhk": rhk,
         "semua_periode": semua,
         "periode": periode,
-        "terbuka": periode.mulai <= timezone.localdate(),
+        "terbuka": terbuka,
+        "dinilai": dinilai,
         "pemilik": pemilik,
+        # One answer for every entry of the period: they share owner, SKP and period.
+        "boleh_ubah": pemilik
+        and aturan.periksa_ubah_realisasi(
+            pemilik=True, skp_berlaku=True, periode_dimulai=terbuka, dinilai=dinilai
+        )
+        is None,
         "form": form or FormRealisasi(pilihan_iki=_pilihan_iki(rhk)),
         "form_aksi": form_aksi or FormRencanaAksi(),
         "jenis_periode": PengaturanInstansi.Periode(jenis).label.lower(),
@@ -108,6 +118,76 @@ def realisasi_tambah(request, pk):
             url = reverse("dokumentasi", args=[skp.pk])
             return redirect(f"{url}?periode={request.POST.get('periode')}#realisasi")
     return dokumentasi(request, pk, form=form, status=422)
+
+
+def _realisasi(skp, realisasi_pk):
+    return get_object_or_404(
+        Realisasi.objects.select_related("skp", "iki").prefetch_related(
+            Prefetch("bukti", queryset=BuktiDukung.objects.defer("isi").order_by("pk"))
+        ),
+        pk=realisasi_pk,
+        skp=skp,
+    )
+
+
+@pengguna_instansi_required
+def realisasi_butir(request, pk, realisasi_pk):
+    """One documented realisation as the page shows it (what 'Batal' brings back)."""
+    skp = _skp(request, pk)
+    x = _realisasi(skp, realisasi_pk)
+    boleh = services.realisasi_dapat_diubah(request.user, x) is None
+    return render(request, "umpanbalik/_realisasi.html", {"skp": skp, "x": x, "boleh_ubah": boleh})
+
+
+@pengguna_instansi_required
+def realisasi_ubah(request, pk, realisasi_pk):
+    """Correct one documented realisation, in place on the documentation page (HTMX), or
+    on its own page without JavaScript. Only its author, while the period is open."""
+    skp = _skp(request, pk)
+    x = _realisasi(skp, realisasi_pk)
+    if alasan := services.realisasi_dapat_diubah(request.user, x):
+        if skp.pegawai.pengguna_id != request.user.pk:
+            raise PermissionDenied(alasan)
+        if request.method == "GET":
+            messages.error(request, alasan)
+            return redirect(_url_periode(skp, x.periode))
+    kirim = request.method == "POST"
+    form = FormUbahRealisasi(
+        request.POST if kirim else None, request.FILES if kirim else None, realisasi=x
+    )
+    if kirim and form.is_valid():
+        awalan = form.prefix + "-"
+        try:
+            services.realisasi_ubah(
+                pengguna=request.user,
+                realisasi=x,
+                jenis=form.cleaned_data["jenis"],
+                uraian=form.cleaned_data["uraian"],
+                hapus_bukti=form.cleaned_data["hapus_bukti"],
+                berkas=request.FILES.getlist(awalan + "berkas")
+                + request.FILES.getlist(awalan + "foto"),
+                tautan=form.cleaned_data["tautan"].splitlines(),
+            )
+        except ValidationError as exc:
+            _galat(form, exc)
+        else:
+            messages.success(request, "Perubahan realisasi tersimpan.")
+            if not request.htmx:
+                return redirect(_url_periode(skp, x.periode))
+            x = _realisasi(skp, x.pk)
+            return render(
+                request, "umpanbalik/_realisasi.html", {"skp": skp, "x": x, "boleh_ubah": True}
+            )
+    konteks = {"skp": skp, "x": x, "form": form}
+    if request.htmx:
+        return render(request, "umpanbalik/_realisasi_form.html", konteks)
+    konteks["periode_label"] = aturan.label_periode(x.jenis_periode, skp.tahun, x.periode)
+    status = 422 if kirim else 200
+    return render(request, "umpanbalik/realisasi_ubah.html", konteks, status=status)
+
+
+def _url_periode(skp, periode):
+    return f"{reverse('dokumentasi', args=[skp.pk])}?periode={periode}#realisasi"
 
 
 @require_POST

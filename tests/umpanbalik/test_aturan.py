@@ -1,3 +1,4 @@
+import itertools
 from datetime import date
 
 import pytest
@@ -51,3 +52,45 @@ def test_periode_dalam_skp():
         range(1, 13)
     )
     assert aturan.periode_dalam_skp("triwulanan", date(2026, 5, 1), date(2026, 8, 31)) == [2, 3]
+
+
+# --- Correcting a documented realisation -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pemilik,berlaku,dimulai,dinilai",
+    list(itertools.product([True, False], [True, False], [True, False], [None, "Maret 2026"])),
+)
+def test_periksa_ubah_realisasi_setiap_keadaan(pemilik, berlaku, dimulai, dinilai):
+    pesan = aturan.periksa_ubah_realisasi(
+        pemilik=pemilik, skp_berlaku=berlaku, periode_dimulai=dimulai, dinilai=dinilai
+    )
+    if pemilik and berlaku and dimulai and not dinilai:
+        assert pesan is None
+        return
+    # The first reason that applies, in the order a person would want to hear it.
+    if not pemilik:
+        assert pesan.startswith("Hanya pegawai yang mendokumentasikan")
+    elif not berlaku:
+        assert "tidak berlaku lagi" in pesan
+    elif not dimulai:
+        assert pesan == "Periode ini belum dimulai."
+    else:
+        assert "Evaluasi kinerja Maret 2026 sudah dinilai pejabat penilai" in pesan
+
+
+@pytest.mark.parametrize("tersisa", range(0, 12))
+@pytest.mark.parametrize("baru", range(0, 12))
+def test_periksa_bukti_setelah_ubah(tersisa, baru):
+    pesan = aturan.periksa_bukti_setelah_ubah(tersisa=tersisa, baru=baru, batas=10)
+    if tersisa + baru == 0:
+        assert "harus tetap memiliki bukti dukung" in pesan
+    elif tersisa + baru > 10:
+        assert pesan == "Paling banyak 10 bukti per realisasi."
+    else:
+        assert pesan is None
+
+
+def test_periksa_bukti_jumlah_negatif_adalah_galat_program():
+    with pytest.raises(ValueError):
+        aturan.periksa_bukti_setelah_ubah(tersisa=-1, baru=1, batas=10)
