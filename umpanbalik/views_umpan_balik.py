@@ -68,6 +68,7 @@ def rekaman_umpan_balik(request, pk, form_undangan=None, status=200):
         "skp": skp,
         "rek": rek,
         "seksi": selectors.seksi_rhk(rek.rhk),
+        "tindak_lanjut": selectors.tindak_lanjut_periode(skp, periode),
         "semua_periode": semua,
         "periode": periode,
         "pemilik": saya is not None and saya.pk == skp.pegawai_id,
