@@ -409,6 +409,7 @@ class ButirTindakLanjut:
     pdf: str = ""  # "bimbingan" | "laporan" | ""
     pk: int = 0
     catatan: str = ""
+    menunggu_pegawai: bool = False  # the employee has still to sign it
 
 
 def _gabung(baris: list, kunci: str) -> str:
@@ -457,6 +458,7 @@ def tindak_lanjut_periode(skp: SKP, periode: Periode) -> list[ButirTindakLanjut]
                     if b.ditandatangani_pegawai_pada
                     else "Menunggu tanda tangan pegawai"
                 ),
+                menunggu_pegawai=b.ditandatangani_pegawai_pada is None,
             )
         )
     for laporan in LaporanPerilakuKerja.objects.filter(seri, **rentang).select_related(

@@ -1,7 +1,10 @@
-"""Continuous feedback in a real browser: the employee documents a realisation with an
-upload, a peer leaves feedback, the rater gives scheduled feedback from the team page and
-invites an outside party whose single-use link works without login, and the employee sees
-all of it in one record. Pages looked at on a desktop and a phone (no sideways scroll)."""
+"""The year's execution in one browser journey (issue 9): the employee documents a
+realisation with an upload from the home page's link and corrects it (a wrong file out, the
+right one in), a peer leaves feedback, the rater gives scheduled feedback from the team
+page, opens the evidence, invites an outside party whose single-use link works without
+login, and records a coaching session; the employee then sees all of it, the coaching
+included, in one record for the month. Pages looked at on a desktop and a phone (no
+sideways scroll); screenshots in /tmp/shots/jurnal/."""
 
 from datetime import datetime
 from pathlib import Path
@@ -14,9 +17,11 @@ from organisasi.models import Penempatan
 from organisasi.tenancy import lingkup_instansi
 from tests.conftest import SANDI
 from tests.factories import AWAL, Org, akun, skp_contoh
+from umpanbalik.models import BimbinganKinerja, BuktiDukung, Realisasi
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
-FOTO = Path("/tmp/shots/umpanbalik")
+FOTO = Path("/tmp/shots/jurnal")
+PDF_LAIN = b"%PDF-1.4\n% salah berkas\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
 
@@ -47,7 +52,9 @@ def _isi_umpan_balik(halaman, tentang, teks, *, sifat=None, arah="Positif"):
     halaman.get_by_label("Isi umpan balik").fill(teks)
 
 
-def test_dokumentasi_rekan_penilai_tamu_dalam_satu_rekaman(halaman, instansi_a, tmp_path):
+def test_dokumentasi_ubah_rekan_penilai_tamu_coaching_dalam_satu_rekaman(
+    halaman, instansi_a, tmp_path
+):
     FOTO.mkdir(parents=True, exist_ok=True)
     with time_machine.travel(datetime(2026, 3, 16, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
         org = Org(instansi_a)
@@ -57,21 +64,61 @@ def test_dokumentasi_rekan_penilai_tamu_dalam_satu_rekaman(halaman, instansi_a, 
         akun(org, org.staf, "dedi")
         akun(org, org.kasi, "teguh")
         akun(org, rina, "rina")
-        skp = skp_contoh(org, status="ditetapkan")
+        skp = skp_contoh(org, status="ditandatangani")
+        salah = tmp_path / "foto rapat.pdf"
+        salah.write_bytes(PDF_LAIN)
         berkas = tmp_path / "rekap simpang maret.pdf"
         berkas.write_bytes(PDF)
 
-        # 1. The employee documents a realisation with an upload.
+        # 1. The employee, from her home page, adds an action step and documents a
+        #    realisation with an upload (the wrong file, as happens).
         _masuk(halaman, "dedi")
-        halaman.goto(f"/pelaksanaan/skp/{skp.pk}/?periode=3")
+        halaman.get_by_role(
+            "link", name="Dokumentasikan realisasi kinerja Maret 2026", exact=True
+        ).click()
+        halaman.wait_for_url(f"**/pelaksanaan/skp/{skp.pk}/?periode=3")
+        rhk = halaman.locator("section.kartu", has_text="Rencana hasil kerja 1")
+        rhk.get_by_placeholder("Langkah rencana aksi").fill("Survei volume simpang")
+        rhk.get_by_role("button", name="Tambah rencana aksi").click()
+        halaman.get_by_text("Rencana aksi ditambahkan.").wait_for()
         halaman.get_by_label("Indikator kinerja individu").select_option(index=0)
         halaman.get_by_label("Progres").check()
-        halaman.get_by_label("Realisasi yang dicapai").fill("8 dari 12 simpang selesai direkayasa")
-        halaman.get_by_label("Unggah bukti dukung").set_input_files(str(berkas))
+        halaman.get_by_label("Realisasi yang dicapai").fill("8 dari 12 simpang selesai")
+        halaman.get_by_label("Unggah bukti dukung").set_input_files(str(salah))
         halaman.get_by_role("button", name="Simpan realisasi").click()
         halaman.get_by_text("Realisasi dan bukti dukung tersimpan.").wait_for()
 
-        # 2. A peer leaves feedback on a BerAKHLAK value.
+        # 2. She corrects it in place: the text, final instead of progress, the wrong file
+        #    out and the right one in. First with the wrong file only removed: refused,
+        #    nothing changes, her typing stays.
+        halaman.get_by_role("link", name="Ubah realisasi 8 dari 12 simpang selesai").click()
+        form = halaman.get_by_role("form", name="Ubah realisasi")
+        form.get_by_label("Realisasi yang dicapai").fill("12 dari 12 simpang selesai direkayasa")
+        form.get_by_label("Realisasi akhir").check()
+        form.get_by_label("foto rapat.pdf").check()
+        _foto(halaman, "ubah-realisasi")
+        form.get_by_role("button", name="Simpan perubahan").click()
+        halaman.get_by_text("harus tetap memiliki bukti dukung").wait_for()
+        with lingkup_instansi(instansi_a):
+            assert Realisasi.objects.get().uraian == "8 dari 12 simpang selesai"
+        form = halaman.get_by_role("form", name="Ubah realisasi")
+        assert "12 dari 12" in form.get_by_label("Realisasi yang dicapai").input_value()
+        form.get_by_label("Tambah bukti dukung").set_input_files(str(berkas))
+        _foto(halaman, "ubah-realisasi-galat")
+        form.get_by_role("button", name="Simpan perubahan").click()
+        halaman.get_by_text("Perubahan realisasi tersimpan.").wait_for()
+        assert halaman.get_by_role("link", name="rekap simpang maret.pdf").is_visible()
+        assert halaman.get_by_role("link", name="foto rapat.pdf").count() == 0
+        _foto(halaman, "dokumentasi")
+        with lingkup_instansi(instansi_a):
+            r = Realisasi.objects.get()
+            assert (r.jenis, r.uraian) == ("akhir", "12 dari 12 simpang selesai direkayasa")
+            assert list(BuktiDukung.objects.values_list("nama", flat=True)) == [
+                "rekap simpang maret.pdf"
+            ]
+            assert "foto rapat.pdf" in r.history.first().history_change_reason
+
+        # 3. A peer leaves feedback on a BerAKHLAK value.
         _masuk(halaman, "rina")
         halaman.goto(f"/pelaksanaan/umpan-balik/skp/{skp.pk}/beri/")
         assert "Anda sebagai rekan kerja" in halaman.content()
@@ -81,30 +128,38 @@ def test_dokumentasi_rekan_penilai_tamu_dalam_satu_rekaman(halaman, instansi_a, 
         halaman.get_by_role("button", name="Simpan umpan balik").click()
         halaman.get_by_text("Umpan balik tersimpan").wait_for()
 
-        # 3. The rater gives scheduled feedback from the team page, and invites a guest.
+        # 4. The rater gives scheduled feedback from the team page, opens the evidence
+        #    (he may not correct it), and invites a guest.
         _masuk(halaman, "teguh")
         halaman.get_by_role("link", name="Umpan balik tim").click()
         halaman.wait_for_url("**/pelaksanaan/umpan-balik/tim/")
         baris = halaman.locator("tr", has_text="Dedi")
-        assert "Belum" in baris.inner_text() and "Sudah" in baris.inner_text()
+        assert "Sudah" in baris.inner_text()
         _foto(halaman, "tim")
         baris.get_by_role("link", name="Beri umpan balik").click()
         _isi_umpan_balik(
             halaman,
             "RHK 1: Tersusunnya rekayasa lalu lintas simpang padat",
-            "Progres 8 simpang sesuai rencana aksi; percepat sisa 4.",
+            "Dua belas simpang tuntas sesuai rencana aksi; pertahankan.",
             sifat="Berkala/terjadwal",
         )
         halaman.get_by_role("button", name="Simpan umpan balik").click()
         halaman.get_by_text("Umpan balik tersimpan").wait_for()
         halaman.wait_for_url(f"**/pelaksanaan/umpan-balik/skp/{skp.pk}/?periode=3")
+        tautan_bukti = halaman.get_by_role("link", name="rekap simpang maret.pdf")
+        resp = halaman.request.get(tautan_bukti.get_attribute("href"))
+        assert resp.status == 200 and resp.body() == PDF
         halaman.get_by_label("Pihak lain", exact=True).check()
         halaman.locator("#id_nama_tamu").fill("Ir. Bambang")
         halaman.get_by_role("button", name="Buat tautan undangan").click()
         tautan = halaman.get_by_label("Tautan undangan").input_value()
         assert "/pelaksanaan/umpan-balik/tamu/" in tautan
+        halaman.goto(f"/pelaksanaan/skp/{skp.pk}/?periode=3")
+        assert "12 dari 12 simpang" in halaman.content()
+        assert halaman.get_by_role("button", name="Simpan realisasi").count() == 0
+        assert halaman.get_by_role("link", name="Ubah realisasi 12 dari 12").count() == 0
 
-        # 4. The guest, without an account, once.
+        # 5. The guest, without an account, once.
         halaman.context.clear_cookies()
         halaman.goto(tautan)
         assert "Umpan balik kinerja untuk Dedi" in halaman.content()
@@ -116,7 +171,29 @@ def test_dokumentasi_rekan_penilai_tamu_dalam_satu_rekaman(halaman, instansi_a, 
         halaman.goto(tautan)
         assert "sudah dipakai" in halaman.content()
 
-        # 5. The employee sees everything in one record for March.
+        # 6. The rater records a coaching session on the follow-up page (HTMX form).
+        _masuk(halaman, "teguh")
+        halaman.goto(f"/pelaksanaan/umpan-balik/skp/{skp.pk}/?periode=3")
+        halaman.get_by_role("link", name="Buka tindak lanjut umpan balik").click()
+        halaman.wait_for_url(f"**/pelaksanaan/skp/{skp.pk}/tindak-lanjut/")
+        halaman.get_by_text("Coaching (format B.1.6)").click()
+        form = halaman.locator(
+            "form", has=halaman.get_by_role("button", name="Simpan dan tandatangani coaching")
+        )
+        form.get_by_label("Tempat").fill("Ruang rapat Seksi Rekayasa")
+        form.get_by_label("Indikator kinerja individu").select_option(index=0)
+        form.get_by_label("Strategi pencapaian target").fill("Survei dua simpang per bulan")
+        form.get_by_label("Progres pencapaian target").fill("12 dari 12 simpang")
+        form.get_by_label("Masalah / hambatan").fill("Data volume kendaraan terlambat")
+        form.get_by_label("Penyebab").fill("Alat hitung rusak")
+        form.get_by_label("Peluang").fill("Memakai data kamera ATCS")
+        form.get_by_label("Strategi untuk mengatasi").fill("Ajukan akses data kamera ATCS")
+        form.get_by_role("button", name="Simpan dan tandatangani coaching").click()
+        halaman.get_by_text("Pelaksanaan coaching tercatat").wait_for()
+        with lingkup_instansi(instansi_a):
+            coaching = BimbinganKinerja.objects.get()
+
+        # 7. The employee sees everything in one record for March, the coaching included.
         _masuk(halaman, "dedi")
         halaman.goto(f"/pelaksanaan/skp/{skp.pk}/?periode=3")
         halaman.get_by_role("link", name="Rekaman umpan balik").click()
@@ -124,16 +201,27 @@ def test_dokumentasi_rekan_penilai_tamu_dalam_satu_rekaman(halaman, instansi_a, 
         halaman.get_by_role("heading", name="Perilaku kerja").wait_for()
         teks = halaman.content()
         for isi in (
-            "8 dari 12 simpang selesai direkayasa",
+            "12 dari 12 simpang selesai direkayasa",
+            "Realisasi akhir",
             "rekap simpang maret.pdf",
             "Cepat berbagi data volume.",
-            "Progres 8 simpang sesuai rencana aksi",
+            "Dua belas simpang tuntas sesuai rencana aksi",
             "Responsif terhadap keluhan warga",
             "Ir. Bambang",
+            "Tindak lanjut umpan balik · Maret 2026",
+            "Langkah ke depan: Ajukan akses data kamera ATCS",
+            "Menunggu tanda tangan pegawai",
         ):
             assert isi in teks, isi
-        # The follow-up part (coaching B.1.6, counselling B.1.10) adds its section to this
-        # same record page; its journey belongs to that part's browser test.
+        assert "foto rapat.pdf" not in teks and "8 dari 12" not in teks
+        tl = halaman.locator("#tindak-lanjut")
+        assert tl.get_by_role("heading", name="Coaching · format B.1.6 · 16-03-2026").is_visible()
         _foto(halaman, "rekaman")
+        pdf = tl.get_by_role("link", name="PDF B.1.6")
+        resp = halaman.request.get(pdf.get_attribute("href"))
+        assert resp.status == 200 and resp.body().startswith(b"%PDF")
         resp = halaman.request.get(f"/pelaksanaan/umpan-balik/skp/{skp.pk}/periode/3.pdf")
         assert resp.status == 200 and resp.body().startswith(b"%PDF")
+        tl.get_by_role("link", name="Buka dan tandatangani B.1.6").click()
+        halaman.wait_for_url(f"**/tindak-lanjut/#bimbingan-{coaching.pk}")
+        assert halaman.get_by_role("button", name="Tandatangani B.1.6").is_visible()

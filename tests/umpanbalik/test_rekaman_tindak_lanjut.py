@@ -95,6 +95,10 @@ def test_rekaman_pegawai_memuat_tindak_lanjut_periode(client, regu):
     ):
         assert isi in teks, isi
     assert "3-0" in teks and "2-0" not in teks  # February's records stay in February
+    assert "Buka dan tandatangani B.1.6" in teks  # her next step
+    client.force_login(regu["teguh"])
+    teks = client.get(reverse("rekaman_umpan_balik", args=[skp.pk]) + "?periode=3")
+    assert "Buka dan tandatangani" not in teks.content.decode()
     februari = client.get(reverse("rekaman_umpan_balik", args=[skp.pk]) + "?periode=2")
     assert "Apresiasi atas rekayasa simpang 2-0" in februari.content.decode()
     januari = client.get(reverse("rekaman_umpan_balik", args=[skp.pk]) + "?periode=1")
