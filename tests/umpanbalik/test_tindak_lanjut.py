@@ -113,34 +113,51 @@ def _jumlah(instansi) -> tuple:
 DATA_COACHING = {
     "tanggal": "2026-03-13",
     "tempat": "Ruang rapat Seksi Rekayasa",
-    "baseline": "4 simpang",
-    "strategi_pencapaian": "Survei lapangan dua simpang per bulan",
-    "progres": "5 dari 12 simpang",
-    "masalah": "Data volume kendaraan terlambat",
-    "penyebab": "Alat hitung rusak",
+    "tujuan-jumlah": "1",
+    "tujuan-0-baseline": "4 simpang",
+    "tujuan-0-strategi": "Survei lapangan dua simpang per bulan",
+    "fakta-jumlah": "1",
+    "fakta-0-progres": "5 dari 12 simpang",
+    "fakta-0-masalah": "Data volume kendaraan terlambat",
+    "fakta-0-penyebab": "Alat hitung rusak",
     "peluang": "Memakai data kamera ATCS",
-    "strategi_mengatasi": "Ajukan akses data ATCS ke Bidang",
-    "penyesuaian": "tidak",
+    "langkah-jumlah": "1",
+    "langkah-0-strategi": "Ajukan akses data ATCS ke Bidang",
+    "langkah-0-penyesuaian": "tidak",
 }
 
 
+def _data_coaching(skp, **lain):
+    """B.1.6 as the page posts it: each table's rows under `<table>-<i>-`, counted by
+    `<table>-jumlah`; every row names its indicator."""
+    iki = _iki(skp).pk
+    return {
+        **DATA_COACHING,
+        "tujuan-0-iki": iki,
+        "fakta-0-iki": iki,
+        "langkah-0-iki": iki,
+        **lain,
+    }
+
+
 def _coaching(client, skp, **lain):
-    data = {**DATA_COACHING, "iki": _iki(skp).pk, **lain}
-    return _kirim(client, "bimbingan_catat", [skp.pk, "coaching"], data)
+    return _kirim(client, "bimbingan_catat", [skp.pk, "coaching"], _data_coaching(skp, **lain))
 
 
 DATA_MENTORING = {
     "tanggal": "2026-03-12",
     "tempat": "Dinas Perhubungan",
     "bentuk": ["shadowing", "hands_on"],
-    "keahlian": "Analisis simpang bersinyal",
-    "jangka_waktu": "3 bulan",
-    "perubahan": "Mampu menyusun rekomendasi sinyal sendiri",
-    "ukuran": "Dua rekomendasi diterima pimpinan",
-    "waktu_tempat": "12 Maret 2026, simpang Bulak Kapal",
-    "materi": "Penghitungan waktu siklus",
-    "rencana_aksi": "Menghitung siklus simpang Juanda",
-    "target_waktu": "April 2026",
+    "tujuan-jumlah": "1",
+    "tujuan-0-keahlian": "Analisis simpang bersinyal",
+    "tujuan-0-jangka_waktu": "3 bulan",
+    "tujuan-0-perubahan": "Mampu menyusun rekomendasi sinyal sendiri",
+    "tujuan-0-ukuran": "Dua rekomendasi diterima pimpinan",
+    "jurnal-jumlah": "1",
+    "jurnal-0-waktu_tempat": "12 Maret 2026, simpang Bulak Kapal",
+    "jurnal-0-materi": "Penghitungan waktu siklus",
+    "jurnal-0-rencana_aksi": "Menghitung siklus simpang Juanda",
+    "jurnal-0-target_waktu": "April 2026",
 }
 
 DATA_LAPORAN = {
@@ -449,7 +466,7 @@ def test_selain_pimpinan_tidak_dapat_mencatat_dan_tidak_ada_yang_berubah(client,
     tanggal = {"tanggal": "2026-03-16"}
     kiriman = [
         ("tindak_lanjut_catat", [skp.pk], {"jenis": "apresiasi", "uraian": "Bagus", **tanggal}),
-        ("bimbingan_catat", [skp.pk, "coaching"], {**DATA_COACHING, "iki": _iki(skp).pk}),
+        ("bimbingan_catat", [skp.pk, "coaching"], _data_coaching(skp)),
         ("bimbingan_catat", [skp.pk, "mentoring"], DATA_MENTORING),
         ("laporan_perilaku_buat", [skp.pk], DATA_LAPORAN),
         ("ambil_alih_rhk", [skp.pk], {"rhk": _rhk(skp).pk, "catatan": "x" * 40, **tanggal}),
@@ -793,7 +810,7 @@ def test_jumlah_kueri_halaman_tetap_berapa_pun_rekamannya(client, tim):
 def test_coaching_yang_menyepakati_penyesuaian_target_membuka_perubahan_skp(client, tim):
     skp, org = tim["skp"], tim["org"]
     client.force_login(tim["penilai"])
-    resp = _coaching(client, skp, penyesuaian="ya")
+    resp = _coaching(client, skp, **{"langkah-0-penyesuaian": "ya"})
     assert resp.status_code == 302
     with lingkup_instansi(org.instansi):
         b = BimbinganKinerja.objects.get()
@@ -802,6 +819,6 @@ def test_coaching_yang_menyepakati_penyesuaian_target_membuka_perubahan_skp(clie
         assert "hasil coaching" in baru.alasan_perubahan
     # While that change is open a second one cannot be opened; nothing is half-saved.
     sebelum = _jumlah(org.instansi)
-    resp = _coaching(client, skp, penyesuaian="ya")
+    resp = _coaching(client, skp, **{"langkah-0-penyesuaian": "ya"})
     assert resp.status_code == 422 and "sudah dibuat" in resp.content.decode()
     assert _jumlah(org.instansi) == sebelum
