@@ -174,7 +174,8 @@ def isi_tindak_lanjut_demo(tahun: int = 2026) -> list[str]:
         laporan = services.laporan_perilaku_buat(
             pengguna=sekda,
             skp=skp,
-            tanggal=_hari(tahun, 4, 20),
+            # Reported after the feedback it cites was given (the demo gives it today).
+            tanggal=timezone.localdate(),
             dikomunikasikan_pada=_hari(tahun, 4, 6),
             punya_ekspektasi_khusus=True,
             ekspektasi_khusus="Memimpin kolaborasi lintas perangkat daerah",
@@ -196,7 +197,7 @@ def isi_tindak_lanjut_demo(tahun: int = 2026) -> list[str]:
                 laporan=laporan,
                 konselor="Konselor independen BKPSDM",
                 jenis_konselor="independen",
-                tanggal_konseling=_hari(tahun, 5, 4),
+                tanggal_konseling=timezone.localdate(),
                 hasil="Kendala jadwal dibahas; disepakati agenda rapat dikirim sepekan "
                 "sebelumnya dan pengganti ditunjuk tertulis bila berhalangan.",
             )

@@ -395,6 +395,7 @@ def laporan_perilaku_buat(
         punya_ekspektasi_khusus=punya_ekspektasi_khusus,
         ekspektasi_khusus=ekspektasi_khusus or "",
         jumlah_umpan_balik=len(bukti),
+        tanggal_umpan_balik=tuple(timezone.localtime(ub.dibuat_pada).date() for ub in bukti),
     )
     if galat:
         raise ValidationError(galat)

@@ -401,11 +401,12 @@ def galat_laporan_perilaku(
     punya_ekspektasi_khusus: bool,
     ekspektasi_khusus: str,
     jumlah_umpan_balik: int = 0,
+    tanggal_umpan_balik: tuple[date, ...] = (),
 ) -> dict[str, str]:
     """B.1.10: the rater told the employee first and reports with the evidence that
     continuous feedback was given (L6180-6198): feedback entries picked from the
-    employee's record (`jumlah_umpan_balik`) and/or a short text (e.g. feedback given
-    outside the application)."""
+    employee's record (`jumlah_umpan_balik`, given on `tanggal_umpan_balik`, none after
+    the report) and/or a short text (e.g. feedback given outside the application)."""
     galat = {}
     if dikomunikasikan_pada is None:
         galat["dikomunikasikan_pada"] = (
@@ -422,6 +423,11 @@ def galat_laporan_perilaku(
         galat["retrospektif"] = "Tuliskan yang sudah Anda lakukan untuk memperbaikinya."
     if not bukti_umpan_balik.strip() and jumlah_umpan_balik < 1:
         galat["umpan_balik"] = PESAN_BUKTI_LAPORAN
+    elif any(t > tanggal for t in tanggal_umpan_balik):
+        galat["umpan_balik"] = (
+            "Bukti adalah umpan balik yang sudah diberikan: pilih umpan balik yang diberikan "
+            "pada atau sebelum tanggal laporan."
+        )
     if len(bukti_umpan_balik.strip()) > 2000:
         galat["bukti_umpan_balik"] = "Keterangan bukti paling panjang 2000 karakter."
     if punya_ekspektasi_khusus and not ekspektasi_khusus.strip():

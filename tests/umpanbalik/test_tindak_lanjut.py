@@ -1000,6 +1000,19 @@ def test_laporan_b110_memilih_umpan_balik_pegawai_sebagai_bukti(client, tim):
     client.force_login(tim["penilai"])
     halaman = client.get(reverse("tindak_lanjut", args=[skp.pk])).content.decode()
     assert "Tidak hadir rapat koordinasi simpang 4 Feb." in halaman  # offered in the form
+    # Feedback given after the report's date is no evidence for it: refused.
+    resp = _kirim(
+        client,
+        "laporan_perilaku_buat",
+        [skp.pk],
+        {
+            **DATA_LAPORAN,
+            "tanggal": "2026-02-10",
+            "dikomunikasikan_pada": "2026-02-06",
+            "umpan_balik": [ub1.pk, ub2.pk],
+        },
+    )
+    assert resp.status_code == 422 and "sebelum tanggal laporan" in resp.content.decode()
     # Nothing picked and no text: refused, nothing stored.
     resp = _kirim(
         client, "laporan_perilaku_buat", [skp.pk], {**DATA_LAPORAN, "bukti_umpan_balik": ""}

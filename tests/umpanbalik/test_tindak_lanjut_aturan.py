@@ -290,6 +290,11 @@ def test_laporan_b110_setelah_dikomunikasikan_dengan_bukti_umpan_balik():
     # Evidence: feedback entries picked from the record, a short text, or both.
     assert _laporan(bukti_umpan_balik=" ") == {"umpan_balik": tl.PESAN_BUKTI_LAPORAN}
     assert _laporan(bukti_umpan_balik="", jumlah_umpan_balik=2) == {}
+    # Evidence is feedback already given: none dated after the report.
+    sebelum = (date(2026, 2, 5), date(2026, 3, 16))
+    assert _laporan(jumlah_umpan_balik=2, tanggal_umpan_balik=sebelum) == {}
+    sesudah = (date(2026, 2, 5), date(2026, 3, 17))
+    assert set(_laporan(jumlah_umpan_balik=2, tanggal_umpan_balik=sesudah)) == {"umpan_balik"}
     assert set(_laporan(bukti_umpan_balik="x" * 2001, jumlah_umpan_balik=1)) == {
         "bukti_umpan_balik"
     }
