@@ -22,7 +22,7 @@ from organisasi import lambang
 from organisasi.dokumen import PengambilStatic, html_ke_pdf
 from organisasi.tenancy import lingkup_instansi
 from tests.evaluasi.bantuan_keberatan import jalankan, pukul
-from tests.evaluasi.test_dokumen import _evaluasi, org  # noqa: F401 (fixture)
+from tests.evaluasi.test_dokumen import _evaluasi, _simpan_contoh, org  # noqa: F401 (fixture)
 from tests.evaluasi.test_keberatan_dokumen import _diubah
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +83,7 @@ def test_d11_memuat_lambang_bila_diunggah(org, tmp_path):  # noqa: F811
     _unggah(org, _admin(org))
     with lingkup_instansi(org.instansi):
         dengan = dokumen.pdf_dokumen(e)
+    _simpan_contoh("d11-c13-lambang", dengan)
     # One image, on the D.1.1 page (the document's first), the stored 400 x 480 emblem;
     # none on the attached C.1.x, whose format has no emblem.
     assert _gambar_per_halaman(dengan, tmp_path) == {1: [(400, 480)]}
@@ -115,6 +116,7 @@ def test_d13_memuat_lambang(tim, tmp_path):
                  pengguna=tim.akun_kasi, keberatan=k)  # fmt: skip
     with lingkup_instansi(tim.instansi):
         dengan = dok_keberatan.render_d13(k)
+    _simpan_contoh("d13-lambang", dengan)
     assert _gambar_per_halaman(dengan, tmp_path) == {1: [(400, 480)]}
 
 
