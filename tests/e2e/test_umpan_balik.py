@@ -181,13 +181,17 @@ def test_dokumentasi_ubah_rekan_penilai_tamu_coaching_dalam_satu_rekaman(
             "form", has=halaman.get_by_role("button", name="Simpan dan tandatangani coaching")
         )
         form.get_by_label("Tempat").fill("Ruang rapat Seksi Rekayasa")
-        form.get_by_label("Indikator kinerja individu").select_option(index=0)
-        form.get_by_label("Strategi pencapaian target").fill("Survei dua simpang per bulan")
-        form.get_by_label("Progres pencapaian target").fill("12 dari 12 simpang")
-        form.get_by_label("Masalah / hambatan").fill("Data volume kendaraan terlambat")
-        form.get_by_label("Penyebab").fill("Alat hitung rusak")
+        for nama, nilai in (
+            ("tujuan-0-strategi", "Survei dua simpang per bulan"),
+            ("fakta-0-progres", "12 dari 12 simpang"),
+            ("fakta-0-masalah", "Data volume kendaraan terlambat"),
+            ("fakta-0-penyebab", "Alat hitung rusak"),
+            ("langkah-0-strategi", "Ajukan akses data kamera ATCS"),
+        ):
+            form.locator(f"[name=coaching-{nama}]").fill(nilai)
+        for nama in ("tujuan-0-iki", "fakta-0-iki", "langkah-0-iki"):
+            form.locator(f"[name=coaching-{nama}]").select_option(index=1)
         form.get_by_label("Peluang").fill("Memakai data kamera ATCS")
-        form.get_by_label("Strategi untuk mengatasi").fill("Ajukan akses data kamera ATCS")
         form.get_by_role("button", name="Simpan dan tandatangani coaching").click()
         halaman.get_by_text("Pelaksanaan coaching tercatat").wait_for()
         with lingkup_instansi(instansi_a):
