@@ -13,10 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 
 from organisasi.hari_kerja import KalenderKerja, kalender_instansi
-from organisasi.models import JenisPenempatan, Penempatan, UnitKerja
+from organisasi.models import JenisPenempatan, Pegawai, Penempatan, UnitKerja
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.selectors import berlaku_pada, penilai_pegawai
 from skp.models import SKP
@@ -35,9 +35,9 @@ from .models import CapaianOrganisasiUnit, EvaluasiKinerja
 STATUS_SKP_DINILAI = (StatusSKP.DITETAPKAN, StatusSKP.DITANDATANGANI)
 
 
-def jendela(p: periode.Periode, kalender: KalenderKerja) -> periode.Jendela:
+def jendela(p: periode.Periode, kalender: KalenderKerja, pengaturan=None) -> periode.Jendela:
     """The agency's evaluation window for a period (its settings, its calendar)."""
-    pengaturan = pengaturan_instansi()
+    pengaturan = pengaturan or pengaturan_instansi()
     return periode.jendela_evaluasi(
         p,
         kalender,
@@ -280,24 +280,32 @@ def _penilai_pindah(skps: list[SKP], akhir_jendela: date) -> dict[int, date]:
     return hasil
 
 
-def penugasan_periode(pegawai_ids, p: periode.Periode, kalender: KalenderKerja) -> dict:
+def penugasan_periode(
+    pegawai_ids, p: periode.Periode, kalender: KalenderKerja, *, ringan: bool = False,
+    pengaturan=None,
+) -> dict:  # fmt: skip
     """pegawai id -> Penugasan for `p`, for many pegawai in a fixed number of queries.
 
     The SKP's rater evaluates, except: a pegawai moved during the period is evaluated from
     her latest post's SKP; a rater who left her post before the window opened is replaced
     by whoever rates the pegawai when it opens (organisasi.selectors.penilai_pegawai); an
     SKP rated by the kepala daerah is evaluated by the official the agency named to act
-    for them (never the ratee)."""
-    jd = jendela(p, kalender)
-    skps = list(
-        _skp_periode_semua(p)
-        .filter(pegawai_id__in=pegawai_ids)
-        .select_related("pegawai", "penempatan__jabatan__unit")
-    )
+    for them (never the ratee).
+
+    `ringan`: only what the rule reads (the SKP's own columns and its placement), for
+    counting a team; the pegawai and the post are then not loaded with the SKP."""
+    pengaturan = pengaturan or pengaturan_instansi()
+    jd = jendela(p, kalender, pengaturan)
+    qs = _skp_periode_semua(p).filter(pegawai_id__in=pegawai_ids)
+    if ringan:
+        qs = qs.select_related("penempatan").only(*_KOLOM_RINGAN)
+    else:
+        qs = qs.select_related("pegawai", "penempatan__jabatan__unit")
+    skps = list(qs)
     if not skps:
         return {}
     pindah = _penilai_pindah(skps, jd.akhir)
-    pelaksana_kd = pengaturan_instansi().pelaksana_kepala_daerah_id
+    pelaksana_kd = pengaturan.pelaksana_kepala_daerah_id
     per_pegawai: dict[int, list[SKP]] = defaultdict(list)
     for s in skps:
         per_pegawai[s.pegawai_id].append(s)
@@ -307,7 +315,10 @@ def penugasan_periode(pegawai_ids, p: periode.Periode, kalender: KalenderKerja) 
     }  # fmt: skip
     pengganti = {}
     if butuh_pengganti:
-        daftar = [s.pegawai for s in skps if s.pegawai_id in butuh_pengganti]
+        if ringan:
+            daftar = list(Pegawai.objects.filter(pk__in=butuh_pengganti))
+        else:
+            daftar = [s.pegawai for s in skps if s.pegawai_id in butuh_pengganti]
         for pk, h in penilai_pegawai(list({x.pk: x for x in daftar}.values()), jd.mulai).items():
             pengganti[pk] = h
     hasil = {}
@@ -343,6 +354,13 @@ def penugasan_periode(pegawai_ids, p: periode.Periode, kalender: KalenderKerja) 
     return hasil
 
 
+# What `penugasan_periode` reads of an SKP and its placement (the lean load).
+_KOLOM_RINGAN = (
+    "pegawai_id", "penilai_id", "atasan_penilai_id", "penilai_kepala_daerah", "versi",
+    "periode_mulai", "periode_selesai", "penempatan__mulai", "penempatan__selesai",
+)  # fmt: skip
+
+
 def _mulai_masa(s: SKP) -> date:
     return max(s.periode_mulai, s.penempatan.mulai) if s.penempatan_id else s.periode_mulai
 
@@ -353,13 +371,14 @@ def _selesai_masa(s: SKP) -> date:
     return s.periode_selesai
 
 
-def pegawai_kandidat(penilai_id: int, p: periode.Periode, kalender: KalenderKerja):
+def pegawai_kandidat(penilai_id: int, p: periode.Periode, kalender: KalenderKerja, pengaturan=None):
     """Ids of the pegawai `penilai_id` may evaluate for `p` before the rule decides: those
     whose SKP names her (or the kepala daerah, when she acts for them), and those whose
     rater left her post before the window opened (their replacement may be her)."""
-    jd = jendela(p, kalender)
+    pengaturan = pengaturan or pengaturan_instansi()
+    jd = jendela(p, kalender, pengaturan)
     q = Q(penilai_id=penilai_id)
-    if pengaturan_instansi().pelaksana_kepala_daerah_id == penilai_id:
+    if pengaturan.pelaksana_kepala_daerah_id == penilai_id:
         q |= Q(penilai_kepala_daerah=True)
     pergi = Penempatan.objects.filter(
         pegawai_id=OuterRef("penilai_id"), jenis=JenisPenempatan.DEFINITIF,
@@ -370,21 +389,65 @@ def pegawai_kandidat(penilai_id: int, p: periode.Periode, kalender: KalenderKerj
 
 
 def skp_periode(penilai_id: int, p: periode.Periode):
-    """The set or signed SKPs naming this rater whose term overlaps the period (the home
-    page's quick count; who evaluates in the end is `penugasan_periode`)."""
+    """The set or signed SKPs naming this rater whose term overlaps the period (who
+    evaluates in the end is `penugasan_periode`: count a team with `tim_pegawai`)."""
     return _skp_periode_semua(p).filter(penilai_id=penilai_id)
+
+
+def tim_pegawai(
+    penilai_id: int, p: periode.Periode, kalender: KalenderKerja, pengaturan=None
+) -> list[int]:
+    """Ids of the pegawai `penilai_id` evaluates for `p`: the team rule of the team page
+    (`penugasan_periode`: transfers, a rater who moved), loaded lean. Three queries."""
+    pengaturan = pengaturan or pengaturan_instansi()
+    tugas = penugasan_periode(
+        pegawai_kandidat(penilai_id, p, kalender, pengaturan), p, kalender,
+        ringan=True, pengaturan=pengaturan,
+    )  # fmt: skip
+    return [pk for pk, t in tugas.items() if t.penilai_id == penilai_id]
+
+
+def predikat_tim(pegawai_ids, p: periode.Periode) -> dict[int, str]:
+    """pegawai id -> the predikat of her evaluation for `p` ("" when not yet complete),
+    for the pegawai who have one. One query."""
+    return dict(
+        EvaluasiKinerja.objects.filter(_filter_periode(p), pegawai_id__in=pegawai_ids)
+        .order_by()
+        .values_list("pegawai_id", "predikat")
+    )
 
 
 def tim_penilai(penilai_id: int, p: periode.Periode, kalender: KalenderKerja | None = None):
     """The pegawai `penilai_id` evaluates for `p`, one row each (the SKP that decides),
     with this period's evaluation and what umpanbalik recorded. A fixed number of queries
     whatever the team's size; RHK and IKI load when a row is opened (`rhk_bernomor`)."""
+    return baris_tim(skp_tim(penilai_id, p, kalender), p)
+
+
+def skp_tim(penilai_id: int, p: periode.Periode, kalender: KalenderKerja | None = None):
+    """The SKP that decides each pegawai `penilai_id` evaluates for `p`, by name: the whole
+    team, with pegawai and post, before its rows are filled (`baris_tim`)."""
     kalender = kalender or kalender_instansi()
-    tugas = penugasan_periode(pegawai_kandidat(penilai_id, p, kalender), p, kalender)
-    daftar = sorted(
+    pengaturan = pengaturan_instansi()
+    tugas = penugasan_periode(
+        pegawai_kandidat(penilai_id, p, kalender, pengaturan), p, kalender,
+        pengaturan=pengaturan,
+    )  # fmt: skip
+    return sorted(
         (t.skp for t in tugas.values() if t.penilai_id == penilai_id),
         key=lambda s: (s.pegawai.nama, s.pegawai_id),
     )
+
+
+def cocok(skp: SKP, cari: str) -> bool:
+    """Whether a team member matches a search by name or NIP (case-insensitive)."""
+    cari = cari.casefold()
+    return cari in skp.pegawai.nama_lengkap.casefold() or cari in skp.pegawai.nip
+
+
+def baris_tim(daftar: list[SKP], p: periode.Periode) -> list[BarisTim]:
+    """Rows for these SKPs (a page of the team): this period's evaluation and what
+    umpanbalik recorded. Four queries whatever the number of rows."""
     evaluasi = {
         e.pegawai_id: e
         for e in EvaluasiKinerja.objects.filter(
@@ -399,13 +462,18 @@ def tim_penilai(penilai_id: int, p: periode.Periode, kalender: KalenderKerja | N
     ]
 
 
-def skp_dinilai(penilai_id: int, skp_pk: int, p: periode.Periode) -> SKP | None:
-    """The SKP `skp_pk` if `penilai_id` evaluates it for `p` (the row endpoints)."""
-    pegawai_id = SKP.objects.filter(pk=skp_pk).values_list("pegawai_id", flat=True).first()
-    if pegawai_id is None:
-        return None
-    t = penugasan_periode([pegawai_id], p, kalender_instansi()).get(pegawai_id)
-    if t is None or t.skp.pk != skp_pk or t.penilai_id != penilai_id:
+def skp_dinilai(
+    penilai_id: int, skp_pk: int, p: periode.Periode,
+    kalender: KalenderKerja | None = None, pengaturan=None,
+) -> SKP | None:  # fmt: skip
+    """The SKP `skp_pk` if `penilai_id` evaluates it for `p` (the row endpoints): the
+    rule over every SKP of its pegawai, read in one query with the SKP's own."""
+    pegawai = SKP.objects.filter(pk=skp_pk).values("pegawai_id")
+    tugas = penugasan_periode(
+        pegawai, p, kalender or kalender_instansi(), pengaturan=pengaturan
+    ).values()  # fmt: skip
+    t = next((t for t in tugas if t.skp.pk == skp_pk), None)
+    if t is None or t.penilai_id != penilai_id:
         return None
     return t.skp
 
@@ -430,20 +498,22 @@ def kalibrasi(capaian: CapaianBerlaku, baris: list[BarisTim]) -> Kalibrasi:
     return _kalibrasi(capaian, distribusi.hitung(b.predikat for b in baris), len(baris))
 
 
-def kalibrasi_tim(capaian: CapaianBerlaku, penilai_id: int, p: periode.Periode) -> Kalibrasi:
-    """The calibration panel of a rater's team for `p` without loading the team: the
-    same counts as `kalibrasi(capaian, tim_penilai(...))` (one evaluation per employee and
-    period) in two aggregate queries, whatever the team's size. For a save's answer."""
-    tim = skp_periode(penilai_id, p).values("pegawai_id")
-    per_predikat = (
-        EvaluasiKinerja.objects.filter(_filter_periode(p), pegawai_id__in=tim)
-        .exclude(predikat="")
-        .values_list("predikat")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    jumlah = distribusi.hitung(predikat for predikat, n in per_predikat for _ in range(n))
-    return _kalibrasi(capaian, jumlah, tim.order_by().distinct().count())
+def kalibrasi_tim(
+    capaian: CapaianBerlaku, penilai_id: int, p: periode.Periode,
+    kalender: KalenderKerja | None = None, pengaturan=None,
+) -> Kalibrasi:  # fmt: skip
+    """The calibration panel of a rater's whole team for `p`, by the team page's rule
+    (`tim_pegawai`: transfers count where the page lists them): the same counts as
+    `kalibrasi(capaian, tim_penilai(...))` in four queries whatever the team's size, the
+    team loaded lean. For a save's answer."""
+    tim = tim_pegawai(penilai_id, p, kalender or kalender_instansi(), pengaturan)
+    return kalibrasi_predikat(capaian, predikat_tim(tim, p), len(tim))
+
+
+def kalibrasi_predikat(capaian: CapaianBerlaku, predikat: dict, total: int) -> Kalibrasi:
+    """The panel from `predikat_tim` of a whole team of `total` pegawai."""
+    jumlah = distribusi.hitung(predikat.values())
+    return _kalibrasi(capaian, jumlah, total)
 
 
 def _kalibrasi(capaian: CapaianBerlaku, jumlah: dict, total: int) -> Kalibrasi:
