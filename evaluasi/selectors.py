@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from organisasi.hari_kerja import KalenderKerja, kalender_instansi
 from organisasi.models import JenisPenempatan, Pegawai, Penempatan, UnitKerja
@@ -292,16 +292,15 @@ def penugasan_periode(
     SKP rated by the kepala daerah is evaluated by the official the agency named to act
     for them (never the ratee).
 
-    `ringan`: only what the rule reads (the SKP's own columns and its placement), for
-    counting a team; the pegawai and the post are then not loaded with the SKP."""
+    `ringan`: only what the rule reads (`SKPRingan` in place of the SKP), for counting or
+    checking a whole team; the pegawai and the post are then not loaded."""
     pengaturan = pengaturan or pengaturan_instansi()
     jd = jendela(p, kalender, pengaturan)
     qs = _skp_periode_semua(p).filter(pegawai_id__in=pegawai_ids)
     if ringan:
-        qs = qs.select_related("penempatan").only(*_KOLOM_RINGAN)
+        skps = [SKPRingan(*baris) for baris in qs.order_by().values_list(*_KOLOM_RINGAN)]
     else:
-        qs = qs.select_related("pegawai", "penempatan__jabatan__unit")
-    skps = list(qs)
+        skps = list(qs.select_related("pegawai", "penempatan__jabatan__unit"))
     if not skps:
         return {}
     pindah = _penilai_pindah(skps, jd.akhir)
@@ -354,21 +353,44 @@ def penugasan_periode(
     return hasil
 
 
-# What `penugasan_periode` reads of an SKP and its placement (the lean load).
+@dataclass(frozen=True, slots=True)
+class SKPRingan:
+    """What `penugasan_periode` reads of an SKP and its placement: plain values for
+    counting a whole team (no model instances)."""
+
+    pk: int
+    pegawai_id: int
+    penilai_id: int | None
+    atasan_penilai_id: int | None
+    penilai_kepala_daerah: bool
+    versi: int
+    periode_mulai: date
+    periode_selesai: date
+    penempatan_id: int | None
+    penempatan_mulai: date | None
+    penempatan_selesai: date | None
+
+
 _KOLOM_RINGAN = (
-    "pegawai_id", "penilai_id", "atasan_penilai_id", "penilai_kepala_daerah", "versi",
-    "periode_mulai", "periode_selesai", "penempatan__mulai", "penempatan__selesai",
+    "pk", "pegawai_id", "penilai_id", "atasan_penilai_id", "penilai_kepala_daerah", "versi",
+    "periode_mulai", "periode_selesai", "penempatan_id", "penempatan__mulai",
+    "penempatan__selesai",
 )  # fmt: skip
 
 
-def _mulai_masa(s: SKP) -> date:
-    return max(s.periode_mulai, s.penempatan.mulai) if s.penempatan_id else s.periode_mulai
+def _penempatan(s: SKP | SKPRingan) -> tuple[date, date | None]:
+    if isinstance(s, SKPRingan):
+        return s.penempatan_mulai, s.penempatan_selesai
+    return s.penempatan.mulai, s.penempatan.selesai
 
 
-def _selesai_masa(s: SKP) -> date:
-    if s.penempatan_id and s.penempatan.selesai:
-        return min(s.periode_selesai, s.penempatan.selesai)
-    return s.periode_selesai
+def _mulai_masa(s: SKP | SKPRingan) -> date:
+    return max(s.periode_mulai, _penempatan(s)[0]) if s.penempatan_id else s.periode_mulai
+
+
+def _selesai_masa(s: SKP | SKPRingan) -> date:
+    selesai = _penempatan(s)[1] if s.penempatan_id else None
+    return min(s.periode_selesai, selesai) if selesai else s.periode_selesai
 
 
 def pegawai_kandidat(penilai_id: int, p: periode.Periode, kalender: KalenderKerja, pengaturan=None):
@@ -380,12 +402,18 @@ def pegawai_kandidat(penilai_id: int, p: periode.Periode, kalender: KalenderKerj
     q = Q(penilai_id=penilai_id)
     if pengaturan.pelaksana_kepala_daerah_id == penilai_id:
         q |= Q(penilai_kepala_daerah=True)
+    # Raters who left a definitive post this year before the window opened (a superset:
+    # `penugasan_periode` decides). Not correlated with each SKP, so the planner reads the
+    # few ended posts once instead of probing them for every SKP of the agency.
     pergi = Penempatan.objects.filter(
-        pegawai_id=OuterRef("penilai_id"), jenis=JenisPenempatan.DEFINITIF,
-        mulai__lte=OuterRef("periode_mulai"), selesai__gte=OuterRef("periode_mulai"),
+        jenis=JenisPenempatan.DEFINITIF, selesai__gte=date(p.tahun, 1, 1),
         selesai__lt=jd.mulai - timedelta(days=1),
-    )  # fmt: skip
-    return _skp_periode_semua(p).filter(q | Q(Exists(pergi))).values_list("pegawai_id", flat=True)
+    ).values("pegawai_id")  # fmt: skip
+    return (
+        _skp_periode_semua(p)
+        .filter(q | Q(penilai_id__in=pergi))
+        .values_list("pegawai_id", flat=True)
+    )
 
 
 def skp_periode(penilai_id: int, p: periode.Periode):
@@ -394,17 +422,25 @@ def skp_periode(penilai_id: int, p: periode.Periode):
     return _skp_periode_semua(p).filter(penilai_id=penilai_id)
 
 
-def tim_pegawai(
+def penugasan_tim(
     penilai_id: int, p: periode.Periode, kalender: KalenderKerja, pengaturan=None
-) -> list[int]:
-    """Ids of the pegawai `penilai_id` evaluates for `p`: the team rule of the team page
-    (`penugasan_periode`: transfers, a rater who moved), loaded lean. Three queries."""
+) -> dict[int, Penugasan]:
+    """pegawai id -> Penugasan (lean, `SKPRingan`) for every pegawai `penilai_id`
+    evaluates for `p`: the team page's rule (transfers, a rater who moved). Two queries
+    (three when a rater's replacement must be found)."""
     pengaturan = pengaturan or pengaturan_instansi()
     tugas = penugasan_periode(
         pegawai_kandidat(penilai_id, p, kalender, pengaturan), p, kalender,
         ringan=True, pengaturan=pengaturan,
     )  # fmt: skip
-    return [pk for pk, t in tugas.items() if t.penilai_id == penilai_id]
+    return {pk: t for pk, t in tugas.items() if t.penilai_id == penilai_id}
+
+
+def tim_pegawai(
+    penilai_id: int, p: periode.Periode, kalender: KalenderKerja, pengaturan=None
+) -> list[int]:
+    """Ids of the pegawai `penilai_id` evaluates for `p` (`penugasan_tim`)."""
+    return list(penugasan_tim(penilai_id, p, kalender, pengaturan))
 
 
 def predikat_tim(pegawai_ids, p: periode.Periode) -> dict[int, str]:
@@ -439,10 +475,42 @@ def skp_tim(penilai_id: int, p: periode.Periode, kalender: KalenderKerja | None 
     )
 
 
-def cocok(skp: SKP, cari: str) -> bool:
-    """Whether a team member matches a search by name or NIP (case-insensitive)."""
-    cari = cari.casefold()
-    return cari in skp.pegawai.nama_lengkap.casefold() or cari in skp.pegawai.nip
+@dataclass(frozen=True, slots=True)
+class AnggotaTim:
+    """One member of a rater's team as the team page lists, searches and pages it."""
+
+    skp_id: int
+    pegawai_id: int
+    nama: str
+    nama_lengkap: str
+    nip: str
+
+    def cocok(self, cari: str) -> bool:
+        """Whether she matches a search by name or NIP (case-insensitive)."""
+        cari = cari.casefold()
+        return cari in self.nama_lengkap.casefold() or cari in self.nip
+
+
+def anggota_tim(
+    penilai_id: int, p: periode.Periode, kalender: KalenderKerja, pengaturan=None
+) -> list[AnggotaTim]:
+    """The whole team of `penilai_id` for `p` by name (the rule of `skp_tim`), lean: to
+    search, filter and page it before a page's rows are loaded (`skp_baris`). Three
+    queries whatever the team's size."""
+    tugas = penugasan_tim(penilai_id, p, kalender, pengaturan)
+    orang = Pegawai.objects.filter(pk__in=list(tugas)).only(
+        "nama", "gelar_depan", "gelar_belakang", "nip"
+    )  # fmt: skip
+    return sorted(
+        (AnggotaTim(tugas[x.pk].skp.pk, x.pk, x.nama, x.nama_lengkap, x.nip) for x in orang),
+        key=lambda a: (a.nama, a.pegawai_id),
+    )
+
+
+def skp_baris(skp_ids: list[int]) -> list[SKP]:
+    """These SKPs (a page of the team) with pegawai and post, in the order given."""
+    skp = SKP.objects.select_related("pegawai", "penempatan__jabatan__unit").in_bulk(skp_ids)
+    return [skp[pk] for pk in skp_ids if pk in skp]
 
 
 def baris_tim(daftar: list[SKP], p: periode.Periode) -> list[BarisTim]:
@@ -464,10 +532,20 @@ def baris_tim(daftar: list[SKP], p: periode.Periode) -> list[BarisTim]:
 
 def skp_dinilai(
     penilai_id: int, skp_pk: int, p: periode.Periode,
-    kalender: KalenderKerja | None = None, pengaturan=None,
+    kalender: KalenderKerja | None = None, pengaturan=None, *, tim: dict | None = None,
 ) -> SKP | None:  # fmt: skip
     """The SKP `skp_pk` if `penilai_id` evaluates it for `p` (the row endpoints): the
-    rule over every SKP of its pegawai, read in one query with the SKP's own."""
+    rule over every SKP of its pegawai, read in one query with the SKP's own. Given her
+    team (`penugasan_tim`, already read for the calibration panel), the SKP is looked up
+    in it and only loaded."""
+    if tim is not None:
+        if not any(t.skp.pk == skp_pk for t in tim.values()):
+            return None
+        return (
+            SKP.objects.select_related("pegawai", "penempatan__jabatan__unit")
+            .filter(pk=skp_pk)
+            .first()
+        )
     pegawai = SKP.objects.filter(pk=skp_pk).values("pegawai_id")
     tugas = penugasan_periode(
         pegawai, p, kalender or kalender_instansi(), pengaturan=pengaturan
@@ -500,13 +578,14 @@ def kalibrasi(capaian: CapaianBerlaku, baris: list[BarisTim]) -> Kalibrasi:
 
 def kalibrasi_tim(
     capaian: CapaianBerlaku, penilai_id: int, p: periode.Periode,
-    kalender: KalenderKerja | None = None, pengaturan=None,
+    kalender: KalenderKerja | None = None, pengaturan=None, *, tim: list | None = None,
 ) -> Kalibrasi:  # fmt: skip
     """The calibration panel of a rater's whole team for `p`, by the team page's rule
     (`tim_pegawai`: transfers count where the page lists them): the same counts as
-    `kalibrasi(capaian, tim_penilai(...))` in four queries whatever the team's size, the
-    team loaded lean. For a save's answer."""
-    tim = tim_pegawai(penilai_id, p, kalender or kalender_instansi(), pengaturan)
+    `kalibrasi(capaian, tim_penilai(...))` in three queries whatever the team's size, the
+    team loaded lean (one, given the team's ids `tim`). For a save's answer."""
+    if tim is None:
+        tim = tim_pegawai(penilai_id, p, kalender or kalender_instansi(), pengaturan)
     return kalibrasi_predikat(capaian, predikat_tim(tim, p), len(tim))
 
 

@@ -80,17 +80,16 @@ def _konteks_tim(request, p: Periode) -> dict:
         saring = ""
     kalender = kalender_instansi()
     pengaturan = pengaturan_instansi()
-    daftar = selectors.skp_tim(penilai.pk, p, kalender)
-    predikat = selectors.predikat_tim([s.pegawai_id for s in daftar], p)
+    daftar = selectors.anggota_tim(penilai.pk, p, kalender, pengaturan)
+    predikat = selectors.predikat_tim([a.pegawai_id for a in daftar], p)
     unit = selectors.unit_dipimpin(penilai.pk, p.akhir)
     capaian = selectors.capaian_berlaku(unit, p)
     terpilih = [
-        s for s in daftar
-        if (not cari or selectors.cocok(s, cari))
-        and (saring != "belum" or not predikat.get(s.pegawai_id))
+        a for a in daftar
+        if (not cari or a.cocok(cari)) and (saring != "belum" or not predikat.get(a.pegawai_id))
     ]  # fmt: skip
     page_obj = Paginator(terpilih, PER_HALAMAN).get_page(request.GET.get("page"))
-    baris = selectors.baris_tim(list(page_obj), p)
+    baris = selectors.baris_tim(selectors.skp_baris([a.skp_id for a in page_obj]), p)
     views_alur.lengkapi_baris(baris, penilai, p, kalender, pengaturan)
     jendela = selectors.jendela(p, kalender, pengaturan)
     konteks.update(
@@ -120,14 +119,14 @@ def evaluasi_tim(request, kode: str | None = None):
     return render(request, "evaluasi/tim.html", konteks)
 
 
-def _skp_dinilai(request, skp_pk: int, p: Periode, kalender=None, pengaturan=None) -> SKP:
+def _skp_dinilai(request, skp_pk: int, p: Periode, kalender=None, pengaturan=None, tim=None) -> SKP:
     """The SKP of a row this user evaluates for `p`: as its pejabat penilai (who rates,
     periode.penilai_periode), or as atasan once the case is taken over."""
     penilai = selectors.pegawai_pengguna(request.user)
     if penilai is None:
         raise Http404
     skp = selectors.skp_dinilai(
-        penilai.pk, skp_pk, p, kalender, pengaturan
+        penilai.pk, skp_pk, p, kalender, pengaturan, tim=tim
     ) or selectors.skp_diambil_alih(penilai.pk, skp_pk, p)  # fmt: skip
     if skp is None:
         raise Http404
@@ -153,7 +152,13 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
     """Save one row; answer with the row and, out of band, the calibration panel."""
     p = _periode(kode)
     kalender, pengaturan = kalender_instansi(), pengaturan_instansi()
-    skp = _skp_dinilai(request, skp_pk, p, kalender, pengaturan)
+    penilai = selectors.pegawai_pengguna(request.user)
+    tim = None
+    if penilai is not None and request.POST.get("halaman") != "atasan":
+        # The rater's whole team, read once: it decides access to this row and is what
+        # the calibration panel counts after the save.
+        tim = selectors.penugasan_tim(penilai.pk, p, kalender, pengaturan)
+    skp = _skp_dinilai(request, skp_pk, p, kalender, pengaturan, tim)
     isian = {
         "rating_hasil_kerja": request.POST.get("rating_hasil_kerja", ""),
         "rating_perilaku_kerja": request.POST.get("rating_perilaku_kerja", ""),
@@ -175,7 +180,6 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
     except (ValidationError, PermissionDenied) as exc:
         galat = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
     baris = _baris(skp, p, evaluasi)
-    penilai = selectors.pegawai_pengguna(request.user)
     views_alur.lengkapi_baris([baris], penilai, p, kalender, pengaturan)
     konteks = {
         "b": baris, "periode": p, "galat": galat, "tersimpan": tersimpan,
@@ -196,7 +200,7 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
         return render(request, "evaluasi/_simpan.html", konteks)
     capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai.pk, p.akhir), p)
     kalibrasi = _panel_kalibrasi(
-        selectors.kalibrasi_tim(capaian, penilai.pk, p, kalender, pengaturan)
+        selectors.kalibrasi_tim(capaian, penilai.pk, p, kalender, pengaturan, tim=list(tim or ()))
     )
     konteks.update(
         kalibrasi, oob=True, capaian=capaian, kembali=reverse("evaluasi_tim", args=[p.kode])

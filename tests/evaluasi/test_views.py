@@ -222,6 +222,7 @@ def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
     same panel as the page's, in as many queries at 5 team members as at 500."""
     from evaluasi import kuadran, selectors
     from evaluasi.periode import Periode
+    from skp.models import SKP
 
     tim_besar(tim, 4)
     client.force_login(tim.akun_kasi)
@@ -236,19 +237,28 @@ def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
         assert "Tersimpan." in r.content.decode()
         return len(ctx.captured_queries), r.content.decode()
 
-    kecil, _ = simpan(0, "diatas")
+    # The first save creates the evaluation (who evaluates is decided then); later ones
+    # update it. Each costs the same at 5 team members as at 500.
+    buat_kecil, _ = simpan(0, "diatas")
+    ubah_kecil, _ = simpan(1, "sesuai")
     tim_besar(tim, 495, awal=4)
-    besar, html = simpan(1, "dibawah")
-    assert besar == kecil
+    ubah_besar, html = simpan(2, "dibawah")
+    assert ubah_besar == ubah_kecil < buat_kecil
     assert "1 dari 500 pegawai sudah berpredikat" in html
+    with lingkup_instansi(tim.instansi):
+        lain = SKP.objects.filter(penilai_id=tim.skp.penilai_id).exclude(pk=tim.skp.pk).last()
+    data = {"versi": 0, "rating_hasil_kerja": "sesuai", "rating_perilaku_kerja": "sesuai"}
+    with django_assert_max_num_queries(buat_kecil):
+        r = client.post(f"{URL}skp/{lain.pk}/", data, **HTMX)
+    assert "2 dari 500 pegawai sudah berpredikat" in r.content.decode()
     # Varied predikat across the team, one evaluation of another period, one of someone
     # outside the team: the counts from the database equal the page's.
-    from skp.models import SKP
-
     p = Periode.dari_kode("2026-bulanan-1")
     with lingkup_instansi(tim.instansi):
         penilai = tim.skp.penilai_id
-        anggota = list(SKP.objects.filter(penilai_id=penilai).exclude(pk=tim.skp.pk)[:7])
+        anggota = list(
+            SKP.objects.filter(penilai_id=penilai).exclude(pk__in=[tim.skp.pk, lain.pk])[:7]
+        )
         rating = [
             ("diatas", "diatas"),
             ("diatas", "sesuai"),
@@ -269,7 +279,7 @@ def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
         )  # fmt: skip
         capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai, p.akhir), p)
         dari_halaman = selectors.kalibrasi(capaian, selectors.tim_penilai(penilai, p))
-        assert dari_halaman.dinilai == 6 and dari_halaman.total == 500
+        assert dari_halaman.dinilai == 7 and dari_halaman.total == 500
         assert selectors.kalibrasi_tim(capaian, penilai, p) == dari_halaman
 
 
