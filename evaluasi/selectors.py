@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from organisasi.hari_kerja import KalenderKerja, kalender_instansi
 from organisasi.models import JenisPenempatan, Pegawai, Penempatan, UnitKerja
@@ -513,16 +513,17 @@ def skp_baris(skp_ids: list[int]) -> list[SKP]:
     return [skp[pk] for pk in skp_ids if pk in skp]
 
 
-def baris_tim(daftar: list[SKP], p: periode.Periode) -> list[BarisTim]:
+def baris_tim(daftar: list[SKP], p: periode.Periode, *, pelaksanaan: bool = True) -> list[BarisTim]:
     """Rows for these SKPs (a page of the team): this period's evaluation and what
-    umpanbalik recorded. Four queries whatever the number of rows."""
+    umpanbalik recorded (`pelaksanaan=False`: not read; the page's rows show it when
+    opened, `_rincian.html`). Four queries at most whatever the number of rows."""
     evaluasi = {
         e.pegawai_id: e
         for e in EvaluasiKinerja.objects.filter(
             _filter_periode(p), pegawai_id__in=[s.pegawai_id for s in daftar]
         )
     }
-    pelaksanaan = pelaksanaan_periode([s.pk for s in daftar], p)
+    pelaksanaan = pelaksanaan_periode([s.pk for s in daftar], p) if pelaksanaan else {}
     ambil_alih = pengambilalihan_skp(daftar, p.akhir)
     return [
         BarisTim(s, evaluasi.get(s.pegawai_id), pelaksanaan.get(s.pk), ambil_alih.get(s.pk, []))
@@ -586,7 +587,15 @@ def kalibrasi_tim(
     team loaded lean (one, given the team's ids `tim`). For a save's answer."""
     if tim is None:
         tim = tim_pegawai(penilai_id, p, kalender or kalender_instansi(), pengaturan)
-    return kalibrasi_predikat(capaian, predikat_tim(tim, p), len(tim))
+    per_predikat = (
+        EvaluasiKinerja.objects.filter(_filter_periode(p), pegawai_id__in=tim)
+        .exclude(predikat="")
+        .values_list("predikat")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )  # counted in the database: a handful of rows whatever the team's size
+    jumlah = distribusi.hitung(x for x, n in per_predikat for _ in range(n))
+    return _kalibrasi(capaian, jumlah, len(tim))
 
 
 def kalibrasi_predikat(capaian: CapaianBerlaku, predikat: dict, total: int) -> Kalibrasi:

@@ -89,7 +89,10 @@ def _konteks_tim(request, p: Periode) -> dict:
         if (not cari or a.cocok(cari)) and (saring != "belum" or not predikat.get(a.pegawai_id))
     ]  # fmt: skip
     page_obj = Paginator(terpilih, PER_HALAMAN).get_page(request.GET.get("page"))
-    baris = selectors.baris_tim(selectors.skp_baris([a.skp_id for a in page_obj]), p)
+    # Realisasi and feedback load when a row is opened (evaluasi_rincian).
+    baris = selectors.baris_tim(
+        selectors.skp_baris([a.skp_id for a in page_obj]), p, pelaksanaan=False
+    )
     views_alur.lengkapi_baris(baris, penilai, p, kalender, pengaturan)
     jendela = selectors.jendela(p, kalender, pengaturan)
     konteks.update(
@@ -141,9 +144,10 @@ def _baris(skp: SKP, p: Periode, evaluasi=None) -> selectors.BarisTim:
             periode_jenis=p.jenis,
             periode_nomor=p.nomor,
         ).first()  # fmt: skip
-    pelaksanaan = selectors.pelaksanaan_periode([skp.pk], p).get(skp.pk)
+    # Realisasi and feedback are read when the row is opened (evaluasi_rincian), not
+    # again by every save.
     ambil_alih = selectors.pengambilalihan_periode(skp, p)
-    return selectors.BarisTim(skp, evaluasi, pelaksanaan, ambil_alih)
+    return selectors.BarisTim(skp, evaluasi, None, ambil_alih)
 
 
 @require_POST
