@@ -131,9 +131,22 @@ def kasus(request, pk: int):
         "d12": evaluasi.status in workflow.JALUR_ATASAN
         or (evaluasi.sebab_final == SebabFinal.ATASAN_MENGAMBIL_ALIH),
         "hari_ini": timezone.localdate(),
+        "dokumen": dokumen_kasus(evaluasi, peran),
         "keberatan": keberatan_kasus(evaluasi, peran, kalender, timezone.localdate()),
     }
     return render(request, "evaluasi/kasus.html", konteks)
+
+
+def dokumen_kasus(evaluasi, peran) -> dict | None:
+    """What the case page offers to download. Once signed, the archived document (D.1.1 or
+    D.1.2 with its C.1.x attached) for every party, since the pegawai keeps her copy; before
+    that only the signer's preview, because an unsigned rating is not yet a result the
+    pegawai has received."""
+    if evaluasi.status in workflow.DITANDATANGANI:
+        return {"ditandatangani": True}
+    if peran & {workflow.Peran.PENILAI, workflow.Peran.ATASAN}:
+        return {"ditandatangani": False}
+    return None
 
 
 def keberatan_kasus(evaluasi, peran, kalender, hari_ini) -> dict | None:

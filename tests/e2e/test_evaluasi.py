@@ -1,12 +1,16 @@
 """The rater's evaluation page in a real browser: three employees rated without a page
 reload (one from the keyboard alone), the predikat shown at once, the calibration chart
-following, a stale second tab refused with its input kept; looked at on a desktop and a
-phone (screenshots in /tmp/evaluasi-shots)."""
+following, a stale second tab refused with its input kept; the D.1.1 path to the employee's
+signature, her download of the archived copy and the public check of it (and of a changed
+copy); looked at on a desktop and a phone (screenshots in /tmp/evaluasi-shots, /tmp/shots/alur)."""
 
+import re
 from datetime import UTC, datetime
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from evaluasi.models import CapaianOrganisasiUnit, EvaluasiKinerja
 from organisasi.pengaturan import pengaturan_instansi
@@ -211,7 +215,9 @@ def _foto(halaman, nama):
     halaman.set_viewport_size({"width": 1280, "height": 900})
 
 
-def test_penilai_menandatangani_menyerahkan_pegawai_menandatangani(halaman, org, time_machine):
+def test_penilai_menandatangani_menyerahkan_pegawai_menandatangani(
+    halaman, org, time_machine, tmp_path
+):
     time_machine.move_to(DALAM_JENDELA, tick=True)
     akun(org, org.staf, "dedi")
     halaman.on("dialog", lambda d: d.accept())
@@ -244,6 +250,29 @@ def test_penilai_menandatangani_menyerahkan_pegawai_menandatangani(halaman, org,
     halaman.get_by_text("Anda sudah menandatanganinya").wait_for()
     with lingkup_instansi(org.instansi):
         assert EvaluasiKinerja.objects.get(pegawai=org.staf).status == "d11_dikembalikan"
+
+    # She keeps her copy: the archived D.1.1 from her case page, whose printed address (the
+    # QR code's) lets anyone confirm it and rejects a changed copy.
+    with halaman.expect_download() as unduhan:
+        halaman.get_by_role("link", name="Unduh PDF").click()
+    salinan = tmp_path / "d11.pdf"
+    unduhan.value.save_as(salinan)
+    isi = salinan.read_bytes()
+    teks = "".join((h.extract_text() or "") for h in PdfReader(BytesIO(isi)).pages)
+    assert "Periksa keaslian dan status dokumen ini" in " ".join(teks.split())
+    alamat = re.search(r"/verifikasi/[A-Za-z0-9_-]+/", "".join(teks.split()))
+    assert alamat, "alamat verifikasi tercetak pada dokumen"
+    _keluar(halaman)
+    halaman.goto(alamat.group(0))
+    halaman.get_by_text("Dokumen asli.").wait_for()
+    halaman.get_by_label("Berkas PDF").set_input_files(str(salinan))
+    halaman.get_by_role("button", name="Periksa berkas").click()
+    halaman.get_by_text("Cocok.").wait_for()
+    diubah = tmp_path / "d11-diubah.pdf"
+    diubah.write_bytes(isi + b"%diubah\n")
+    halaman.get_by_label("Berkas PDF").set_input_files(str(diubah))
+    halaman.get_by_role("button", name="Periksa berkas").click()
+    halaman.get_by_text("Tidak cocok.").wait_for()
 
 
 def test_jalur_atasan_menilai_dan_menandatangani_d12(halaman, org, time_machine):
