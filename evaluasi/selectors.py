@@ -46,8 +46,8 @@ def jendela(p: periode.Periode, kalender: KalenderKerja, pengaturan=None) -> per
     )
 
 
-def periode_tahun_instansi(tahun: int) -> list[periode.Periode]:
-    return periode.periode_tahun(tahun, pengaturan_instansi().periode_evaluasi)
+def periode_tahun_instansi(tahun: int, pengaturan=None) -> list[periode.Periode]:
+    return periode.periode_tahun(tahun, (pengaturan or pengaturan_instansi()).periode_evaluasi)
 
 
 def periode_saat_ini(hari_ini: date) -> periode.Periode:

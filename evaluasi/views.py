@@ -25,14 +25,14 @@ from .distribusi import LABEL_CAPAIAN, CapaianOrganisasi
 from .periode import Periode
 
 
-def _periode(kode: str | None) -> Periode:
+def _periode(kode: str | None, pengaturan=None) -> Periode:
     if kode is None:
         return selectors.periode_saat_ini(timezone.localdate())
     try:
         p = Periode.dari_kode(kode)
     except ValueError as exc:
         raise Http404("Periode tidak dikenal.") from exc
-    sah = selectors.periode_tahun_instansi(p.tahun)
+    sah = selectors.periode_tahun_instansi(p.tahun, pengaturan)
     if p not in sah or not 2000 <= p.tahun <= 2100:
         raise Http404("Periode ini tidak dipakai instansi Anda.")
     return p
@@ -154,8 +154,9 @@ def _baris(skp: SKP, p: Periode, evaluasi=None) -> selectors.BarisTim:
 @pengguna_instansi_required
 def evaluasi_simpan(request, kode: str, skp_pk: int):
     """Save one row; answer with the row and, out of band, the calibration panel."""
-    p = _periode(kode)
-    kalender, pengaturan = kalender_instansi(), pengaturan_instansi()
+    pengaturan = pengaturan_instansi()
+    p = _periode(kode, pengaturan)
+    kalender = kalender_instansi()
     penilai = selectors.pegawai_pengguna(request.user)
     tim = None
     if penilai is not None and request.POST.get("halaman") != "atasan":
