@@ -76,11 +76,12 @@ def tombol(evaluasi, peran, penerima: str) -> list[dict]:
     return hasil
 
 
-def lengkapi_baris(baris, pegawai, p: Periode, kalender) -> None:
+def lengkapi_baris(baris, pegawai, p: Periode, kalender, pengaturan=None) -> None:
     """Add to each team row what its viewer may do and the deadline running once signed
-    or taken over (no query)."""
-    jd = selectors.jendela(p, kalender)
-    penerima = pengaturan_instansi().penerima_laporan
+    or taken over (no query when the agency's settings are given)."""
+    pengaturan = pengaturan or pengaturan_instansi()
+    jd = selectors.jendela(p, kalender, pengaturan)
+    penerima = pengaturan.penerima_laporan
     for b in baris:
         e = b.evaluasi
         if e is not None:

@@ -109,6 +109,51 @@ def test_penilai_menilai_tiga_pegawai_tanpa_muat_ulang(halaman, org):
     halaman.screenshot(path=str(FOTO / "tim-390.png"), full_page=True)
 
 
+def test_tim_besar_dipaging_dicari_dan_disaring(halaman, org):
+    """A team of 45: a page of 20 at a time, a search by name or NIP and the "belum
+    berpredikat" filter reach anyone; the calibration panel counts the whole team."""
+    foto = Path("/tmp/shots/rating")
+    foto.mkdir(parents=True, exist_ok=True)
+    tim_besar(org, 42, awal=2)
+    _masuk(halaman, "teguh")
+    halaman.set_viewport_size({"width": 1280, "height": 900})
+    halaman.goto(URL)
+    assert halaman.locator("section.evaluasi-baris").count() == 20
+    assert "0 dari 45 pegawai sudah berpredikat" in _kalibrasi(halaman)
+    halaman.get_by_text("Halaman 1 dari 3").wait_for()
+    halaman.screenshot(path=str(foto / "tim-45-1280.png"), full_page=True)
+    halaman.evaluate("window.__belumDimuatUlang = true")
+
+    # Search by NIP from the keyboard: the list alone is replaced.
+    halaman.get_by_label("Cari nama atau NIP pegawai").fill("199001012020000040")
+    halaman.locator("section.evaluasi-baris >> nth=1").wait_for(state="detached")
+    baris = halaman.locator("section.evaluasi-baris")
+    assert baris.count() == 1 and "Anggota 040" in baris.inner_text()
+    baris.get_by_role("group", name="Rating hasil kerja").get_by_label("Sesuai ekspektasi").check()
+    baris.get_by_role("group", name="Rating perilaku kerja").get_by_label(
+        "Sesuai ekspektasi"
+    ).check()
+    baris.get_by_role("button", name="Simpan penilaian").click()
+    halaman.locator("#kalibrasi", has_text="1 dari 45 pegawai").wait_for()
+
+    # "Belum berpredikat": 44 left, over three pages that keep the filter.
+    halaman.get_by_label("Cari nama atau NIP pegawai").fill("")
+    halaman.get_by_label("Tampilkan").select_option("belum")
+    halaman.get_by_text("44 dari 45 pegawai cocok").wait_for()
+    halaman.get_by_role("link", name="Terakhir").click()
+    halaman.get_by_text("Halaman 3 dari 3").wait_for()
+    assert halaman.locator("section.evaluasi-baris").count() == 4
+    assert "saring=belum" in halaman.url and "page=3" in halaman.url
+    assert "Anggota 040" not in halaman.locator("#daftar-tim").inner_text()
+    assert halaman.evaluate("window.__belumDimuatUlang") is True
+
+    halaman.set_viewport_size({"width": 390, "height": 844})
+    halaman.goto(URL + "?saring=belum")
+    assert halaman.evaluate("document.documentElement.scrollWidth") <= 390
+    halaman.screenshot(path=str(foto / "tim-45-390.png"), full_page=True)
+    halaman.locator(".paginasi").screenshot(path=str(foto / "paginasi-390.png"))
+
+
 def test_tab_kedua_ditolak_isian_tetap(halaman, org):
     _masuk(halaman, "teguh")
     halaman.goto(URL)
