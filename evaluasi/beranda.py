@@ -9,12 +9,12 @@
   linked to the case when there is one (to the list page otherwise), with the nearest
   due date among its cases, explained (`organisasi.tenggat.JatuhTempo`).
 
-Three queries at most, whatever the number of cases.
+A fixed number of queries, whatever the number of cases.
 """
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 
 from organisasi.beranda import Konteks, Tugas
@@ -47,17 +47,11 @@ def _belum_berpredikat(k: Konteks) -> list[Tugas]:
     jendela = selectors.jendela(p, k.kalender)
     if not jendela.memuat(k.hari_ini):
         return []
-    berpredikat = EvaluasiKinerja.objects.filter(
-        pegawai_id=OuterRef("pegawai_id"), tahun=p.tahun, periode_jenis=p.jenis,
-        periode_nomor=p.nomor,
-    ).exclude(predikat="")  # fmt: skip
-    belum = (
-        selectors.skp_periode(k.pegawai.pk, p)
-        .filter(~Exists(berpredikat))
-        .values("pegawai_id")
-        .distinct()
-        .count()
-    )
+    # The team page's rule (transfers, a rater who moved), so the count matches the
+    # page's "Belum berpredikat" list and its calibration panel.
+    tim = selectors.tim_pegawai(k.pegawai.pk, p, k.kalender)
+    predikat = selectors.predikat_tim(tim, p)
+    belum = sum(1 for pk in tim if not predikat.get(pk))
     if not belum:
         return []
     jt = hitung_tanggal_tetap(
@@ -67,7 +61,7 @@ def _belum_berpredikat(k: Konteks) -> list[Tugas]:
         Tugas(
             f"Evaluasi kinerja {p.label_lengkap}: {belum} pegawai belum berpredikat",
             "Tim Anda",
-            reverse("evaluasi_tim", args=[p.kode]),
+            reverse("evaluasi_tim", args=[p.kode]) + "?saring=belum",
             jt,
             "Tetapkan rating hasil kerja dan perilaku kerja, lalu tandatangani, sebelum "
             "jangka waktu evaluasi berakhir; setelah itu evaluasi beralih kepada atasan Anda "

@@ -33,6 +33,7 @@ from django.utils import timezone
 from organisasi import selectors as org_selectors
 from organisasi import verifikasi
 from organisasi.dokumen import arsip_terakhir, arsipkan, isi_arsip, render_pdf
+from organisasi.lambang import url_lambang
 from organisasi.models import PANGKAT, ArsipDokumen
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tanggal import tanggal_id
@@ -453,7 +454,11 @@ def konteks_d1(evaluasi: EvaluasiKinerja) -> dict:
     kat = katalog(skp)
     pegawai, penilai, atasan = para_pihak(evaluasi)
     return {
-        "kepala": _kepala(evaluasi, [JUDUL_D], kat["label_periode_d"], terpisah=True),
+        # "(LAMBANG GARUDA)" opens D.1.1-D.1.3 (000:8307, 8416, 8561), not C.1.x: the
+        # agency's uploaded emblem, or nothing in its place when it has none.
+        "kepala": _kepala(
+            evaluasi, [JUDUL_D], kat["label_periode_d"], terpisah=True, lambang=url_lambang()
+        ),
         "pihak": [
             _blok_pihak("PEGAWAI YANG DINILAI", 1, pegawai, kat["pangkat_d"]),
             _blok_pihak("PEJABAT PENILAI KINERJA", 2, penilai, kat["pangkat_d"]),

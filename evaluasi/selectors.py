@@ -13,10 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
 from organisasi.hari_kerja import KalenderKerja, kalender_instansi
-from organisasi.models import JenisPenempatan, Penempatan, UnitKerja
+from organisasi.models import JenisPenempatan, Pegawai, Penempatan, UnitKerja
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.selectors import berlaku_pada, penilai_pegawai
 from skp.models import SKP
@@ -35,9 +35,9 @@ from .models import CapaianOrganisasiUnit, EvaluasiKinerja
 STATUS_SKP_DINILAI = (StatusSKP.DITETAPKAN, StatusSKP.DITANDATANGANI)
 
 
-def jendela(p: periode.Periode, kalender: KalenderKerja) -> periode.Jendela:
+def jendela(p: periode.Periode, kalender: KalenderKerja, pengaturan=None) -> periode.Jendela:
     """The agency's evaluation window for a period (its settings, its calendar)."""
-    pengaturan = pengaturan_instansi()
+    pengaturan = pengaturan or pengaturan_instansi()
     return periode.jendela_evaluasi(
         p,
         kalender,
@@ -46,8 +46,8 @@ def jendela(p: periode.Periode, kalender: KalenderKerja) -> periode.Jendela:
     )
 
 
-def periode_tahun_instansi(tahun: int) -> list[periode.Periode]:
-    return periode.periode_tahun(tahun, pengaturan_instansi().periode_evaluasi)
+def periode_tahun_instansi(tahun: int, pengaturan=None) -> list[periode.Periode]:
+    return periode.periode_tahun(tahun, (pengaturan or pengaturan_instansi()).periode_evaluasi)
 
 
 def periode_saat_ini(hari_ini: date) -> periode.Periode:
@@ -280,24 +280,31 @@ def _penilai_pindah(skps: list[SKP], akhir_jendela: date) -> dict[int, date]:
     return hasil
 
 
-def penugasan_periode(pegawai_ids, p: periode.Periode, kalender: KalenderKerja) -> dict:
+def penugasan_periode(
+    pegawai_ids, p: periode.Periode, kalender: KalenderKerja, *, ringan: bool = False,
+    pengaturan=None,
+) -> dict:  # fmt: skip
     """pegawai id -> Penugasan for `p`, for many pegawai in a fixed number of queries.
 
     The SKP's rater evaluates, except: a pegawai moved during the period is evaluated from
     her latest post's SKP; a rater who left her post before the window opened is replaced
     by whoever rates the pegawai when it opens (organisasi.selectors.penilai_pegawai); an
     SKP rated by the kepala daerah is evaluated by the official the agency named to act
-    for them (never the ratee)."""
-    jd = jendela(p, kalender)
-    skps = list(
-        _skp_periode_semua(p)
-        .filter(pegawai_id__in=pegawai_ids)
-        .select_related("pegawai", "penempatan__jabatan__unit")
-    )
+    for them (never the ratee).
+
+    `ringan`: only what the rule reads (`SKPRingan` in place of the SKP), for counting or
+    checking a whole team; the pegawai and the post are then not loaded."""
+    pengaturan = pengaturan or pengaturan_instansi()
+    jd = jendela(p, kalender, pengaturan)
+    qs = _skp_periode_semua(p).filter(pegawai_id__in=pegawai_ids)
+    if ringan:
+        skps = [SKPRingan(*baris) for baris in qs.order_by().values_list(*_KOLOM_RINGAN)]
+    else:
+        skps = list(qs.select_related("pegawai", "penempatan__jabatan__unit"))
     if not skps:
         return {}
     pindah = _penilai_pindah(skps, jd.akhir)
-    pelaksana_kd = pengaturan_instansi().pelaksana_kepala_daerah_id
+    pelaksana_kd = pengaturan.pelaksana_kepala_daerah_id
     per_pegawai: dict[int, list[SKP]] = defaultdict(list)
     for s in skps:
         per_pegawai[s.pegawai_id].append(s)
@@ -307,7 +314,10 @@ def penugasan_periode(pegawai_ids, p: periode.Periode, kalender: KalenderKerja) 
     }  # fmt: skip
     pengganti = {}
     if butuh_pengganti:
-        daftar = [s.pegawai for s in skps if s.pegawai_id in butuh_pengganti]
+        if ringan:
+            daftar = list(Pegawai.objects.filter(pk__in=butuh_pengganti))
+        else:
+            daftar = [s.pegawai for s in skps if s.pegawai_id in butuh_pengganti]
         for pk, h in penilai_pegawai(list({x.pk: x for x in daftar}.values()), jd.mulai).items():
             pengganti[pk] = h
     hasil = {}
@@ -343,55 +353,177 @@ def penugasan_periode(pegawai_ids, p: periode.Periode, kalender: KalenderKerja) 
     return hasil
 
 
-def _mulai_masa(s: SKP) -> date:
-    return max(s.periode_mulai, s.penempatan.mulai) if s.penempatan_id else s.periode_mulai
+@dataclass(frozen=True, slots=True)
+class SKPRingan:
+    """What `penugasan_periode` reads of an SKP and its placement: plain values for
+    counting a whole team (no model instances)."""
+
+    pk: int
+    pegawai_id: int
+    penilai_id: int | None
+    atasan_penilai_id: int | None
+    penilai_kepala_daerah: bool
+    versi: int
+    periode_mulai: date
+    periode_selesai: date
+    penempatan_id: int | None
+    penempatan_mulai: date | None
+    penempatan_selesai: date | None
 
 
-def _selesai_masa(s: SKP) -> date:
-    if s.penempatan_id and s.penempatan.selesai:
-        return min(s.periode_selesai, s.penempatan.selesai)
-    return s.periode_selesai
+_KOLOM_RINGAN = (
+    "pk", "pegawai_id", "penilai_id", "atasan_penilai_id", "penilai_kepala_daerah", "versi",
+    "periode_mulai", "periode_selesai", "penempatan_id", "penempatan__mulai",
+    "penempatan__selesai",
+)  # fmt: skip
 
 
-def pegawai_kandidat(penilai_id: int, p: periode.Periode, kalender: KalenderKerja):
+def _penempatan(s: SKP | SKPRingan) -> tuple[date, date | None]:
+    if isinstance(s, SKPRingan):
+        return s.penempatan_mulai, s.penempatan_selesai
+    return s.penempatan.mulai, s.penempatan.selesai
+
+
+def _mulai_masa(s: SKP | SKPRingan) -> date:
+    return max(s.periode_mulai, _penempatan(s)[0]) if s.penempatan_id else s.periode_mulai
+
+
+def _selesai_masa(s: SKP | SKPRingan) -> date:
+    selesai = _penempatan(s)[1] if s.penempatan_id else None
+    return min(s.periode_selesai, selesai) if selesai else s.periode_selesai
+
+
+def pegawai_kandidat(penilai_id: int, p: periode.Periode, kalender: KalenderKerja, pengaturan=None):
     """Ids of the pegawai `penilai_id` may evaluate for `p` before the rule decides: those
     whose SKP names her (or the kepala daerah, when she acts for them), and those whose
     rater left her post before the window opened (their replacement may be her)."""
-    jd = jendela(p, kalender)
+    pengaturan = pengaturan or pengaturan_instansi()
+    jd = jendela(p, kalender, pengaturan)
     q = Q(penilai_id=penilai_id)
-    if pengaturan_instansi().pelaksana_kepala_daerah_id == penilai_id:
+    if pengaturan.pelaksana_kepala_daerah_id == penilai_id:
         q |= Q(penilai_kepala_daerah=True)
+    # Raters who left a definitive post this year before the window opened (a superset:
+    # `penugasan_periode` decides). Not correlated with each SKP, so the planner reads the
+    # few ended posts once instead of probing them for every SKP of the agency.
     pergi = Penempatan.objects.filter(
-        pegawai_id=OuterRef("penilai_id"), jenis=JenisPenempatan.DEFINITIF,
-        mulai__lte=OuterRef("periode_mulai"), selesai__gte=OuterRef("periode_mulai"),
+        jenis=JenisPenempatan.DEFINITIF, selesai__gte=date(p.tahun, 1, 1),
         selesai__lt=jd.mulai - timedelta(days=1),
-    )  # fmt: skip
-    return _skp_periode_semua(p).filter(q | Q(Exists(pergi))).values_list("pegawai_id", flat=True)
+    ).values("pegawai_id")  # fmt: skip
+    return (
+        _skp_periode_semua(p)
+        .filter(q | Q(penilai_id__in=pergi))
+        .values_list("pegawai_id", flat=True)
+    )
 
 
 def skp_periode(penilai_id: int, p: periode.Periode):
-    """The set or signed SKPs naming this rater whose term overlaps the period (the home
-    page's quick count; who evaluates in the end is `penugasan_periode`)."""
+    """The set or signed SKPs naming this rater whose term overlaps the period (who
+    evaluates in the end is `penugasan_periode`: count a team with `tim_pegawai`)."""
     return _skp_periode_semua(p).filter(penilai_id=penilai_id)
+
+
+def penugasan_tim(
+    penilai_id: int, p: periode.Periode, kalender: KalenderKerja, pengaturan=None
+) -> dict[int, Penugasan]:
+    """pegawai id -> Penugasan (lean, `SKPRingan`) for every pegawai `penilai_id`
+    evaluates for `p`: the team page's rule (transfers, a rater who moved). Two queries
+    (three when a rater's replacement must be found)."""
+    pengaturan = pengaturan or pengaturan_instansi()
+    tugas = penugasan_periode(
+        pegawai_kandidat(penilai_id, p, kalender, pengaturan), p, kalender,
+        ringan=True, pengaturan=pengaturan,
+    )  # fmt: skip
+    return {pk: t for pk, t in tugas.items() if t.penilai_id == penilai_id}
+
+
+def tim_pegawai(
+    penilai_id: int, p: periode.Periode, kalender: KalenderKerja, pengaturan=None
+) -> list[int]:
+    """Ids of the pegawai `penilai_id` evaluates for `p` (`penugasan_tim`)."""
+    return list(penugasan_tim(penilai_id, p, kalender, pengaturan))
+
+
+def predikat_tim(pegawai_ids, p: periode.Periode) -> dict[int, str]:
+    """pegawai id -> the predikat of her evaluation for `p` ("" when not yet complete),
+    for the pegawai who have one. One query."""
+    return dict(
+        EvaluasiKinerja.objects.filter(_filter_periode(p), pegawai_id__in=pegawai_ids)
+        .order_by()
+        .values_list("pegawai_id", "predikat")
+    )
 
 
 def tim_penilai(penilai_id: int, p: periode.Periode, kalender: KalenderKerja | None = None):
     """The pegawai `penilai_id` evaluates for `p`, one row each (the SKP that decides),
     with this period's evaluation and what umpanbalik recorded. A fixed number of queries
     whatever the team's size; RHK and IKI load when a row is opened (`rhk_bernomor`)."""
+    return baris_tim(skp_tim(penilai_id, p, kalender), p)
+
+
+def skp_tim(penilai_id: int, p: periode.Periode, kalender: KalenderKerja | None = None):
+    """The SKP that decides each pegawai `penilai_id` evaluates for `p`, by name: the whole
+    team, with pegawai and post, before its rows are filled (`baris_tim`)."""
     kalender = kalender or kalender_instansi()
-    tugas = penugasan_periode(pegawai_kandidat(penilai_id, p, kalender), p, kalender)
-    daftar = sorted(
+    pengaturan = pengaturan_instansi()
+    tugas = penugasan_periode(
+        pegawai_kandidat(penilai_id, p, kalender, pengaturan), p, kalender,
+        pengaturan=pengaturan,
+    )  # fmt: skip
+    return sorted(
         (t.skp for t in tugas.values() if t.penilai_id == penilai_id),
         key=lambda s: (s.pegawai.nama, s.pegawai_id),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class AnggotaTim:
+    """One member of a rater's team as the team page lists, searches and pages it."""
+
+    skp_id: int
+    pegawai_id: int
+    nama: str
+    nama_lengkap: str
+    nip: str
+
+    def cocok(self, cari: str) -> bool:
+        """Whether she matches a search by name or NIP (case-insensitive)."""
+        cari = cari.casefold()
+        return cari in self.nama_lengkap.casefold() or cari in self.nip
+
+
+def anggota_tim(
+    penilai_id: int, p: periode.Periode, kalender: KalenderKerja, pengaturan=None
+) -> list[AnggotaTim]:
+    """The whole team of `penilai_id` for `p` by name (the rule of `skp_tim`), lean: to
+    search, filter and page it before a page's rows are loaded (`skp_baris`). Three
+    queries whatever the team's size."""
+    tugas = penugasan_tim(penilai_id, p, kalender, pengaturan)
+    orang = Pegawai.objects.filter(pk__in=list(tugas)).only(
+        "nama", "gelar_depan", "gelar_belakang", "nip"
+    )  # fmt: skip
+    return sorted(
+        (AnggotaTim(tugas[x.pk].skp.pk, x.pk, x.nama, x.nama_lengkap, x.nip) for x in orang),
+        key=lambda a: (a.nama, a.pegawai_id),
+    )
+
+
+def skp_baris(skp_ids: list[int]) -> list[SKP]:
+    """These SKPs (a page of the team) with pegawai and post, in the order given."""
+    skp = SKP.objects.select_related("pegawai", "penempatan__jabatan__unit").in_bulk(skp_ids)
+    return [skp[pk] for pk in skp_ids if pk in skp]
+
+
+def baris_tim(daftar: list[SKP], p: periode.Periode, *, pelaksanaan: bool = True) -> list[BarisTim]:
+    """Rows for these SKPs (a page of the team): this period's evaluation and what
+    umpanbalik recorded (`pelaksanaan=False`: not read; the page's rows show it when
+    opened, `_rincian.html`). Four queries at most whatever the number of rows."""
     evaluasi = {
         e.pegawai_id: e
         for e in EvaluasiKinerja.objects.filter(
             _filter_periode(p), pegawai_id__in=[s.pegawai_id for s in daftar]
         )
     }
-    pelaksanaan = pelaksanaan_periode([s.pk for s in daftar], p)
+    pelaksanaan = pelaksanaan_periode([s.pk for s in daftar], p) if pelaksanaan else {}
     ambil_alih = pengambilalihan_skp(daftar, p.akhir)
     return [
         BarisTim(s, evaluasi.get(s.pegawai_id), pelaksanaan.get(s.pk), ambil_alih.get(s.pk, []))
@@ -399,13 +531,28 @@ def tim_penilai(penilai_id: int, p: periode.Periode, kalender: KalenderKerja | N
     ]
 
 
-def skp_dinilai(penilai_id: int, skp_pk: int, p: periode.Periode) -> SKP | None:
-    """The SKP `skp_pk` if `penilai_id` evaluates it for `p` (the row endpoints)."""
-    pegawai_id = SKP.objects.filter(pk=skp_pk).values_list("pegawai_id", flat=True).first()
-    if pegawai_id is None:
-        return None
-    t = penugasan_periode([pegawai_id], p, kalender_instansi()).get(pegawai_id)
-    if t is None or t.skp.pk != skp_pk or t.penilai_id != penilai_id:
+def skp_dinilai(
+    penilai_id: int, skp_pk: int, p: periode.Periode,
+    kalender: KalenderKerja | None = None, pengaturan=None, *, tim: dict | None = None,
+) -> SKP | None:  # fmt: skip
+    """The SKP `skp_pk` if `penilai_id` evaluates it for `p` (the row endpoints): the
+    rule over every SKP of its pegawai, read in one query with the SKP's own. Given her
+    team (`penugasan_tim`, already read for the calibration panel), the SKP is looked up
+    in it and only loaded."""
+    if tim is not None:
+        if not any(t.skp.pk == skp_pk for t in tim.values()):
+            return None
+        return (
+            SKP.objects.select_related("pegawai", "penempatan__jabatan__unit")
+            .filter(pk=skp_pk)
+            .first()
+        )
+    pegawai = SKP.objects.filter(pk=skp_pk).values("pegawai_id")
+    tugas = penugasan_periode(
+        pegawai, p, kalender or kalender_instansi(), pengaturan=pengaturan
+    ).values()  # fmt: skip
+    t = next((t for t in tugas if t.skp.pk == skp_pk), None)
+    if t is None or t.penilai_id != penilai_id:
         return None
     return t.skp
 
@@ -430,20 +577,31 @@ def kalibrasi(capaian: CapaianBerlaku, baris: list[BarisTim]) -> Kalibrasi:
     return _kalibrasi(capaian, distribusi.hitung(b.predikat for b in baris), len(baris))
 
 
-def kalibrasi_tim(capaian: CapaianBerlaku, penilai_id: int, p: periode.Periode) -> Kalibrasi:
-    """The calibration panel of a rater's team for `p` without loading the team: the
-    same counts as `kalibrasi(capaian, tim_penilai(...))` (one evaluation per employee and
-    period) in two aggregate queries, whatever the team's size. For a save's answer."""
-    tim = skp_periode(penilai_id, p).values("pegawai_id")
+def kalibrasi_tim(
+    capaian: CapaianBerlaku, penilai_id: int, p: periode.Periode,
+    kalender: KalenderKerja | None = None, pengaturan=None, *, tim: list | None = None,
+) -> Kalibrasi:  # fmt: skip
+    """The calibration panel of a rater's whole team for `p`, by the team page's rule
+    (`tim_pegawai`: transfers count where the page lists them): the same counts as
+    `kalibrasi(capaian, tim_penilai(...))` in three queries whatever the team's size, the
+    team loaded lean (one, given the team's ids `tim`). For a save's answer."""
+    if tim is None:
+        tim = tim_pegawai(penilai_id, p, kalender or kalender_instansi(), pengaturan)
     per_predikat = (
         EvaluasiKinerja.objects.filter(_filter_periode(p), pegawai_id__in=tim)
         .exclude(predikat="")
         .values_list("predikat")
         .annotate(n=Count("pk"))
         .order_by()
-    )
-    jumlah = distribusi.hitung(predikat for predikat, n in per_predikat for _ in range(n))
-    return _kalibrasi(capaian, jumlah, tim.order_by().distinct().count())
+    )  # counted in the database: a handful of rows whatever the team's size
+    jumlah = distribusi.hitung(x for x, n in per_predikat for _ in range(n))
+    return _kalibrasi(capaian, jumlah, len(tim))
+
+
+def kalibrasi_predikat(capaian: CapaianBerlaku, predikat: dict, total: int) -> Kalibrasi:
+    """The panel from `predikat_tim` of a whole team of `total` pegawai."""
+    jumlah = distribusi.hitung(predikat.values())
+    return _kalibrasi(capaian, jumlah, total)
 
 
 def _kalibrasi(capaian: CapaianBerlaku, jumlah: dict, total: int) -> Kalibrasi:

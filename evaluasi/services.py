@@ -129,9 +129,6 @@ def evaluasi_nilai(
         )
     if gagal_tugas_belajar and not skp.tugas_belajar:
         raise ValidationError("Pegawai ini tidak sedang tugas belajar menurut SKP-nya.")
-    tugas = selectors.penugasan_periode([skp.pegawai_id], periode, kalender_instansi())
-    tugas = tugas.get(skp.pegawai_id)
-
     try:
         with transaction.atomic():
             evaluasi = (
@@ -147,6 +144,11 @@ def evaluasi_nilai(
             )
             baru = evaluasi is None
             if baru:
+                # Who evaluates (transfers, a rater who moved) is decided once, when the
+                # evaluation is created; later saves check the roles it recorded.
+                tugas = selectors.penugasan_periode(
+                    [skp.pegawai_id], periode, kalender_instansi()
+                ).get(skp.pegawai_id)
                 if tugas is None or tugas.skp.pk != skp.pk or tugas.penilai_id is None:
                     raise PermissionDenied(
                         "Anda tidak berwenang melakukan tindakan ini pada evaluasi ini."

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from organisasi.akses import pengguna_instansi_required
 from organisasi.hari_kerja import kalender_instansi
 from organisasi.models import UnitKerja
+from organisasi.pengaturan import pengaturan_instansi
 from skp.models import SKP
 
 from . import grafik, kuadran, selectors, services, views_alur
@@ -23,14 +25,14 @@ from .distribusi import LABEL_CAPAIAN, CapaianOrganisasi
 from .periode import Periode
 
 
-def _periode(kode: str | None) -> Periode:
+def _periode(kode: str | None, pengaturan=None) -> Periode:
     if kode is None:
         return selectors.periode_saat_ini(timezone.localdate())
     try:
         p = Periode.dari_kode(kode)
     except ValueError as exc:
         raise Http404("Periode tidak dikenal.") from exc
-    sah = selectors.periode_tahun_instansi(p.tahun)
+    sah = selectors.periode_tahun_instansi(p.tahun, pengaturan)
     if p not in sah or not 2000 <= p.tahun <= 2100:
         raise Http404("Periode ini tidak dipakai instansi Anda.")
     return p
@@ -56,40 +58,57 @@ def _konteks_baris() -> dict:
     return {"pilihan_rating": PILIHAN_RATING, "pilihan_gagal": PILIHAN_GAGAL}
 
 
-def _panel_kalibrasi(capaian, baris=None, *, penilai_id=None, periode=None) -> dict:
-    """The calibration panel from the team's rows the page holds, or (a save's answer)
-    counted in the database without loading the team."""
-    if baris is None:
-        k = selectors.kalibrasi_tim(capaian, penilai_id, periode)
-    else:
-        k = selectors.kalibrasi(capaian, baris)
-    return {
-        "kalibrasi": k,
-        "grafik": grafik.susun(k.jumlah, k.titik, capaian.label),
-    }
+def _panel_kalibrasi(k: selectors.Kalibrasi) -> dict:
+    return {"kalibrasi": k, "grafik": grafik.susun(k.jumlah, k.titik, k.capaian.label)}
+
+
+PER_HALAMAN = 20
+SARING = [("", "Semua pegawai"), ("belum", "Belum berpredikat")]
 
 
 def _konteks_tim(request, p: Periode) -> dict:
+    """A page of the rater's team (search by name or NIP, "belum berpredikat" filter,
+    kept by the pagination), with the calibration panel of the WHOLE team."""
     penilai = selectors.pegawai_pengguna(request.user)
     konteks = _navigasi(p)
     konteks["penilai"] = penilai
     if penilai is None:
         return konteks
+    cari = request.GET.get("q", "").strip()[:100]
+    saring = request.GET.get("saring", "")
+    if saring not in dict(SARING):
+        saring = ""
     kalender = kalender_instansi()
-    baris = selectors.tim_penilai(penilai.pk, p, kalender)
-    views_alur.lengkapi_baris(baris, penilai, p, kalender)
+    pengaturan = pengaturan_instansi()
+    daftar = selectors.anggota_tim(penilai.pk, p, kalender, pengaturan)
+    predikat = selectors.predikat_tim([a.pegawai_id for a in daftar], p)
     unit = selectors.unit_dipimpin(penilai.pk, p.akhir)
     capaian = selectors.capaian_berlaku(unit, p)
-    jendela = selectors.jendela(p, kalender)
+    terpilih = [
+        a for a in daftar
+        if (not cari or a.cocok(cari)) and (saring != "belum" or not predikat.get(a.pegawai_id))
+    ]  # fmt: skip
+    page_obj = Paginator(terpilih, PER_HALAMAN).get_page(request.GET.get("page"))
+    # Realisasi and feedback load when a row is opened (evaluasi_rincian).
+    baris = selectors.baris_tim(
+        selectors.skp_baris([a.skp_id for a in page_obj]), p, pelaksanaan=False
+    )
+    views_alur.lengkapi_baris(baris, penilai, p, kalender, pengaturan)
+    jendela = selectors.jendela(p, kalender, pengaturan)
     konteks.update(
         baris=baris,
+        page_obj=page_obj,
+        q=cari,
+        saring=saring,
+        pilihan_saring=SARING,
+        jumlah_tim=len(daftar),
         capaian=capaian,
         jendela=jendela,
         tenggat_jendela=tenggat_evaluasi.jatuh_tempo_kasus(None, kalender, jendela),
         panduan_hasil=kuadran.PANDUAN_HASIL_KERJA,
         panduan_perilaku=kuadran.PANDUAN_PERILAKU_KERJA,
         **_konteks_baris(),
-        **_panel_kalibrasi(capaian, baris),
+        **_panel_kalibrasi(selectors.kalibrasi_predikat(capaian, predikat, len(daftar))),
     )
     return konteks
 
@@ -97,18 +116,21 @@ def _konteks_tim(request, p: Periode) -> dict:
 @pengguna_instansi_required
 def evaluasi_tim(request, kode: str | None = None):
     p = _periode(kode)
-    return render(request, "evaluasi/tim.html", _konteks_tim(request, p))
+    konteks = _konteks_tim(request, p)
+    if request.htmx and konteks.get("penilai") and request.htmx.target == "daftar-tim":
+        return render(request, "evaluasi/_tim_daftar.html", konteks)
+    return render(request, "evaluasi/tim.html", konteks)
 
 
-def _skp_dinilai(request, skp_pk: int, p: Periode) -> SKP:
+def _skp_dinilai(request, skp_pk: int, p: Periode, kalender=None, pengaturan=None, tim=None) -> SKP:
     """The SKP of a row this user evaluates for `p`: as its pejabat penilai (who rates,
     periode.penilai_periode), or as atasan once the case is taken over."""
     penilai = selectors.pegawai_pengguna(request.user)
     if penilai is None:
         raise Http404
-    skp = selectors.skp_dinilai(penilai.pk, skp_pk, p) or selectors.skp_diambil_alih(
-        penilai.pk, skp_pk, p
-    )
+    skp = selectors.skp_dinilai(
+        penilai.pk, skp_pk, p, kalender, pengaturan, tim=tim
+    ) or selectors.skp_diambil_alih(penilai.pk, skp_pk, p)  # fmt: skip
     if skp is None:
         raise Http404
     return skp
@@ -122,17 +144,26 @@ def _baris(skp: SKP, p: Periode, evaluasi=None) -> selectors.BarisTim:
             periode_jenis=p.jenis,
             periode_nomor=p.nomor,
         ).first()  # fmt: skip
-    pelaksanaan = selectors.pelaksanaan_periode([skp.pk], p).get(skp.pk)
+    # Realisasi and feedback are read when the row is opened (evaluasi_rincian), not
+    # again by every save.
     ambil_alih = selectors.pengambilalihan_periode(skp, p)
-    return selectors.BarisTim(skp, evaluasi, pelaksanaan, ambil_alih)
+    return selectors.BarisTim(skp, evaluasi, None, ambil_alih)
 
 
 @require_POST
 @pengguna_instansi_required
 def evaluasi_simpan(request, kode: str, skp_pk: int):
     """Save one row; answer with the row and, out of band, the calibration panel."""
-    p = _periode(kode)
-    skp = _skp_dinilai(request, skp_pk, p)
+    pengaturan = pengaturan_instansi()
+    p = _periode(kode, pengaturan)
+    kalender = kalender_instansi()
+    penilai = selectors.pegawai_pengguna(request.user)
+    tim = None
+    if penilai is not None and request.POST.get("halaman") != "atasan":
+        # The rater's whole team, read once: it decides access to this row and is what
+        # the calibration panel counts after the save.
+        tim = selectors.penugasan_tim(penilai.pk, p, kalender, pengaturan)
+    skp = _skp_dinilai(request, skp_pk, p, kalender, pengaturan, tim)
     isian = {
         "rating_hasil_kerja": request.POST.get("rating_hasil_kerja", ""),
         "rating_perilaku_kerja": request.POST.get("rating_perilaku_kerja", ""),
@@ -154,8 +185,7 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
     except (ValidationError, PermissionDenied) as exc:
         galat = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
     baris = _baris(skp, p, evaluasi)
-    penilai = selectors.pegawai_pengguna(request.user)
-    views_alur.lengkapi_baris([baris], penilai, p, kalender_instansi())
+    views_alur.lengkapi_baris([baris], penilai, p, kalender, pengaturan)
     konteks = {
         "b": baris, "periode": p, "galat": galat, "tersimpan": tersimpan,
         "baru_disimpan": evaluasi is not None, **_konteks_baris(),
@@ -174,7 +204,9 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
                        kembali=reverse("evaluasi_atasan", args=[p.kode]))  # fmt: skip
         return render(request, "evaluasi/_simpan.html", konteks)
     capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai.pk, p.akhir), p)
-    kalibrasi = _panel_kalibrasi(capaian, penilai_id=penilai.pk, periode=p)
+    kalibrasi = _panel_kalibrasi(
+        selectors.kalibrasi_tim(capaian, penilai.pk, p, kalender, pengaturan, tim=list(tim or ()))
+    )
     konteks.update(
         kalibrasi, oob=True, capaian=capaian, kembali=reverse("evaluasi_tim", args=[p.kode])
     )

@@ -76,11 +76,12 @@ def tombol(evaluasi, peran, penerima: str) -> list[dict]:
     return hasil
 
 
-def lengkapi_baris(baris, pegawai, p: Periode, kalender) -> None:
+def lengkapi_baris(baris, pegawai, p: Periode, kalender, pengaturan=None) -> None:
     """Add to each team row what its viewer may do and the deadline running once signed
-    or taken over (no query)."""
-    jd = selectors.jendela(p, kalender)
-    penerima = pengaturan_instansi().penerima_laporan
+    or taken over (no query when the agency's settings are given)."""
+    pengaturan = pengaturan or pengaturan_instansi()
+    jd = selectors.jendela(p, kalender, pengaturan)
+    penerima = pengaturan.penerima_laporan
     for b in baris:
         e = b.evaluasi
         if e is not None:
@@ -130,9 +131,22 @@ def kasus(request, pk: int):
         "d12": evaluasi.status in workflow.JALUR_ATASAN
         or (evaluasi.sebab_final == SebabFinal.ATASAN_MENGAMBIL_ALIH),
         "hari_ini": timezone.localdate(),
+        "dokumen": dokumen_kasus(evaluasi, peran),
         "keberatan": keberatan_kasus(evaluasi, peran, kalender, timezone.localdate()),
     }
     return render(request, "evaluasi/kasus.html", konteks)
+
+
+def dokumen_kasus(evaluasi, peran) -> dict | None:
+    """What the case page offers to download. Once signed, the archived document (D.1.1 or
+    D.1.2 with its C.1.x attached) for every party, since the pegawai keeps her copy; before
+    that only the signer's preview, because an unsigned rating is not yet a result the
+    pegawai has received."""
+    if evaluasi.status in workflow.DITANDATANGANI:
+        return {"ditandatangani": True}
+    if peran & {workflow.Peran.PENILAI, workflow.Peran.ATASAN}:
+        return {"ditandatangani": False}
+    return None
 
 
 def keberatan_kasus(evaluasi, peran, kalender, hari_ini) -> dict | None:

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from organisasi.akses import pengguna_instansi_required
@@ -294,7 +295,7 @@ def keberatan_d13_pdf(request, pk: int):
         raise Http404("Dokumen D.1.3 hanya ada bila keputusan mengubah hasil evaluasi.")
     isi, nama = pdf_d13(k)
     resp = HttpResponse(isi, content_type="application/pdf")
-    resp["Content-Disposition"] = f'inline; filename="{nama}"'
+    resp["Content-Disposition"] = content_disposition_header(False, nama)
     resp["Cache-Control"] = "private, no-store"
     return resp
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count, Window
 from django.urls import reverse
 
 from .hari_kerja import KalenderKerja, kalender_instansi
@@ -93,13 +94,19 @@ def tugas_admin(konteks: Konteks) -> list[Tugas]:
         return []
     from .selectors import pegawai_tanpa_penilai
 
-    tanpa = pegawai_tanpa_penilai(Pegawai.objects.filter(aktif=True), konteks.hari_ini)
+    # Set-based: the first three names and the total in one query.
+    tanpa = list(
+        pegawai_tanpa_penilai(Pegawai.objects.filter(aktif=True), konteks.hari_ini).annotate(
+            _jumlah=Window(Count("pk"))
+        )[:3]
+    )
     if not tanpa:
         return []
-    contoh = ", ".join(str(p) for p in tanpa[:3]) + (" dan lainnya" if len(tanpa) > 3 else "")
+    jumlah = tanpa[0]._jumlah
+    contoh = ", ".join(str(p) for p in tanpa) + (" dan lainnya" if jumlah > 3 else "")
     return [
         Tugas(
-            judul=f"{len(tanpa)} pegawai belum punya pejabat penilai",
+            judul=f"{jumlah} pegawai belum punya pejabat penilai",
             untuk="Instansi",
             tautan=reverse("pegawai_daftar") + "?tanpa_penilai=1",
             keterangan=f"{contoh}. Tanpa pejabat penilai, SKP mereka tidak dapat disusun "

@@ -25,6 +25,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from . import lambang
 from .models import ArsipDokumen
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,8 @@ def _berkas_static(url: str) -> Path:
 
 
 class PengambilStatic(URLFetcher):
-    """WeasyPrint URL fetcher serving only files under the app's static dirs.
+    """WeasyPrint URL fetcher serving only files under the app's static dirs, and the
+    active agency's emblem at `lambang.URL` (stored in its row, organisasi/lambang.py).
 
     file:// elsewhere, http(s)://, data:, ftp: ... are all refused before any
     I/O. The refusals are kept (`ditolak`) so tests can see them.
@@ -81,6 +83,13 @@ class PengambilStatic(URLFetcher):
         self.ditolak: list[str] = []
 
     def fetch(self, url, headers=None):
+        if url == lambang.URL:  # the active agency's emblem, from its own row
+            berkas = lambang.isi_lambang()
+            if berkas is None:
+                self.ditolak.append(url)
+                raise SumberDitolak("Instansi ini belum mengunggah lambang.")
+            isi, jenis = berkas
+            return URLFetcherResponse(url, isi, headers={"Content-Type": jenis})
         try:
             path = _berkas_static(url)
         except SumberDitolak:

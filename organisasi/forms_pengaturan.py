@@ -308,3 +308,27 @@ class BagianKepalaDaerah(BagianPengaturan):
 def daftarkan_bagian_organisasi() -> None:
     for bagian in (BagianPenilai, BagianIstilah, BagianKepalaDaerah):
         daftarkan_bagian(bagian)
+
+
+class FormLambang(forms.Form):
+    """The emblem upload on the settings page (its own form: a file, not a column of
+    PengaturanInstansi); organisasi.lambang decides what may be stored."""
+
+    berkas = forms.FileField(
+        label="Berkas lambang",
+        help_text="PNG atau JPEG, paling besar 2 MB. Gambar besar diperkecil dan data "
+        "tambahannya (mis. lokasi GPS) dibuang. Sebaiknya berlatar putih atau transparan.",
+        error_messages={
+            "required": "Pilih berkas lambang yang akan diunggah.",
+            "empty": "Berkas kosong.",
+            "invalid": "Berkas tidak terbaca; pilih ulang berkasnya.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .lambang import ACCEPT
+
+        super().__init__(*args, **kwargs)
+        self.fields["berkas"].widget.attrs.update(
+            {"accept": ACCEPT, "aria-describedby": "id_berkas_helptext"}
+        )

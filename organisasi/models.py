@@ -159,6 +159,39 @@ class ArsipDokumen(ModelInstansiDasar):
 # --- Organisation: units, positions, employees, placements ----------------------------
 
 
+class LambangInstansi(ModelInstansiDasar):
+    """The emblem an agency prints at the top of its official documents where the
+    regulation's format shows "(LAMBANG GARUDA)" (D.1.1-D.1.3): the Garuda for a ministry
+    or province, or the agency's own logo as on its letters. One per agency; uploaded by
+    its admin on the settings page (organisasi/lambang.py decides what may be stored).
+
+    The bytes stay in this row under row-level security, never under a public URL. The
+    history keeps who changed it, when, and the SHA-256 of each version, not the bytes.
+    """
+
+    isi = models.BinaryField()
+    jenis_isi = models.CharField(max_length=20)  # image/png | image/jpeg, from the content
+    sha256 = models.CharField(max_length=64)
+    lebar = models.PositiveIntegerField()
+    tinggi = models.PositiveIntegerField()
+    diunggah_pada = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["isi"])
+
+    class Meta:
+        verbose_name = "lambang instansi"
+        verbose_name_plural = "lambang instansi"
+        constraints = [
+            models.UniqueConstraint(fields=["instansi"], name="lambang_satu_per_instansi"),
+            models.CheckConstraint(
+                condition=Q(jenis_isi__in=["image/png", "image/jpeg"]), name="lambang_png_jpeg"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Lambang ({self.lebar}x{self.tinggi} px)"
+
+
 class JenisUnit(models.TextChoices):
     """Kinds of unit. The first group are the organisation kinds of Perwal Bekasi Lampiran II
     (003:1292-1411); the rest are the parts inside them that rater rules refer to."""

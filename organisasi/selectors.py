@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
 
 from . import penilai
@@ -277,12 +277,103 @@ def baris_penilai(daftar_pegawai, tanggal) -> list[BarisPenilai]:
     return [BarisPenilai(p, penempatan.get(p.pk), hasil.get(p.pk)) for p in daftar_pegawai]
 
 
-def pegawai_tanpa_penilai(pegawai_qs, tanggal) -> list:
-    """Employees for whom no rater can be named on the date (no placement, or no one
-    in the chain of posts above them)."""
-    daftar = list(pegawai_qs)
-    hasil = penilai_pegawai(daftar, tanggal)
-    return [p for p in daftar if hasil[p.pk] is None or hasil[p.pk].penilai.pejabat is None]
+def pegawai_tanpa_penilai(pegawai_qs, tanggal) -> models.QuerySet:
+    """Employees for whom no rater can be named on the date, as a queryset in
+    `pegawai_qs`'s order: the same answer as `penilai_pegawai` (the per-employee rule
+    engine) gives, found set-based.
+
+    Who ends with no rater: an employee with no definitive placement in force, or one
+    whose chain of posts cannot be walked to anybody (the rule engine gives up deeper
+    than `penilai._BATAS_NAIK` levels, i.e. a cycle or absurd depth in the data). A
+    delegation in force always names a rater, so a placed employee with one is never
+    listed. What the rule engine reads of the employee besides the post is the
+    diperbantukan flag, the status (exemptions from managerial raters) and, for someone
+    who holds a head post on the date, who they are (nobody rates themselves). So the
+    engine runs once per distinct (post, diperbantukan, status, head-post holder or not)
+    among the placed employees without a delegation, not once per employee; the
+    employees whose combination resolves to nobody are then selected in SQL. A fixed
+    number of queries and of rule evaluations that does not grow with the staff."""
+    peta = peta_organisasi(tanggal)
+    pemegang_kepala = {p.pegawai_id for p in peta.pemegang}
+    definitif = Penempatan.objects.filter(
+        berlaku_pada(tanggal), jenis=JenisPenempatan.DEFINITIF, pegawai_id=OuterRef("pk")
+    ).order_by("-mulai", "-pk")  # the latest start wins, as in `penempatan_definitif`
+    qs = pegawai_qs.annotate(
+        _jabatan_berlaku=Subquery(definitif.values("jabatan_id")[:1]),
+        _diperbantukan_berlaku=Subquery(definitif.values("diperbantukan")[:1]),
+        _didelegasikan=Exists(
+            DelegasiPenilai.objects.filter(berlaku_pada(tanggal), pegawai_id=OuterRef("pk"))
+        ),
+    )
+    masih_berlaku = Penempatan.objects.filter(
+        berlaku_pada(tanggal), jenis=JenisPenempatan.DEFINITIF, pegawai_id=OuterRef("pegawai_id")
+    )
+    kombinasi = (
+        Penempatan.objects.filter(
+            berlaku_pada(tanggal),
+            jenis=JenisPenempatan.DEFINITIF,
+            pegawai__in=pegawai_qs.values("pk"),
+        )
+        # Only the placement that counts (no later start in force beside it) ...
+        .exclude(
+            Exists(
+                masih_berlaku.filter(
+                    Q(mulai__gt=OuterRef("mulai"))
+                    | Q(mulai=OuterRef("mulai"), pk__gt=OuterRef("pk"))
+                )
+            )
+        )
+        # ... of an employee without a delegation (which always names a rater).
+        .exclude(
+            Exists(
+                DelegasiPenilai.objects.filter(
+                    berlaku_pada(tanggal), pegawai_id=OuterRef("pegawai_id")
+                )
+            )
+        )
+        .annotate(
+            _pemegang=Case(
+                When(pegawai_id__in=pemegang_kepala, then=F("pegawai_id")),
+                default=Value(0),
+            )
+        )
+        .values_list(
+            "jabatan_id",
+            "jabatan__nama",
+            "jabatan__unit_id",
+            "jabatan__jenis",
+            "jabatan__kepala_unit",
+            "diperbantukan",
+            "pegawai__status",
+            "_pemegang",
+        )
+        .distinct()
+    )
+    buntu = Q(_jabatan_berlaku__isnull=True)
+    for jabatan_id, nama, unit_id, jenis, kepala, diperbantukan, status, pegawai_id in kombinasi:
+        hasil = penilai.tentukan(
+            peta,
+            penilai.Dinilai(
+                pegawai_id=pegawai_id,  # 0: matches no head-post holder
+                nama="",
+                status=status,
+                jabatan=penilai.Jabatan(jabatan_id, nama, unit_id, jenis, kepala),
+                diperbantukan=diperbantukan,
+            ),
+        )
+        if hasil.penilai.pejabat is not None:
+            continue
+        siapa = Q(pk=pegawai_id) if pegawai_id else ~Q(pk__in=pemegang_kepala)
+        buntu |= (
+            Q(
+                _didelegasikan=False,
+                _jabatan_berlaku=jabatan_id,
+                _diperbantukan_berlaku=diperbantukan,
+                status=status,
+            )
+            & siapa
+        )
+    return qs.filter(buntu)
 
 
 def pegawai_penilai_rangkap(pegawai_qs, tanggal) -> list:

@@ -6,4 +6,7 @@ from . import views_pengaturan
 
 urlpatterns = [
     path("", views_pengaturan.pengaturan, name="pengaturan"),
+    path("lambang/", views_pengaturan.lambang_unggah, name="lambang_unggah"),
+    path("lambang/hapus/", views_pengaturan.lambang_hapus, name="lambang_hapus"),
+    path("lambang/gambar/", views_pengaturan.lambang_gambar, name="lambang_gambar"),
 ]

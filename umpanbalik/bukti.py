@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
-from PIL import Image, ImageOps, UnidentifiedImageError
+
+from organisasi import berkas as berkas_umum
 
 BATAS_UKURAN = 10 * 1024 * 1024  # bytes, before processing
 SISI_GAMBAR_MAKS = 2000  # px; a phone photo (4000 px) comes down to this
-Image.MAX_IMAGE_PIXELS = 60_000_000  # refuse decompression bombs
 
 JENIS = {
     "pdf": ("application/pdf", "pdf"),
@@ -61,12 +61,8 @@ def jenis_isi(data: bytes) -> str | None:
     """The kind of file by its bytes, or None when it is not one we accept."""
     if data.startswith(b"%PDF-"):
         return "pdf"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "webp"
+    if gambar := berkas_umum.jenis_gambar(data):
+        return gambar
     if data.startswith(b"PK\x03\x04"):
         return _jenis_ooxml(data)
     if data.startswith(_OLE):
@@ -106,27 +102,7 @@ def nama_aman(nama: str, ekstensi: str) -> str:
 
 def _olah_gambar(data: bytes, jenis: str) -> tuple[bytes, str]:
     """Decode, turn upright, reduce and re-encode: nothing but pixels survives."""
-    try:
-        with Image.open(io.BytesIO(data)) as gambar:
-            gambar.load()
-            gambar = ImageOps.exif_transpose(gambar)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as exc:
-        raise ValidationError("Gambar rusak atau terlalu besar untuk dibaca.") from exc
-    gambar.thumbnail((SISI_GAMBAR_MAKS, SISI_GAMBAR_MAKS))
-    # A new image from raw pixels carries no info dict: no EXIF, GPS, XMP, ICC or text.
-    bersih = Image.frombytes(gambar.mode, gambar.size, gambar.tobytes())
-    if gambar.mode == "P":
-        bersih.putpalette(gambar.getpalette())
-    keluar = io.BytesIO()
-    if jenis == "png":
-        bersih.save(keluar, "PNG", optimize=True)
-    elif jenis == "webp":
-        bersih.save(keluar, "WEBP", quality=85)
-    else:
-        if bersih.mode not in ("RGB", "L"):
-            bersih = bersih.convert("RGB")
-        bersih.save(keluar, "JPEG", quality=85, optimize=True)
-    return keluar.getvalue(), jenis
+    return berkas_umum.olah_gambar(data, jenis, SISI_GAMBAR_MAKS)[0], jenis
 
 
 @dataclass(frozen=True)
@@ -138,16 +114,7 @@ class BerkasSiap:
 
 def siapkan(berkas) -> BerkasSiap:
     """Check and prepare one uploaded file; ValidationError (Indonesian) if refused."""
-    if berkas.size > BATAS_UKURAN:
-        raise ValidationError(
-            f"Berkas terlalu besar ({berkas.size // (1024 * 1024)} MB). "
-            f"Batasnya {BATAS_UKURAN // (1024 * 1024)} MB per berkas."
-        )
-    data = berkas.read(BATAS_UKURAN + 1)
-    if len(data) > BATAS_UKURAN:
-        raise ValidationError(f"Berkas terlalu besar. Batasnya {BATAS_UKURAN // 2**20} MB.")
-    if not data:
-        raise ValidationError("Berkas kosong.")
+    data = berkas_umum.baca_unggahan(berkas, BATAS_UKURAN)
     jenis = jenis_isi(data)
     if jenis is None:
         raise ValidationError(PESAN_JENIS)
@@ -172,20 +139,7 @@ def periksa_tautan(url: str) -> str:
 
 def respons_unduh(*, isi: bytes, jenis_isi: str, nama: str):
     """Serve stored evidence: as a download except images and PDF, never sniffed, sandboxed."""
-    from django.http import HttpResponse
-
-    from organisasi.dokumen import nama_berkas
-
-    resp = HttpResponse(isi, content_type=jenis_isi)
-    tampil = jenis_isi.startswith("image/") or jenis_isi == "application/pdf"
-    dasar, _, ekstensi = nama.rpartition(".")
-    unduh = nama_berkas(dasar or "bukti", ekstensi=ekstensi or "bin")
-    resp["Content-Disposition"] = f'{"inline" if tampil else "attachment"}; filename="{unduh}"'
-
-    resp["X-Content-Type-Options"] = "nosniff"
-    resp["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'"
-    resp["Cache-Control"] = "private, no-store"
-    return resp
+    return berkas_umum.respons_unduh(isi=isi, jenis_isi=jenis_isi, nama=nama, cadangan="bukti")
 
 
 def unduh(terlihat, pk: int):

@@ -1,9 +1,10 @@
 """Demo follow-up of feedback (Pasal 20-21), through the services so every rule applies:
 on the set and signed SKP of the Kepala Dinas Kesehatan of Kota Bekasi (kadis.bekasi,
-rated by the Wali Kota, for whom sekda.bekasi acts), one coaching with the employee's
-signature, her feedback (B.1.8) and the competency evaluation (B.1.9), one mentoring
-(B.1.7) whose B.1.8/B.1.9 are still to be filled, and one laporan
-permasalahan perilaku kerja (B.1.10) with its counselling record by the unit
+rated by the Wali Kota, for whom sekda.bekasi acts), one coaching (two indicators in every
+table of B.1.6) with the employee's signature, her feedback (B.1.8) and the competency
+evaluation (B.1.9), one mentoring (B.1.7, two journal entries) whose B.1.8/B.1.9 are
+still to be filled, and one laporan permasalahan perilaku kerja (B.1.10) citing the
+feedback sekda.bekasi gave her as evidence, with its counselling record by the unit
 kepegawaian (admin.bekasi). So every format B.1.6-B.1.10 opens from the demo accounts.
 Idempotent: nothing is added once the coaching exists.
 """
@@ -20,6 +21,7 @@ from organisasi.tenancy import lingkup_instansi, lingkup_platform
 from skp.models import SKP
 from skp.workflow import BERLAKU
 
+from . import selectors_tindak_lanjut as sel
 from . import services_tindak_lanjut as services
 from . import tindak_lanjut as tl
 from .models import BimbinganKinerja
@@ -49,7 +51,12 @@ def isi_tindak_lanjut_demo(tahun: int = 2026) -> list[str]:
         )
         if skp is None or BimbinganKinerja.objects.filter(skp__nomor_seri=skp.nomor_seri).exists():
             return []
-        iki = skp.rhk.order_by("jenis", "urutan").first().iki.order_by("urutan").first()
+        semua_iki = [
+            k for r in skp.rhk.order_by("jenis", "urutan") for k in r.iki.order_by("urutan")
+        ]
+        iki, iki2 = semua_iki[0], semua_iki[min(1, len(semua_iki) - 1)]
+        nama1, nama2 = f"IKI 1: {iki.teks}", f"IKI 2: {iki2.teks}"
+        # One session, several issues: two indicators in every table of B.1.6.
         b = services.bimbingan_catat(
             pengguna=sekda,
             skp=skp,
@@ -59,27 +66,46 @@ def isi_tindak_lanjut_demo(tahun: int = 2026) -> list[str]:
             isi={
                 "tujuan": [
                     {
-                        "iki": f"IKI 1: {iki.teks}",
+                        "iki": nama1,
                         "baseline": "62%",
                         "target": iki.target or "-",
                         "strategi": "Kunjungan keluarga terpadu oleh puskesmas setiap pekan",
-                    }
+                    },
+                    {
+                        "iki": nama2,
+                        "baseline": "",
+                        "target": iki2.target or "-",
+                        "strategi": "Rapat evaluasi bulanan dengan kepala puskesmas",
+                    },
                 ],
                 "fakta": [
                     {
+                        "iki": nama1,
                         "target": iki.target or "-",
                         "progres": "Baru 4 dari 12 kecamatan melaporkan data keluarga sehat",
                         "masalah": "Laporan puskesmas terlambat dan tidak seragam",
                         "penyebab": "Format pelaporan berbeda antar puskesmas",
-                    }
+                    },
+                    {
+                        "iki": nama2,
+                        "target": iki2.target or "-",
+                        "progres": "Rapat evaluasi baru berjalan sekali",
+                        "masalah": "Kepala puskesmas sering berhalangan",
+                        "penyebab": "Jadwal rapat bertabrakan dengan pelayanan",
+                    },
                 ],
                 "peluang": "Memakai aplikasi pelaporan yang sudah dipakai dua puskesmas",
                 "langkah": [
                     {
-                        "iki": f"IKI 1: {iki.teks}",
+                        "iki": nama1,
                         "strategi": "Menyeragamkan format laporan dan memantau mingguan",
                         "penyesuaian": False,
-                    }
+                    },
+                    {
+                        "iki": nama2,
+                        "strategi": "Menjadwalkan rapat evaluasi di luar jam pelayanan",
+                        "penyesuaian": False,
+                    },
                 ],
             },
         )
@@ -132,7 +158,13 @@ def isi_tindak_lanjut_demo(tahun: int = 2026) -> list[str]:
                         "materi": "Menyusun agenda dan memfasilitasi rapat lintas sektor",
                         "rencana_aksi": "Memfasilitasi forum kesehatan bulan Juni",
                         "target_waktu": "Juni",
-                    }
+                    },
+                    {
+                        "waktu_tempat": "Forum kesehatan, Aula Dinas Kesehatan",
+                        "materi": "Mengamati mentor memimpin forum dan merumuskan keputusan",
+                        "rencana_aksi": "Menyusun notula keputusan forum",
+                        "target_waktu": "Juli",
+                    },
                 ],
             },
             pihak_lain={"nama": "dr. Hartono, M.Kes.", "jabatan": "Widyaiswara Ahli Utama"},
@@ -142,7 +174,8 @@ def isi_tindak_lanjut_demo(tahun: int = 2026) -> list[str]:
         laporan = services.laporan_perilaku_buat(
             pengguna=sekda,
             skp=skp,
-            tanggal=_hari(tahun, 4, 20),
+            # Reported after the feedback it cites was given (the demo gives it today).
+            tanggal=timezone.localdate(),
             dikomunikasikan_pada=_hari(tahun, 4, 6),
             punya_ekspektasi_khusus=True,
             ekspektasi_khusus="Memimpin kolaborasi lintas perangkat daerah",
@@ -150,7 +183,13 @@ def isi_tindak_lanjut_demo(tahun: int = 2026) -> list[str]:
             "tanpa mengutus pengganti, sehingga keputusan layanan kesehatan tertunda.",
             serupa_pegawai_lain=False,
             retrospektif="Menyampaikan langsung pada 6 April dan memberi umpan balik tertulis.",
-            bukti_umpan_balik="Umpan balik tertulis 6 April; notula rapat koordinasi Maret-April",
+            bukti_umpan_balik="Notula rapat koordinasi Maret-April",
+            # The feedback the pimpinan already gave her, from her record (B.1.3).
+            umpan_balik=list(
+                sel.umpan_balik_untuk_laporan(sekda, skp)
+                .filter(pemberi__pengguna=sekda)
+                .values_list("pk", flat=True)
+            ),
         )
         if admin is not None:
             services.konseling_catat(
@@ -158,7 +197,7 @@ def isi_tindak_lanjut_demo(tahun: int = 2026) -> list[str]:
                 laporan=laporan,
                 konselor="Konselor independen BKPSDM",
                 jenis_konselor="independen",
-                tanggal_konseling=_hari(tahun, 5, 4),
+                tanggal_konseling=timezone.localdate(),
                 hasil="Kendala jadwal dibahas; disepakati agenda rapat dikirim sepekan "
                 "sebelumnya dan pengganti ditunjuk tertulis bila berhalangan.",
             )

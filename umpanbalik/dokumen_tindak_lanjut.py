@@ -6,12 +6,15 @@ serves those exact bytes."""
 
 from __future__ import annotations
 
+from django.utils.timezone import localtime
+
 from organisasi.dokumen import arsip_terakhir, arsipkan, isi_arsip, render_pdf
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tanggal import tanggal_id
 from skp import dokumen as skp_dokumen
 from skp.models import SKP
 
+from . import selectors_tindak_lanjut as sel
 from . import tindak_lanjut as tl
 from .models import BimbinganKinerja, EvaluasiKompetensi, LaporanPerilakuKerja, MetodeBimbingan
 
@@ -110,6 +113,16 @@ def konteks_laporan(laporan: LaporanPerilakuKerja) -> dict:
         **_dasar(laporan.skp, "B.1.10", laporan.tanggal, periode=False),
         "laporan": laporan,
         "dikomunikasikan": tanggal_id(laporan.dikomunikasikan_pada),
+        # The evidence of continuous feedback sent with the report (L6194-6196).
+        "bukti": [
+            {
+                "tanggal": tanggal_id(localtime(ub.dibuat_pada).date()),
+                "peran": ub.get_sumber_display(),
+                "tentang": ub.tentang,
+                "teks": tl.kutipan(ub.teks),
+            }
+            for ub in sel.bukti_laporan(laporan)
+        ],
     }
 
 

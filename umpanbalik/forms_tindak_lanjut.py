@@ -3,6 +3,7 @@ who may, what comes first) is `tindak_lanjut`'s, checked by the services, so the
 any other caller get the same answer."""
 
 from django import forms
+from django.utils.timezone import localtime
 
 from . import tindak_lanjut as tl
 from .models import JenisKonselor, JenisTindakLanjut
@@ -63,82 +64,239 @@ class _PihakLain(forms.Form):
         }
 
 
-class FormCoaching(_PihakLain):
-    iki = forms.TypedChoiceField(label="Indikator kinerja individu", coerce=int)
+# --- Tables with several rows (B.1.6, B.1.7) ----------------------------------------------
+
+
+class DaftarBaris:
+    """The rows of one table of a format, each its own small form under
+    `<prefix>-<i>`, counted by the hidden `<prefix>-jumlah`. Rows are added and removed
+    by the form's own submit buttons (`FormBimbingan.dengan_baris_diubah`): a server round
+    trip, no script. The first row is always checked; a later row left completely empty
+    is skipped. What a row must hold is `tindak_lanjut`'s rule, checked by the service."""
+
+    def __init__(self, kelas, prefix: str, data=None, awal=None, form_kwargs=None):
+        self.prefix = prefix
+        self.galat: list[str] = []
+        kw = form_kwargs or {}
+        if data is not None:
+            try:
+                n = int(data.get(f"{prefix}-jumlah", 1))
+            except (TypeError, ValueError):
+                n = 1
+            n = max(1, min(n, tl.MAKS_BARIS))
+            self.forms = [
+                kelas(data, prefix=f"{prefix}-{i}", empty_permitted=i > 0,
+                      use_required_attribute=False, **kw)
+                for i in range(n)
+            ]  # fmt: skip
+        else:
+            self.forms = [
+                kelas(initial=r, prefix=f"{prefix}-{i}", **kw) for i, r in enumerate(awal or [{}])
+            ]
+
+    def __iter__(self):
+        return iter(self.forms)
+
+    def __len__(self):
+        return len(self.forms)
+
+    @property
+    def penuh(self) -> bool:
+        return len(self.forms) >= tl.MAKS_BARIS
+
+    def is_valid(self) -> bool:
+        hasil = [f.is_valid() for f in self.forms]  # every row, so each shows its errors
+        return all(hasil)
+
+    def nilai_mentah(self) -> list[dict]:
+        """What was typed, unchecked: to show the rows again after adding/removing one."""
+        return [{nama: f[nama].value() for nama in f.fields} for f in self.forms]
+
+    def baris(self) -> list[dict]:
+        """The checked rows, without the empty ones after the first."""
+        return [f.cleaned_data for i, f in enumerate(self.forms) if i == 0 or f.has_changed()]
+
+
+def _pilih_iki(pilihan_iki):
+    return [("", "Pilih indikator"), *pilihan_iki]
+
+
+class _BarisIki(forms.Form):
+    iki = forms.TypedChoiceField(label="Indikator kinerja individu", coerce=int, required=False,
+                                 empty_value=None)  # fmt: skip
+
+    def __init__(self, *args, pilihan_iki=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["iki"].choices = _pilih_iki(pilihan_iki)
+
+
+class BarisTujuanCoaching(_BarisIki):
     baseline = forms.CharField(label="Baseline target (jika ada)", max_length=200, required=False)
-    strategi_pencapaian = _teks("Strategi pencapaian target")
+    strategi = _teks("Strategi pencapaian target")
+
+
+class BarisFaktaCoaching(_BarisIki):
     progres = _teks("Progres pencapaian target")
     masalah = _teks("Masalah / hambatan")
     penyebab = _teks("Penyebab")
-    peluang = _teks("Peluang: apa yang dapat dilakukan pegawai?", 3)
-    strategi_mengatasi = _teks("Strategi untuk mengatasi masalah/hambatan (langkah ke depan)")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["iki"].label = "Target SKP (indikator)"
+
+
+class BarisLangkahCoaching(_BarisIki):
+    strategi = _teks("Strategi untuk mengatasi masalah/hambatan")
     penyesuaian = forms.ChoiceField(
         label="Penyesuaian ukuran keberhasilan dan target",
         choices=YA_TIDAK,
         initial="tidak",
+        required=False,
         widget=forms.RadioSelect,
         help_text="YA membuka perubahan SKP (catatan kaki format B.1.6).",
     )
 
-    def __init__(self, *args, pilihan_iki=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["iki"].choices = pilihan_iki
 
-    def isi(self, iki) -> dict:
-        d = self.cleaned_data
-        nama_iki = f"{iki.label}: {iki.teks}" if getattr(iki, "label", "") else iki.teks
+class BarisTujuanMentoring(forms.Form):
+    keahlian = _teks("Keahlian/keterampilan spesifik yang akan dikembangkan")
+    jangka_waktu = forms.CharField(label="Jangka waktu mentoring", max_length=200, required=False)
+    perubahan = _teks("Perubahan yang diharapkan")
+    ukuran = _teks("Ukuran keberhasilan mentoring")
+
+
+class BarisJurnalMentoring(forms.Form):
+    waktu_tempat = forms.CharField(label="Waktu dan tempat", max_length=200, required=False)
+    materi = _teks("Materi mentoring")
+    rencana_aksi = _teks("Rencana aksi")
+    target_waktu = forms.CharField(label="Target waktu rencana aksi", max_length=200,
+                                   required=False)  # fmt: skip
+
+
+class FormBimbingan(_PihakLain):
+    """A coaching or mentoring record: the session fields plus the format's tables
+    (`BAGIAN`: name -> (row form, heading)), each with several rows."""
+
+    BAGIAN: dict = {}
+    AKSI = "aksi"  # the add/remove row buttons post `<prefix>-aksi`
+
+    def __init__(self, data=None, *, awal_baris=None, pilihan_iki=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self._pilihan_iki = pilihan_iki
+        kw = {"pilihan_iki": pilihan_iki}
+        self.bagian = {
+            nama: DaftarBaris(
+                kelas,
+                f"{self.prefix}-{nama}",
+                data,
+                (awal_baris or {}).get(nama),
+                kw if issubclass(kelas, _BarisIki) else None,
+            )
+            for nama, (kelas, _) in self.BAGIAN.items()
+        }
+
+    def tabel(self):
+        """(name, heading, rows) for the template, in the format's order."""
+        for nama, (_, judul) in self.BAGIAN.items():
+            yield nama, judul, self.bagian[nama]
+
+    def is_valid(self) -> bool:
+        utama = super().is_valid()
+        return all([utama, *(d.is_valid() for d in self.bagian.values())])
+
+    def add_error(self, field, error):
+        """A table's message (the service names the row) goes above that table."""
+        if field in getattr(self, "bagian", {}):
+            pesan = error.messages if hasattr(error, "messages") else error
+            self.bagian[field].galat.extend([pesan] if isinstance(pesan, str) else pesan)
+            return
+        super().add_error(field, error)
+
+    def aksi_baris(self) -> str:
+        return (self.data.get(f"{self.prefix}-{self.AKSI}") or "") if self.is_bound else ""
+
+    def dengan_baris_diubah(self, aksi: str):
+        """This form again, unbound, with what was typed and one row added
+        ("tambah:<table>") or removed ("hapus:<table>:<i>"). Nothing is checked or saved."""
+        baris = {nama: d.nilai_mentah() for nama, d in self.bagian.items()}
+        perintah, _, sisa = aksi.partition(":")
+        nama, _, nomor = sisa.partition(":")
+        if nama in baris:
+            if perintah == "tambah" and len(baris[nama]) < tl.MAKS_BARIS:
+                baris[nama].append({})
+            elif perintah == "hapus" and nomor.isdigit() and 1 < len(baris[nama]) > int(nomor):
+                del baris[nama][int(nomor)]
+        nilai = {nama: self[nama].value() for nama in self.fields}
+        return type(self)(
+            initial=nilai, awal_baris=baris, pilihan_iki=self._pilihan_iki, prefix=self.prefix
+        )
+
+
+class FormCoaching(FormBimbingan):
+    BAGIAN = {
+        "tujuan": (BarisTujuanCoaching, "Tujuan: apa yang ingin saya capai?"),
+        "fakta": (BarisFaktaCoaching, "Fakta: di mana saya sekarang?"),
+        "langkah": (BarisLangkahCoaching, "Langkah ke depan: apa yang akan saya lakukan?"),
+    }
+    peluang = _teks("Peluang: apa yang dapat dilakukan pegawai?", 3)
+
+    def isi(self, iki_menurut_pk: dict) -> dict:
+        """The B.1.6 tables; each row names its indicator (and its SKP target) by the
+        indicator picked. An unknown indicator id is KeyError (the view: 404)."""
+
+        def iki(pk):
+            if pk is None:
+                return "", ""
+            k = iki_menurut_pk[pk]
+            nama = f"{k.label}: {k.teks}" if getattr(k, "label", "") else k.teks
+            return nama, k.target or ""
+
+        tujuan, fakta, langkah = (self.bagian[n].baris() for n in ("tujuan", "fakta", "langkah"))
         return {
             "tujuan": [
-                {
-                    "iki": nama_iki,
-                    "baseline": d["baseline"],
-                    "target": iki.target,
-                    "strategi": d["strategi_pencapaian"],
-                }
+                dict(zip(("iki", "target"), iki(b["iki"]), strict=True))
+                | {"baseline": b["baseline"], "strategi": b["strategi"]}
+                for b in tujuan
             ],
             "fakta": [
-                {
-                    "target": iki.target,
-                    "progres": d["progres"],
-                    "masalah": d["masalah"],
-                    "penyebab": d["penyebab"],
-                }
+                dict(zip(("iki", "target"), iki(b["iki"]), strict=True))
+                | {"progres": b["progres"], "masalah": b["masalah"], "penyebab": b["penyebab"]}
+                for b in fakta
             ],
-            "peluang": d["peluang"],
+            "peluang": self.cleaned_data["peluang"],
             "langkah": [
                 {
-                    "iki": nama_iki,
-                    "strategi": d["strategi_mengatasi"],
-                    "penyesuaian": d["penyesuaian"] == "ya",
+                    "iki": iki(b["iki"])[0],
+                    "strategi": b["strategi"],
+                    "penyesuaian": {"ya": True, "tidak": False}.get(b["penyesuaian"]),
                 }
+                for b in langkah
             ],
         }
 
 
-class FormMentoring(_PihakLain):
+class FormMentoring(FormBimbingan):
+    BAGIAN = {
+        "tujuan": (BarisTujuanMentoring, "Tujuan: apa yang ingin saya capai dengan mentoring?"),
+        "jurnal": (BarisJurnalMentoring, "Jurnal mentoring"),
+    }
     bentuk = forms.MultipleChoiceField(
         label="Bentuk kegiatan mentoring",
         choices=tl.BENTUK_MENTORING,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    keahlian = _teks("Keahlian/keterampilan spesifik yang akan dikembangkan")
-    jangka_waktu = forms.CharField(label="Jangka waktu mentoring", max_length=200, required=False)
-    perubahan = _teks("Perubahan yang diharapkan")
-    ukuran = _teks("Ukuran keberhasilan mentoring")
-    waktu_tempat = forms.CharField(label="Jurnal: waktu dan tempat", max_length=200,
-                                   required=False)  # fmt: skip
-    materi = _teks("Jurnal: materi mentoring")
-    rencana_aksi = _teks("Jurnal: rencana aksi")
-    target_waktu = forms.CharField(label="Jurnal: target waktu rencana aksi", max_length=200,
-                                   required=False)  # fmt: skip
 
     def isi(self) -> dict:
-        d = self.cleaned_data
         return {
-            "bentuk": list(d["bentuk"]),
-            "tujuan": [{k: d[k] for k in tl.KOLOM_MENTORING["tujuan"]}],
-            "jurnal": [{k: d[k] for k in tl.KOLOM_MENTORING["jurnal"]}],
+            "bentuk": list(self.cleaned_data["bentuk"]),
+            "tujuan": [
+                {k: b[k] for k in tl.KOLOM_MENTORING["tujuan"]}
+                for b in self.bagian["tujuan"].baris()
+            ],
+            "jurnal": [
+                {k: b[k] for k in tl.KOLOM_MENTORING["jurnal"]}
+                for b in self.bagian["jurnal"].baris()
+            ],
         }
 
 
@@ -240,12 +398,32 @@ class FormLaporanPerilaku(forms.Form):
         3,
         max_length=4000,
     )
+    umpan_balik = forms.TypedMultipleChoiceField(
+        label="Bukti pemberian umpan balik berkelanjutan: umpan balik yang sudah diberikan "
+        "kepada pegawai",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Pilih dari rekaman umpan balik berkelanjutan pegawai pada SKP ini. "
+        "Umpan balik yang dipilih dilampirkan pada format B.1.10.",
+    )
     bukti_umpan_balik = _teks(
-        "Bukti pemberian umpan balik berkelanjutan yang dilampirkan",
+        "Keterangan bukti lain (bila ada)",
         2,
         max_length=2000,
-        help_text="Mis. tanggal dan isi umpan balik yang sudah diberikan kepada pegawai.",
+        help_text="Mis. umpan balik tertulis atau lisan yang diberikan di luar aplikasi.",
     )
+
+    def __init__(self, *args, pilihan_umpan_balik=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["umpan_balik"].choices = [
+            (
+                ub.pk,
+                f"{localtime(ub.dibuat_pada):%d-%m-%Y} · {ub.get_sumber_display()} · "
+                f"{ub.get_arah_display().lower()}: {tl.kutipan(ub.teks, 160)}",
+            )
+            for ub in pilihan_umpan_balik
+        ]
 
 
 class FormKonseling(forms.Form):

@@ -343,7 +343,12 @@ class LaporanPerilakuKerja(ModelInstansi):
     serupa_pegawai_lain = models.BooleanField(default=False)
     retrospektif = models.TextField(max_length=4000)
     dikomunikasikan_pada = models.DateField()
-    bukti_umpan_balik = models.TextField(max_length=2000)
+    # The evidence that continuous feedback was given (L6194-6196): entries picked from
+    # the employee's record (`umpan_balik`) and/or this short text.
+    bukti_umpan_balik = models.TextField(max_length=2000, blank=True)
+    umpan_balik = models.ManyToManyField(
+        UmpanBalik, through="BuktiLaporanPerilaku", related_name="+", blank=True
+    )
     dicatat_oleh = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="+")
     dibuat_pada = models.DateTimeField(auto_now_add=True)
     # Rekaman informasi hasil konseling kinerja (L6309-6313).
@@ -361,6 +366,28 @@ class LaporanPerilakuKerja(ModelInstansi):
             models.CheckConstraint(
                 condition=Q(dikomunikasikan_pada__lte=models.F("tanggal")),
                 name="laporan_perilaku_dikomunikasikan_dulu",
+            )
+        ]
+
+
+class BuktiLaporanPerilaku(ModelInstansiDasar):
+    """One feedback entry of the employee attached to a B.1.10 as evidence that
+    continuous feedback was given. Insert-only: the report is archived when it is made,
+    and `services_tindak_lanjut.laporan_perilaku_buat` accepts only entries on this
+    employee's SKP that the reporter may read."""
+
+    HANYA_TAMBAH = True
+
+    laporan = models.ForeignKey(
+        LaporanPerilakuKerja, on_delete=models.PROTECT, related_name="bukti_terpilih"
+    )
+    umpan_balik = models.ForeignKey(UmpanBalik, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["laporan", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["laporan", "umpan_balik"], name="bukti_laporan_perilaku_unik"
             )
         ]
 

@@ -12,19 +12,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 from skp import selectors as skp_selectors
 from skp.models import SKP
 from skp.workflow import BERLAKU, Status
 
+from . import selectors as ub_selectors
 from . import tindak_lanjut as tl
 from .models import (
     BimbinganKinerja,
+    BuktiLaporanPerilaku,
     JenisTindakLanjut,
     LaporanPerilakuKerja,
     PengambilalihanRHK,
     TindakLanjut,
+    UmpanBalik,
 )
 
 
@@ -92,9 +95,42 @@ def keadaan(skp: SKP, **lain) -> tl.Keadaan:
     )
 
 
+def _bukti_laporan() -> Prefetch:
+    """The feedback entries a B.1.10 cites, oldest first (one query for all reports)."""
+    return Prefetch(
+        "bukti_terpilih",
+        queryset=BuktiLaporanPerilaku.objects.select_related("umpan_balik").order_by(
+            "umpan_balik__dibuat_pada", "umpan_balik__pk"
+        ),
+    )
+
+
+def bukti_laporan(laporan: LaporanPerilakuKerja) -> list[UmpanBalik]:
+    """The feedback entries cited by one B.1.10 (for its PDF). One query."""
+    return [
+        b.umpan_balik
+        for b in BuktiLaporanPerilaku.objects.filter(laporan=laporan)
+        .select_related("umpan_balik")
+        .order_by("umpan_balik__dibuat_pada", "umpan_balik__pk")
+    ]
+
+
+def umpan_balik_untuk_laporan(pengguna, skp: SKP):
+    """The feedback entries a B.1.10 on this SKP may cite as evidence: given to this
+    employee on any version of this SKP (the same assessment period), and readable by
+    the reporter (`selectors.umpan_balik_untuk_pengguna`, the record page's own helper).
+    Anything else posted as an id is refused by the service."""
+    return (
+        ub_selectors.umpan_balik_untuk_pengguna(pengguna)
+        .filter(_seri(skp), pegawai_id=skp.pegawai_id)
+        .select_related("rhk")
+        .order_by("dibuat_pada", "pk")
+    )
+
+
 def rekaman(skp: SKP) -> dict:
     """Everything recorded after feedback on this SKP (all versions), newest first.
-    Five queries however many records."""
+    Six queries however many records."""
     return {
         "tindak_lanjut": list(
             TindakLanjut.objects.filter(_seri(skp))
@@ -109,6 +145,7 @@ def rekaman(skp: SKP) -> dict:
         "laporan": list(
             LaporanPerilakuKerja.objects.filter(_seri(skp))
             .select_related("dicatat_oleh")
+            .prefetch_related(_bukti_laporan())
             .order_by("-tanggal", "-pk")
         ),
         "pengambilalihan": list(

@@ -31,6 +31,7 @@ from . import selectors_tindak_lanjut as sel
 from . import tindak_lanjut as tl
 from .models import (
     BimbinganKinerja,
+    BuktiLaporanPerilaku,
     EvaluasiKompetensi,
     JenisKonselor,
     JenisTindakLanjut,
@@ -362,12 +363,29 @@ def laporan_perilaku_buat(
     permasalahan: str,
     serupa_pegawai_lain: bool,
     retrospektif: str,
-    bukti_umpan_balik: str,
+    bukti_umpan_balik: str = "",
+    umpan_balik=(),
 ) -> LaporanPerilakuKerja:
-    """B.1.10, from the rater to the unit kepegawaian (the agency admins are told)."""
+    """B.1.10, from the rater to the unit kepegawaian (the agency admins are told), with
+    the evidence of continuous feedback: ids of the employee's feedback entries
+    (`umpan_balik`) and/or a short text. An id that is not a feedback entry on this
+    employee's SKP readable by the reporter (another employee's, another agency's) is
+    refused and nothing is stored."""
     skp = _kunci(skp)
     saya = _periksa(pengguna, skp, tl.Aksi.LAPOR_PERILAKU)
     tanggal = _tanggal(tanggal)
+    try:
+        diminta = {int(pk) for pk in umpan_balik}
+    except (TypeError, ValueError) as exc:
+        raise ValidationError({"umpan_balik": "Pilihan umpan balik tidak dikenal."}) from exc
+    bukti = list(sel.umpan_balik_untuk_laporan(pengguna, skp).filter(pk__in=diminta))
+    if len(bukti) != len(diminta):
+        raise ValidationError(
+            {
+                "umpan_balik": "Umpan balik yang dipilih tidak ditemukan pada rekaman umpan "
+                "balik pegawai ini. Pilih dari daftar yang tersedia."
+            }
+        )
     galat = tl.galat_laporan_perilaku(
         tanggal=tanggal,
         dikomunikasikan_pada=dikomunikasikan_pada,
@@ -376,6 +394,8 @@ def laporan_perilaku_buat(
         bukti_umpan_balik=bukti_umpan_balik or "",
         punya_ekspektasi_khusus=punya_ekspektasi_khusus,
         ekspektasi_khusus=ekspektasi_khusus or "",
+        jumlah_umpan_balik=len(bukti),
+        tanggal_umpan_balik=tuple(timezone.localtime(ub.dibuat_pada).date() for ub in bukti),
     )
     if galat:
         raise ValidationError(galat)
@@ -390,11 +410,16 @@ def laporan_perilaku_buat(
         permasalahan=permasalahan.strip()[:4000],
         serupa_pegawai_lain=serupa_pegawai_lain,
         retrospektif=retrospektif.strip()[:4000],
-        bukti_umpan_balik=bukti_umpan_balik.strip()[:2000],
+        bukti_umpan_balik=(bukti_umpan_balik or "").strip(),
         dicatat_oleh=saya,
     )
     catat(laporan, pengguna, "Laporan permasalahan perilaku kerja dibuat (B.1.10)")
     laporan.save()
+    # The links are in place before the report is rendered and archived.
+    BuktiLaporanPerilaku.objects.bulk_create(
+        BuktiLaporanPerilaku(instansi_id=laporan.instansi_id, laporan=laporan, umpan_balik=ub)
+        for ub in bukti
+    )
     dokumen.arsipkan_laporan(laporan, pengguna)
     kepegawaian = Pegawai.objects.filter(pengguna__admin_instansi=True).values_list("pk", flat=True)
     kirim(

@@ -376,6 +376,21 @@ def galat_umpan_balik(jawaban: list[str]) -> str | None:
     return None
 
 
+PANJANG_KUTIPAN = 300
+
+
+def kutipan(teks: str, panjang: int = PANJANG_KUTIPAN) -> str:
+    """The excerpt of a feedback entry quoted as B.1.10 evidence (page, form and PDF)."""
+    teks = " ".join((teks or "").split())
+    return teks if len(teks) <= panjang else teks[: panjang - 1].rstrip() + "…"
+
+
+PESAN_BUKTI_LAPORAN = (
+    "Pilih umpan balik berkelanjutan yang sudah diberikan kepada pegawai sebagai bukti, "
+    "atau sebutkan buktinya bila umpan balik diberikan di luar aplikasi."
+)
+
+
 def galat_laporan_perilaku(
     *,
     tanggal: date,
@@ -385,9 +400,13 @@ def galat_laporan_perilaku(
     bukti_umpan_balik: str,
     punya_ekspektasi_khusus: bool,
     ekspektasi_khusus: str,
+    jumlah_umpan_balik: int = 0,
+    tanggal_umpan_balik: tuple[date, ...] = (),
 ) -> dict[str, str]:
     """B.1.10: the rater told the employee first and reports with the evidence that
-    continuous feedback was given (L6180-6198)."""
+    continuous feedback was given (L6180-6198): feedback entries picked from the
+    employee's record (`jumlah_umpan_balik`, given on `tanggal_umpan_balik`, none after
+    the report) and/or a short text (e.g. feedback given outside the application)."""
     galat = {}
     if dikomunikasikan_pada is None:
         galat["dikomunikasikan_pada"] = (
@@ -402,10 +421,15 @@ def galat_laporan_perilaku(
         galat["permasalahan"] = "Jelaskan secara detil permasalahan perilaku kerjanya."
     if not retrospektif.strip():
         galat["retrospektif"] = "Tuliskan yang sudah Anda lakukan untuk memperbaikinya."
-    if not bukti_umpan_balik.strip():
-        galat["bukti_umpan_balik"] = (
-            "Sebutkan bukti pemberian umpan balik berkelanjutan yang dilampirkan."
+    if not bukti_umpan_balik.strip() and jumlah_umpan_balik < 1:
+        galat["umpan_balik"] = PESAN_BUKTI_LAPORAN
+    elif any(t > tanggal for t in tanggal_umpan_balik):
+        galat["umpan_balik"] = (
+            "Bukti adalah umpan balik yang sudah diberikan: pilih umpan balik yang diberikan "
+            "pada atau sebelum tanggal laporan."
         )
+    if len(bukti_umpan_balik.strip()) > 2000:
+        galat["bukti_umpan_balik"] = "Keterangan bukti paling panjang 2000 karakter."
     if punya_ekspektasi_khusus and not ekspektasi_khusus.strip():
         galat["ekspektasi_khusus"] = "Tuliskan ekspektasi khusus tersebut."
     return galat
@@ -424,20 +448,31 @@ KOLOM_MENTORING = {
 }
 # Columns that may stay empty: "BASELINE TARGET (JIKA ADA)" (L5608).
 KOLOM_OPSIONAL = frozenset({"baseline"})
+# The formats' tables repeat their rows (L5604-5668, L5809-5849); a session's record
+# holds at most this many rows per table.
+MAKS_BARIS = 20
 
 
 def _galat_baris(isi: dict, kolom: dict, pesan: dict) -> dict[str, str]:
+    """Every table has at least one row and every row is checked on its own: the
+    message names the first row that is incomplete."""
     galat = {}
     for bagian, nama_kolom in kolom.items():
         baris = isi.get(bagian) or []
         if not baris:
             galat[bagian] = pesan[bagian]
             continue
-        for b in baris:
-            if any(not str(b.get(k) or "").strip() for k in nama_kolom if k not in KOLOM_OPSIONAL):
-                galat[bagian] = pesan[bagian]
+        if len(baris) > MAKS_BARIS:
+            galat[bagian] = f"Paling banyak {MAKS_BARIS} baris untuk setiap tabel."
+            continue
+        for nomor, b in enumerate(baris, 1):
+            awalan = f"Baris {nomor}: " if len(baris) > 1 else ""
             if any(len(str(b.get(k) or "")) > 1000 for k in nama_kolom):
-                galat[bagian] = "Setiap isian paling panjang 1000 karakter."
+                galat[bagian] = f"{awalan}Setiap isian paling panjang 1000 karakter."
+                break
+            if any(not str(b.get(k) or "").strip() for k in nama_kolom if k not in KOLOM_OPSIONAL):
+                galat[bagian] = awalan + pesan[bagian]
+                break
     return galat
 
 
@@ -455,9 +490,11 @@ def galat_isi_coaching(isi: dict) -> dict[str, str]:
     )
     if not str(isi.get("peluang") or "").strip():
         galat["peluang"] = "Isi peluang: apa yang dapat dilakukan pegawai."
-    for b in isi.get("langkah") or []:
-        if not isinstance(b.get("penyesuaian"), bool):
-            galat["langkah"] = "Pilih YA atau TIDAK untuk penyesuaian ukuran keberhasilan."
+    langkah = isi.get("langkah") or []
+    for nomor, b in enumerate(langkah, 1):
+        if "langkah" not in galat and not isinstance(b.get("penyesuaian"), bool):
+            awalan = f"Baris {nomor}: " if len(langkah) > 1 else ""
+            galat["langkah"] = awalan + "Pilih YA atau TIDAK untuk penyesuaian ukuran keberhasilan."
     return galat
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from organisasi.akses import pengguna_instansi_required
 from organisasi.dokumen import nama_berkas
 from skp import selectors as skp_selectors
-from skp.models import SKP, IndikatorKinerjaIndividu
+from skp.models import SKP
 
 from . import dokumen_tindak_lanjut as dokumen
 from . import selectors_tindak_lanjut as sel
@@ -170,7 +170,14 @@ def _konteks(request, skp: SKP, **forms) -> dict:
         "form_mentoring": forms.get("form_mentoring")
         or FormMentoring(initial=awal, prefix="mentoring"),
         "form_laporan": forms.get("form_laporan")
-        or FormLaporanPerilaku(initial=awal, prefix="laporan"),
+        or FormLaporanPerilaku(
+            initial=awal,
+            # Only the one who reports is offered the employee's feedback (one query).
+            pilihan_umpan_balik=sel.umpan_balik_untuk_laporan(request.user, skp)
+            if tl.Peran.PIMPINAN in peran
+            else (),
+            prefix="laporan",
+        ),
         "form_ambil_alih": forms.get("form_ambil_alih")
         or FormAmbilAlih(
             initial=awal,
@@ -200,7 +207,8 @@ def _hasil(request, skp: SKP, pesan: str, jangkar: str = ""):
 def _gagal(request, skp: SKP, form, exc: ValidationError, terbuka: str, **lain):
     if hasattr(exc, "error_dict"):
         for kolom, pesan in exc.message_dict.items():
-            form.add_error(kolom if kolom in form.fields else None, pesan)
+            bagian = kolom in getattr(form, "bagian", {})  # a table of B.1.6/B.1.7
+            form.add_error(kolom if kolom in form.fields or bagian else None, pesan)
     else:
         for pesan in exc.messages:
             form.add_error(None, pesan)
@@ -258,18 +266,18 @@ def bimbingan_catat(request, pk, metode):
         form = FormCoaching(request.POST, pilihan_iki=pilihan_iki, prefix="coaching")
     else:
         form = FormMentoring(request.POST, prefix="mentoring")
+    if aksi := form.aksi_baris():
+        # "Tambah baris" / "Hapus baris": the form comes back with one row more or less,
+        # what was typed kept; nothing is checked or saved yet.
+        konteks = _konteks(
+            request, skp, terbuka=metode, **{nama_form: form.dengan_baris_diubah(aksi)}
+        )
+        templat = "_isi.html" if request.htmx else "halaman.html"
+        return render(request, f"umpanbalik/tindak_lanjut/{templat}", konteks)
     if not form.is_valid():
         return _gagal(request, skp, form, ValidationError([]), metode, **{nama_form: form})
     try:
-        if coaching:
-            iki = next(
-                (k for r in rhk for k in r.iki.all() if k.pk == form.cleaned_data["iki"]), None
-            )
-            if iki is None:
-                raise IndikatorKinerjaIndividu.DoesNotExist
-            isi = form.isi(iki)
-        else:
-            isi = form.isi()
+        isi = form.isi({k.pk: k for r in rhk for k in r.iki.all()}) if coaching else form.isi()
         b = services.bimbingan_catat(
             pengguna=request.user,
             skp=skp,
@@ -279,7 +287,7 @@ def bimbingan_catat(request, pk, metode):
             isi=isi,
             pihak_lain=form.pihak_lain(),
         )
-    except IndikatorKinerjaIndividu.DoesNotExist as exc:
+    except KeyError as exc:  # an indicator of another SKP
         raise Http404 from exc
     except ValidationError as exc:
         return _gagal(request, skp, form, exc, metode, **{nama_form: form})
@@ -371,7 +379,11 @@ def evaluasi_kompetensi_isi(request, pk, bimbingan_pk):
 @pengguna_instansi_required
 def laporan_buat(request, pk):
     skp = _skp(request, pk)
-    form = FormLaporanPerilaku(request.POST, prefix="laporan")
+    form = FormLaporanPerilaku(
+        request.POST,
+        pilihan_umpan_balik=sel.umpan_balik_untuk_laporan(request.user, skp),
+        prefix="laporan",
+    )
     if not form.is_valid():
         return _gagal(request, skp, form, ValidationError([]), "laporan", form_laporan=form)
     d = form.cleaned_data
@@ -387,6 +399,7 @@ def laporan_buat(request, pk):
             serupa_pegawai_lain=d["serupa_pegawai_lain"] == "ya",
             retrospektif=d["retrospektif"],
             bukti_umpan_balik=d["bukti_umpan_balik"],
+            umpan_balik=d["umpan_balik"],
         )
     except ValidationError as exc:
         return _gagal(request, skp, form, exc, "laporan", form_laporan=form)

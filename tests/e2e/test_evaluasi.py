@@ -1,12 +1,16 @@
 """The rater's evaluation page in a real browser: three employees rated without a page
 reload (one from the keyboard alone), the predikat shown at once, the calibration chart
-following, a stale second tab refused with its input kept; looked at on a desktop and a
-phone (screenshots in /tmp/evaluasi-shots)."""
+following, a stale second tab refused with its input kept; the D.1.1 path to the employee's
+signature, her download of the archived copy and the public check of it (and of a changed
+copy); looked at on a desktop and a phone (screenshots in /tmp/evaluasi-shots, /tmp/shots/alur)."""
 
+import re
 from datetime import UTC, datetime
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from evaluasi.models import CapaianOrganisasiUnit, EvaluasiKinerja
 from organisasi.pengaturan import pengaturan_instansi
@@ -105,6 +109,51 @@ def test_penilai_menilai_tiga_pegawai_tanpa_muat_ulang(halaman, org):
     halaman.screenshot(path=str(FOTO / "tim-390.png"), full_page=True)
 
 
+def test_tim_besar_dipaging_dicari_dan_disaring(halaman, org):
+    """A team of 45: a page of 20 at a time, a search by name or NIP and the "belum
+    berpredikat" filter reach anyone; the calibration panel counts the whole team."""
+    foto = Path("/tmp/shots/rating")
+    foto.mkdir(parents=True, exist_ok=True)
+    tim_besar(org, 42, awal=2)
+    _masuk(halaman, "teguh")
+    halaman.set_viewport_size({"width": 1280, "height": 900})
+    halaman.goto(URL)
+    assert halaman.locator("section.evaluasi-baris").count() == 20
+    assert "0 dari 45 pegawai sudah berpredikat" in _kalibrasi(halaman)
+    halaman.get_by_text("Halaman 1 dari 3").wait_for()
+    halaman.screenshot(path=str(foto / "tim-45-1280.png"), full_page=True)
+    halaman.evaluate("window.__belumDimuatUlang = true")
+
+    # Search by NIP from the keyboard: the list alone is replaced.
+    halaman.get_by_label("Cari nama atau NIP pegawai").fill("199001012020000040")
+    halaman.locator("section.evaluasi-baris >> nth=1").wait_for(state="detached")
+    baris = halaman.locator("section.evaluasi-baris")
+    assert baris.count() == 1 and "Anggota 040" in baris.inner_text()
+    baris.get_by_role("group", name="Rating hasil kerja").get_by_label("Sesuai ekspektasi").check()
+    baris.get_by_role("group", name="Rating perilaku kerja").get_by_label(
+        "Sesuai ekspektasi"
+    ).check()
+    baris.get_by_role("button", name="Simpan penilaian").click()
+    halaman.locator("#kalibrasi", has_text="1 dari 45 pegawai").wait_for()
+
+    # "Belum berpredikat": 44 left, over three pages that keep the filter.
+    halaman.get_by_label("Cari nama atau NIP pegawai").fill("")
+    halaman.get_by_label("Tampilkan").select_option("belum")
+    halaman.get_by_text("44 dari 45 pegawai cocok").wait_for()
+    halaman.get_by_role("link", name="Terakhir").click()
+    halaman.get_by_text("Halaman 3 dari 3").wait_for()
+    assert halaman.locator("section.evaluasi-baris").count() == 4
+    assert "saring=belum" in halaman.url and "page=3" in halaman.url
+    assert "Anggota 040" not in halaman.locator("#daftar-tim").inner_text()
+    assert halaman.evaluate("window.__belumDimuatUlang") is True
+
+    halaman.set_viewport_size({"width": 390, "height": 844})
+    halaman.goto(URL + "?saring=belum")
+    assert halaman.evaluate("document.documentElement.scrollWidth") <= 390
+    halaman.screenshot(path=str(foto / "tim-45-390.png"), full_page=True)
+    halaman.locator(".paginasi").screenshot(path=str(foto / "paginasi-390.png"))
+
+
 def test_tab_kedua_ditolak_isian_tetap(halaman, org):
     _masuk(halaman, "teguh")
     halaman.goto(URL)
@@ -166,7 +215,9 @@ def _foto(halaman, nama):
     halaman.set_viewport_size({"width": 1280, "height": 900})
 
 
-def test_penilai_menandatangani_menyerahkan_pegawai_menandatangani(halaman, org, time_machine):
+def test_penilai_menandatangani_menyerahkan_pegawai_menandatangani(
+    halaman, org, time_machine, tmp_path
+):
     time_machine.move_to(DALAM_JENDELA, tick=True)
     akun(org, org.staf, "dedi")
     halaman.on("dialog", lambda d: d.accept())
@@ -199,6 +250,29 @@ def test_penilai_menandatangani_menyerahkan_pegawai_menandatangani(halaman, org,
     halaman.get_by_text("Anda sudah menandatanganinya").wait_for()
     with lingkup_instansi(org.instansi):
         assert EvaluasiKinerja.objects.get(pegawai=org.staf).status == "d11_dikembalikan"
+
+    # She keeps her copy: the archived D.1.1 from her case page, whose printed address (the
+    # QR code's) lets anyone confirm it and rejects a changed copy.
+    with halaman.expect_download() as unduhan:
+        halaman.get_by_role("link", name="Unduh PDF").click()
+    salinan = tmp_path / "d11.pdf"
+    unduhan.value.save_as(salinan)
+    isi = salinan.read_bytes()
+    teks = "".join((h.extract_text() or "") for h in PdfReader(BytesIO(isi)).pages)
+    assert "Periksa keaslian dan status dokumen ini" in " ".join(teks.split())
+    alamat = re.search(r"/verifikasi/[A-Za-z0-9_-]+/", "".join(teks.split()))
+    assert alamat, "alamat verifikasi tercetak pada dokumen"
+    _keluar(halaman)
+    halaman.goto(alamat.group(0))
+    halaman.get_by_text("Dokumen asli.").wait_for()
+    halaman.get_by_label("Berkas PDF").set_input_files(str(salinan))
+    halaman.get_by_role("button", name="Periksa berkas").click()
+    halaman.get_by_text("Cocok.").wait_for()
+    diubah = tmp_path / "d11-diubah.pdf"
+    diubah.write_bytes(isi + b"%diubah\n")
+    halaman.get_by_label("Berkas PDF").set_input_files(str(diubah))
+    halaman.get_by_role("button", name="Periksa berkas").click()
+    halaman.get_by_text("Tidak cocok.").wait_for()
 
 
 def test_jalur_atasan_menilai_dan_menandatangani_d12(halaman, org, time_machine):

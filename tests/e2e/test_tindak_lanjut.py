@@ -1,5 +1,7 @@
-"""Follow-up of feedback in a real browser: the rater records a coaching session (B.1.6)
-from the employee's documentation page through the HTMX form, the employee sees it on her
+"""Follow-up of feedback in a real browser: the rater records a coaching session (B.1.6,
+two issues: a row added in the form) from the employee's documentation page through the
+HTMX form, reports a behaviour problem (B.1.10) citing feedback from the employee's
+record, and the employee sees it on her
 home page, opens it, signs it and fills her feedback (B.1.8); both pages are looked at on
 a desktop and a phone (no sideways scrolling)."""
 
@@ -16,7 +18,7 @@ from tests.factories import Org, akun, skp_contoh
 from umpanbalik.models import BimbinganKinerja
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
-FOTO = Path("/tmp/shots/tindaklanjut")
+FOTO = Path("/tmp/shots/tindak")
 
 
 def _masuk(halaman, username):
@@ -55,26 +57,46 @@ def test_penilai_mencatat_coaching_pegawai_melihat_dan_menandatangani(halaman, i
             "form", has=halaman.get_by_role("button", name="Simpan dan tandatangani coaching")
         )
         form.get_by_label("Tempat").fill("Ruang rapat Seksi Rekayasa")
-        form.get_by_label("Indikator kinerja individu").select_option(index=0)
-        form.get_by_label("Strategi pencapaian target").fill("Survei dua simpang per bulan")
-        form.get_by_label("Progres pencapaian target").fill("5 dari 12 simpang")
-        form.get_by_label("Masalah / hambatan").fill("Data volume kendaraan terlambat")
-        form.get_by_label("Penyebab").fill("Alat hitung rusak")
+
+        def isi(nama, nilai):
+            kolom = form.locator(f"[name=coaching-{nama}]")
+            if nama.endswith("-iki"):
+                kolom.select_option(index=nilai)
+            else:
+                kolom.fill(nilai)
+
+        isi("tujuan-0-iki", 1)
+        isi("tujuan-0-strategi", "Survei dua simpang per bulan")
+        isi("fakta-0-iki", 1)
+        isi("fakta-0-progres", "5 dari 12 simpang")
+        isi("fakta-0-masalah", "Data volume kendaraan terlambat")
+        isi("fakta-0-penyebab", "Alat hitung rusak")
+        # A second issue in the same session: "Tambah baris" brings a row (server-rendered,
+        # what was typed kept).
+        form.locator("#coaching-fakta").get_by_role("button", name="Tambah baris").click()
+        form.locator("[name=coaching-fakta-1-progres]").wait_for()
+        assert form.locator("[name=coaching-fakta-0-progres]").input_value() == "5 dari 12 simpang"
+        isi("fakta-1-iki", 2)
+        isi("fakta-1-progres", "Survei kepuasan belum dimulai")
+        isi("fakta-1-masalah", "Kuesioner belum disetujui")
+        isi("fakta-1-penyebab", "Menunggu tanda tangan Kepala Bidang")
+        isi("langkah-0-iki", 1)
+        isi("langkah-0-strategi", "Ajukan akses data kamera ATCS")
         # First without the opportunity section: the message comes back in place (HTMX).
-        form.get_by_label("Strategi untuk mengatasi").fill("Ajukan akses data kamera ATCS")
         _lihat(halaman, "tindak-lanjut-form-coaching")
         form.get_by_role("button", name="Simpan dan tandatangani coaching").click()
         halaman.get_by_text("Isi peluang: apa yang dapat dilakukan pegawai.").wait_for()
         with lingkup_instansi(instansi_a):
             assert not BimbinganKinerja.objects.exists()
-        form = halaman.locator(
-            "form", has=halaman.get_by_role("button", name="Simpan dan tandatangani coaching")
+        assert form.locator("[name=coaching-fakta-1-progres]").input_value() == (
+            "Survei kepuasan belum dimulai"
         )
-        assert form.get_by_label("Progres pencapaian target").input_value() == "5 dari 12 simpang"
         form.get_by_label("Peluang").fill("Memakai data kamera ATCS")
         form.get_by_role("button", name="Simpan dan tandatangani coaching").click()
         halaman.get_by_text("Pelaksanaan coaching tercatat").wait_for()
         assert halaman.get_by_text("Menunggu tanda tangan pegawai").is_visible()
+        with lingkup_instansi(instansi_a):
+            assert len(BimbinganKinerja.objects.get().isi["fakta"]) == 2
         _lihat(halaman, "tindak-lanjut-penilai")
 
         halaman.context.clear_cookies()
@@ -84,6 +106,7 @@ def test_penilai_mencatat_coaching_pegawai_melihat_dan_menandatangani(halaman, i
         ).click()
         halaman.wait_for_url(f"**/pelaksanaan/skp/{skp.pk}/tindak-lanjut/*")
         assert halaman.get_by_text("Data volume kendaraan terlambat").first.is_visible()
+        assert halaman.get_by_text("Kuesioner belum disetujui").first.is_visible()
         assert halaman.get_by_role("heading", name="Catat tindak lanjut").count() == 0
         _lihat(halaman, "tindak-lanjut-pegawai")
         halaman.once("dialog", lambda d: d.accept())
@@ -144,3 +167,46 @@ def test_ambil_alih_dengan_catatan_tampil_di_baris_evaluasi(halaman, instansi_a)
         # From the evaluation row the rater reaches the follow-up page.
         halaman.get_by_role("link", name="Tindak lanjut umpan balik Dedi").click()
         halaman.wait_for_url(f"**/pelaksanaan/skp/{skp.pk}/tindak-lanjut/")
+
+
+def test_laporan_b110_memilih_umpan_balik_sebagai_bukti(halaman, instansi_a):
+    from umpanbalik.models import LaporanPerilakuKerja, UmpanBalik
+
+    FOTO.mkdir(parents=True, exist_ok=True)
+    with time_machine.travel(datetime(2026, 3, 16, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
+        org = Org(instansi_a)
+        akun(org, org.staf, "dedi")
+        akun(org, org.kasi, "teguh")
+        skp = skp_contoh(org, status="ditandatangani")
+        with lingkup_instansi(instansi_a):
+            rhk = skp.rhk.order_by("jenis", "urutan").first()
+            ub = UmpanBalik.objects.create(
+                skp=skp, pegawai=org.staf, periode=2, jenis_periode="bulanan",
+                sumber="penilai", sifat="berkala", cara="langsung", rhk=rhk, arah="negatif",
+                teks="Tiga kali tidak hadir rapat koordinasi simpang tanpa kabar.",
+                pemberi=org.kasi, nama_pemberi=org.kasi.nama,
+            )  # fmt: skip
+        _masuk(halaman, "teguh")
+        halaman.goto(f"/pelaksanaan/skp/{skp.pk}/tindak-lanjut/")
+        halaman.get_by_text("Laporan permasalahan perilaku kerja untuk konseling").click()
+        form = halaman.locator(
+            "form", has=halaman.get_by_role("button", name="Kirim laporan kepada unit kepegawaian")
+        )
+        form.get_by_label("Tanggal permasalahan dikomunikasikan").fill("2026-03-02")
+        form.get_by_label("Jelaskan secara detil").fill("Tidak hadir rapat koordinasi")
+        form.get_by_label("Yang sudah saya lakukan").fill("Menegur langsung")
+        form.get_by_label("Tiga kali tidak hadir rapat koordinasi", exact=False).check()
+        _lihat(halaman, "tindak-lanjut-form-b110")
+        form.get_by_role("button", name="Kirim laporan kepada unit kepegawaian").click()
+        halaman.get_by_text(
+            "Laporan permasalahan perilaku kerja (format B.1.10) terkirim"
+        ).wait_for()
+        with lingkup_instansi(instansi_a):
+            laporan = LaporanPerilakuKerja.objects.get()
+            assert list(laporan.umpan_balik.all()) == [ub]
+        assert (
+            halaman.locator(f"#laporan-{laporan.pk}")
+            .get_by_text("Tiga kali tidak hadir rapat koordinasi simpang tanpa kabar.")
+            .is_visible()
+        )
+        _lihat(halaman, "tindak-lanjut-b110")

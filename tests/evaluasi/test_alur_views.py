@@ -211,3 +211,24 @@ def test_kasus_belum_diterima_tidak_menawarkan_keberatan(client, tim):
     html = client.get(reverse("evaluasi_kasus", args=[e.pk])).content.decode()
     assert reverse("keberatan_ajukan", args=[e.pk]) not in html
     assert 'id="judul-keberatan"' not in html
+
+
+@time_machine.travel(DALAM_JENDELA, tick=False)
+def test_kasus_menawarkan_pdf_kepada_pegawai_hanya_setelah_ditandatangani(client, tim):
+    with lingkup_instansi(tim.instansi):
+        e = services.evaluasi_nilai(
+            pengguna=tim.akun_kasi, skp=tim.skp, periode=JANUARI, versi=0,
+            rating_hasil_kerja="sesuai", rating_perilaku_kerja="sesuai",
+        )  # fmt: skip
+    url = reverse("evaluasi_kasus", args=[e.pk])
+    pdf = reverse("evaluasi_dokumen_pdf", args=[e.pk])
+    client.force_login(tim.akun_kasi)
+    isi = client.get(url).content.decode()
+    assert pdf in isi and "Pratinjau bertanda DRAF" in isi  # the signer previews
+    client.force_login(tim.akun_staf)
+    assert pdf not in client.get(url).content.decode()  # not yet a result she received
+
+    with lingkup_instansi(tim.instansi):
+        services.evaluasi_tandatangani(pengguna=tim.akun_kasi, evaluasi=e, versi=e.versi)
+    isi = client.get(url).content.decode()
+    assert f'href="{pdf}?unduh=1"' in isi and "tersimpan di arsip" in isi

@@ -149,9 +149,36 @@ def test_halaman_tim_jumlah_kueri_tetap_5_dan_500(client, tim, django_assert_max
     besar = _jumlah_kueri(client, django_assert_max_num_queries, kecil)
     assert besar == kecil
     html = client.get(URL).content.decode()
-    assert html.count('class="kartu evaluasi-baris"') == 500
-    # RHK load when a row is opened, so 500 rows stay light.
-    assert len(html) < 1_500_000
+    # A page of the team at a time (RHK load when a row is opened): 500 stay light.
+    assert html.count('class="kartu evaluasi-baris"') == 20
+    assert len(html.encode()) < 150_000
+    assert "Halaman 1 dari 25" in html and "Pegawai yang Anda nilai (500)" in html
+    # The calibration panel counts the whole team, not the page.
+    assert "0 dari 500 pegawai sudah berpredikat" in html
+    # The last page, a search, the "belum berpredikat" filter: the same queries.
+    for kueri in ("?page=25", "?q=Anggota+4", "?q=199001012020000498", "?saring=belum&page=3"):
+        with django_assert_max_num_queries(kecil):
+            r = client.get(URL + kueri, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="daftar-tim")
+        assert r.status_code == 200
+    html = client.get(URL + "?q=199001012020000498").content.decode()
+    assert html.count('class="kartu evaluasi-baris"') == 1 and "Anggota 498" in html
+
+
+@time_machine.travel("2026-02-05 09:00 +07:00", tick=False)
+def test_cari_dan_saring_belum_berpredikat_tetap_di_paginasi(client, tim):
+    tim_besar(tim, 30)
+    client.force_login(tim.akun_kasi)
+    _simpan(client, tim, rating_hasil_kerja="sesuai", rating_perilaku_kerja="sesuai")
+    r = client.get(URL, {"saring": "belum"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="daftar-tim")
+    html = r.content.decode()
+    assert "<html" not in html  # the list alone
+    assert "30 dari 31 pegawai cocok" in html and "Dedi" not in html
+    assert "page=2&amp;saring=belum" in html  # the filter survives the pagination
+    html = client.get(URL, {"q": "dedi"}).content.decode()
+    assert html.count('class="kartu evaluasi-baris"') == 1 and "1 dari 31 pegawai" in html
+    assert "1 dari 31 pegawai sudah berpredikat" in html  # the whole team's panel
+    html = client.get(URL, {"q": "tidak ada"}).content.decode()
+    assert "Tidak ada pegawai yang cocok" in html
 
 
 def test_rincian_rhk_dimuat_saat_dibuka(client, tim):
@@ -195,6 +222,7 @@ def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
     same panel as the page's, in as many queries at 5 team members as at 500."""
     from evaluasi import kuadran, selectors
     from evaluasi.periode import Periode
+    from skp.models import SKP
 
     tim_besar(tim, 4)
     client.force_login(tim.akun_kasi)
@@ -209,19 +237,28 @@ def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
         assert "Tersimpan." in r.content.decode()
         return len(ctx.captured_queries), r.content.decode()
 
-    kecil, _ = simpan(0, "diatas")
+    # The first save creates the evaluation (who evaluates is decided then); later ones
+    # update it. Each costs the same at 5 team members as at 500.
+    buat_kecil, _ = simpan(0, "diatas")
+    ubah_kecil, _ = simpan(1, "sesuai")
     tim_besar(tim, 495, awal=4)
-    besar, html = simpan(1, "dibawah")
-    assert besar == kecil
+    ubah_besar, html = simpan(2, "dibawah")
+    assert ubah_besar == ubah_kecil < buat_kecil
     assert "1 dari 500 pegawai sudah berpredikat" in html
+    with lingkup_instansi(tim.instansi):
+        lain = SKP.objects.filter(penilai_id=tim.skp.penilai_id).exclude(pk=tim.skp.pk).last()
+    data = {"versi": 0, "rating_hasil_kerja": "sesuai", "rating_perilaku_kerja": "sesuai"}
+    with django_assert_max_num_queries(buat_kecil):
+        r = client.post(f"{URL}skp/{lain.pk}/", data, **HTMX)
+    assert "2 dari 500 pegawai sudah berpredikat" in r.content.decode()
     # Varied predikat across the team, one evaluation of another period, one of someone
     # outside the team: the counts from the database equal the page's.
-    from skp.models import SKP
-
     p = Periode.dari_kode("2026-bulanan-1")
     with lingkup_instansi(tim.instansi):
         penilai = tim.skp.penilai_id
-        anggota = list(SKP.objects.filter(penilai_id=penilai).exclude(pk=tim.skp.pk)[:7])
+        anggota = list(
+            SKP.objects.filter(penilai_id=penilai).exclude(pk__in=[tim.skp.pk, lain.pk])[:7]
+        )
         rating = [
             ("diatas", "diatas"),
             ("diatas", "sesuai"),
@@ -242,5 +279,70 @@ def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
         )  # fmt: skip
         capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai, p.akhir), p)
         dari_halaman = selectors.kalibrasi(capaian, selectors.tim_penilai(penilai, p))
-        assert dari_halaman.dinilai == 6 and dari_halaman.total == 500
+        assert dari_halaman.dinilai == 7 and dari_halaman.total == 500
         assert selectors.kalibrasi_tim(capaian, penilai, p) == dari_halaman
+
+
+def _dedi_pindah_15_januari(org):
+    """Sari's case (000:6470-6500) in January: Dedi moves on 15 January to Seksi Angkutan;
+    his new SKP is rated by the Kepala Bidang, who evaluates him for January."""
+    from datetime import date
+
+    from organisasi.models import Penempatan
+    from skp.models import SKP
+
+    with lingkup_instansi(org.instansi):
+        Penempatan.objects.filter(pegawai=org.staf).update(selesai=date(2026, 1, 14))
+        baru = Penempatan.objects.create(pegawai=org.staf, jabatan=org.jabatan_staf2,
+                                         mulai=date(2026, 1, 15))  # fmt: skip
+        skp = SKP.objects.get(pk=org.skp.pk)
+        skp.pk = skp.id = None
+        skp._state.adding = True
+        skp.penempatan = baru
+        skp.nomor_seri += 1
+        skp.periode_mulai = date(2026, 1, 15)
+        skp.penilai = org.kabid
+        skp.atasan_penilai = org.kadis
+        skp.save()
+    return skp
+
+
+@time_machine.travel("2026-02-05 09:00 +07:00", tick=False)
+def test_pegawai_pindah_halaman_kalibrasi_dan_beranda_sepakat(client, tim):
+    """The old rater's SKP still names her, but the team rule gives Dedi to the new one:
+    the page, the calibration after a save and the home item count the same team."""
+    from evaluasi import selectors
+    from evaluasi.periode import Periode
+
+    tim_besar(tim, 2)
+    skp_baru = _dedi_pindah_15_januari(tim)
+    p = Periode.dari_kode("2026-bulanan-1")
+
+    client.force_login(tim.akun_kasi)  # the old rater: Dedi is no longer hers
+    html = client.get(URL).content.decode()
+    assert "Pegawai yang Anda nilai (2)" in html and "Dedi" not in html
+    assert "0 dari 2 pegawai sudah berpredikat" in html
+    assert "Evaluasi kinerja Januari 2026: 2 pegawai belum berpredikat" in (
+        client.get("/").content.decode()
+    )
+    with lingkup_instansi(tim.instansi):
+        capaian = selectors.capaian_berlaku(None, p)
+        assert selectors.kalibrasi_tim(capaian, tim.kasi.pk, p).total == 2
+    # Her old SKP of Dedi is not hers to rate for January.
+    nilai = {"versi": 0, "rating_hasil_kerja": "sesuai", "rating_perilaku_kerja": "sesuai"}
+    r = client.post(f"{URL}skp/{tim.skp.pk}/", nilai, **HTMX)
+    assert r.status_code == 404
+
+    client.force_login(tim.akun_kabid)  # the new rater
+    html = client.get(URL).content.decode()
+    assert "Pegawai yang Anda nilai (1)" in html and "Dedi" in html
+    assert "0 dari 1 pegawai sudah berpredikat" in html
+    assert "1 pegawai belum berpredikat" in client.get("/").content.decode()
+    r = client.post(f"{URL}skp/{skp_baru.pk}/", nilai, **HTMX)
+    assert "1 dari 1 pegawai sudah berpredikat" in r.content.decode()
+    assert "belum berpredikat" not in client.get("/").content.decode()
+    assert "1 dari 1 pegawai sudah berpredikat" in client.get(URL).content.decode()
+
+    client.force_login(tim.akun_kasi)  # Dedi's rating does not count in the old team
+    assert "0 dari 2 pegawai sudah berpredikat" in client.get(URL).content.decode()
+    assert "2 pegawai belum berpredikat" in client.get("/").content.decode()

@@ -2,7 +2,7 @@
 through the services, every format opening from the demo accounts; idempotent."""
 
 from datetime import datetime
-from io import StringIO
+from io import BytesIO, StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -34,6 +34,12 @@ def test_demo_coaching_dan_konseling_terbuka_dari_akun_demo(client):
             assert b.ditandatangani_pegawai_pada is not None
             assert b.umpan_balik and b.evaluasi_kompetensi
             assert laporan.konselor and laporan.tanggal_konseling
+            # Several rows in one session; the report cites feedback from her record.
+            assert len(b.isi["tujuan"]) == len(b.isi["fakta"]) == len(b.isi["langkah"]) == 2
+            assert len(m.isi["jurnal"]) == 2
+            dikutip = list(laporan.umpan_balik.order_by("pk"))
+            assert len(dikutip) >= 2
+            assert {u.pegawai_id for u in dikutip} == {laporan.skp.pegawai_id}
         with lingkup_platform():
             kadis = Pengguna.objects.get(username="kadis.bekasi")
             sekda = Pengguna.objects.get(username="sekda.bekasi")
@@ -50,6 +56,20 @@ def test_demo_coaching_dan_konseling_terbuka_dari_akun_demo(client):
             ):
                 resp = client.get(reverse(nama, args=args))
                 assert resp.status_code == 200 and resp.content.startswith(b"%PDF"), nama
+        from pypdf import PdfReader
+
+        client.force_login(sekda)
+        isi = client.get(reverse("laporan_perilaku_pdf", args=[laporan.skp_id, laporan.pk])).content
+        teks = " ".join(
+            " ".join((h.extract_text() or "").split()) for h in PdfReader(BytesIO(isi)).pages
+        )
+        assert "BUKTI PEMBERIAN UMPAN BALIK BERKELANJUTAN" in teks
+        assert " ".join(dikutip[0].teks.split())[:40] in teks
+        isi = client.get(reverse("bimbingan_pdf", args=[b.skp_id, b.pk])).content
+        teks = " ".join(
+            " ".join((h.extract_text() or "").split()) for h in PdfReader(BytesIO(isi)).pages
+        )
+        assert "Menjadwalkan rapat evaluasi di luar jam pelayanan" in teks
         client.force_login(kadis)
         assert (
             "Isi umpan balik atas mentoring (format B.1.8)"

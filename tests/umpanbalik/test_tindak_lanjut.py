@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -23,10 +24,12 @@ from tests.factories import Org, akun, skp_contoh
 from umpanbalik import selectors_tindak_lanjut as sel
 from umpanbalik.models import (
     BimbinganKinerja,
+    BuktiLaporanPerilaku,
     EvaluasiKompetensi,
     LaporanPerilakuKerja,
     PengambilalihanRHK,
     TindakLanjut,
+    UmpanBalik,
     UmpanBalikBimbingan,
 )
 
@@ -113,34 +116,51 @@ def _jumlah(instansi) -> tuple:
 DATA_COACHING = {
     "tanggal": "2026-03-13",
     "tempat": "Ruang rapat Seksi Rekayasa",
-    "baseline": "4 simpang",
-    "strategi_pencapaian": "Survei lapangan dua simpang per bulan",
-    "progres": "5 dari 12 simpang",
-    "masalah": "Data volume kendaraan terlambat",
-    "penyebab": "Alat hitung rusak",
+    "tujuan-jumlah": "1",
+    "tujuan-0-baseline": "4 simpang",
+    "tujuan-0-strategi": "Survei lapangan dua simpang per bulan",
+    "fakta-jumlah": "1",
+    "fakta-0-progres": "5 dari 12 simpang",
+    "fakta-0-masalah": "Data volume kendaraan terlambat",
+    "fakta-0-penyebab": "Alat hitung rusak",
     "peluang": "Memakai data kamera ATCS",
-    "strategi_mengatasi": "Ajukan akses data ATCS ke Bidang",
-    "penyesuaian": "tidak",
+    "langkah-jumlah": "1",
+    "langkah-0-strategi": "Ajukan akses data ATCS ke Bidang",
+    "langkah-0-penyesuaian": "tidak",
 }
 
 
+def _data_coaching(skp, **lain):
+    """B.1.6 as the page posts it: each table's rows under `<table>-<i>-`, counted by
+    `<table>-jumlah`; every row names its indicator."""
+    iki = _iki(skp).pk
+    return {
+        **DATA_COACHING,
+        "tujuan-0-iki": iki,
+        "fakta-0-iki": iki,
+        "langkah-0-iki": iki,
+        **lain,
+    }
+
+
 def _coaching(client, skp, **lain):
-    data = {**DATA_COACHING, "iki": _iki(skp).pk, **lain}
-    return _kirim(client, "bimbingan_catat", [skp.pk, "coaching"], data)
+    return _kirim(client, "bimbingan_catat", [skp.pk, "coaching"], _data_coaching(skp, **lain))
 
 
 DATA_MENTORING = {
     "tanggal": "2026-03-12",
     "tempat": "Dinas Perhubungan",
     "bentuk": ["shadowing", "hands_on"],
-    "keahlian": "Analisis simpang bersinyal",
-    "jangka_waktu": "3 bulan",
-    "perubahan": "Mampu menyusun rekomendasi sinyal sendiri",
-    "ukuran": "Dua rekomendasi diterima pimpinan",
-    "waktu_tempat": "12 Maret 2026, simpang Bulak Kapal",
-    "materi": "Penghitungan waktu siklus",
-    "rencana_aksi": "Menghitung siklus simpang Juanda",
-    "target_waktu": "April 2026",
+    "tujuan-jumlah": "1",
+    "tujuan-0-keahlian": "Analisis simpang bersinyal",
+    "tujuan-0-jangka_waktu": "3 bulan",
+    "tujuan-0-perubahan": "Mampu menyusun rekomendasi sinyal sendiri",
+    "tujuan-0-ukuran": "Dua rekomendasi diterima pimpinan",
+    "jurnal-jumlah": "1",
+    "jurnal-0-waktu_tempat": "12 Maret 2026, simpang Bulak Kapal",
+    "jurnal-0-materi": "Penghitungan waktu siklus",
+    "jurnal-0-rencana_aksi": "Menghitung siklus simpang Juanda",
+    "jurnal-0-target_waktu": "April 2026",
 }
 
 DATA_LAPORAN = {
@@ -449,7 +469,7 @@ def test_selain_pimpinan_tidak_dapat_mencatat_dan_tidak_ada_yang_berubah(client,
     tanggal = {"tanggal": "2026-03-16"}
     kiriman = [
         ("tindak_lanjut_catat", [skp.pk], {"jenis": "apresiasi", "uraian": "Bagus", **tanggal}),
-        ("bimbingan_catat", [skp.pk, "coaching"], {**DATA_COACHING, "iki": _iki(skp).pk}),
+        ("bimbingan_catat", [skp.pk, "coaching"], _data_coaching(skp)),
         ("bimbingan_catat", [skp.pk, "mentoring"], DATA_MENTORING),
         ("laporan_perilaku_buat", [skp.pk], DATA_LAPORAN),
         ("ambil_alih_rhk", [skp.pk], {"rhk": _rhk(skp).pk, "catatan": "x" * 40, **tanggal}),
@@ -767,25 +787,29 @@ def test_jumlah_kueri_halaman_tetap_berapa_pun_rekamannya(client, tim):
                 UmpanBalikBimbingan.objects.create(
                     bimbingan=b, jawaban=["x"] * 9, tanggal=date(2026, 3, 2), diisi_oleh=org.staf
                 )
-                LaporanPerilakuKerja.objects.create(
+                laporan = LaporanPerilakuKerja.objects.create(
                     skp=skp, tanggal=date(2026, 3, 2), permasalahan="p", retrospektif="r",
                     dikomunikasikan_pada=date(2026, 3, 1), bukti_umpan_balik="b",
                     dicatat_oleh=org.kasi,
                 )  # fmt: skip
+                # The report cites feedback entries (offered in the form too).
+                ub = UmpanBalik.objects.create(
+                    skp=skp, pegawai=org.staf, periode=2, jenis_periode="bulanan",
+                    sumber="penilai", sifat="berkala", cara="langsung", rhk=rhk,
+                    arah="negatif", teks=f"Umpan balik {i}", pemberi=org.kasi,
+                    nama_pemberi="Teguh",
+                )  # fmt: skip
+                BuktiLaporanPerilaku.objects.create(laporan=laporan, umpan_balik=ub)
 
+    # The feedback links are insert-only: records only grow, each role measured at both.
     jumlah = {}
-    for siapa in ("penilai", "pemilik"):
-        client.force_login(tim[siapa])
-        for n in (5, 50):
-            tambah(n if n == 5 else 45)
+    for n in (5, 50):
+        tambah(n if n == 5 else 45)
+        for siapa in ("penilai", "pemilik"):
+            client.force_login(tim[siapa])
             with CaptureQueriesContext(connection) as q:
                 assert client.get(reverse("tindak_lanjut", args=[skp.pk])).status_code == 200
             jumlah[(siapa, n)] = len(q)
-        with lingkup_instansi(org.instansi):
-            LaporanPerilakuKerja.objects.all().delete()
-            UmpanBalikBimbingan.objects.all().delete()
-            BimbinganKinerja.objects.all().delete()
-            TindakLanjut.objects.all().delete()
     assert jumlah[("penilai", 5)] == jumlah[("penilai", 50)], jumlah
     assert jumlah[("pemilik", 5)] == jumlah[("pemilik", 50)], jumlah
 
@@ -793,7 +817,7 @@ def test_jumlah_kueri_halaman_tetap_berapa_pun_rekamannya(client, tim):
 def test_coaching_yang_menyepakati_penyesuaian_target_membuka_perubahan_skp(client, tim):
     skp, org = tim["skp"], tim["org"]
     client.force_login(tim["penilai"])
-    resp = _coaching(client, skp, penyesuaian="ya")
+    resp = _coaching(client, skp, **{"langkah-0-penyesuaian": "ya"})
     assert resp.status_code == 302
     with lingkup_instansi(org.instansi):
         b = BimbinganKinerja.objects.get()
@@ -802,6 +826,272 @@ def test_coaching_yang_menyepakati_penyesuaian_target_membuka_perubahan_skp(clie
         assert "hasil coaching" in baru.alasan_perubahan
     # While that change is open a second one cannot be opened; nothing is half-saved.
     sebelum = _jumlah(org.instansi)
-    resp = _coaching(client, skp, penyesuaian="ya")
+    resp = _coaching(client, skp, **{"langkah-0-penyesuaian": "ya"})
     assert resp.status_code == 422 and "sudah dibuat" in resp.content.decode()
     assert _jumlah(org.instansi) == sebelum
+
+
+# --- Several rows per table in B.1.6 / B.1.7 --------------------------------------------------
+
+
+def _iki_kedua(skp):
+    with lingkup_instansi(skp.instansi_id):
+        return [k for r in skp.rhk.order_by("jenis", "urutan") for k in r.iki.order_by("urutan")][1]
+
+
+def test_coaching_beberapa_baris_tersimpan_tampil_dan_terbaca_dari_pdf(client, tim):
+    skp, org = tim["skp"], tim["org"]
+    iki2 = _iki_kedua(skp)
+    client.force_login(tim["penilai"])
+    url = reverse("tindak_lanjut", args=[skp.pk])
+    # "Tambah baris" posts the form back with one more row, what was typed kept; nothing
+    # is saved (the same as htmx, which sends the clicked button).
+    resp = _coaching(client, skp, aksi="tambah:fakta", **{"fakta-0-masalah": "Ketik dulu"})
+    assert resp.status_code == 200
+    teks = resp.content.decode()
+    assert 'name="coaching-fakta-1-progres"' in teks and "Ketik dulu" in teks
+    assert 'name="coaching-fakta-jumlah" value="2"' in teks
+    assert _jumlah(org.instansi)[1] == 0
+    # "Hapus baris" removes that row and shifts the rest.
+    dua = {
+        "fakta-jumlah": "2",
+        "fakta-1-iki": iki2.pk,
+        "fakta-1-progres": "Baris kedua",
+        "fakta-1-masalah": "m",
+        "fakta-1-penyebab": "p",
+    }
+    data = _data_coaching(skp, aksi="hapus:fakta:0", **dua)
+    resp = _kirim(client, "bimbingan_catat", [skp.pk, "coaching"], data, HTTP_HX_REQUEST="true")
+    teks = resp.content.decode()
+    assert resp.status_code == 200 and "<html" not in teks
+    assert 'name="coaching-fakta-jumlah" value="1"' in teks
+    assert "Baris kedua" in teks and "5 dari 12 simpang" not in teks
+    assert _jumlah(org.instansi)[1] == 0
+
+    # A second row partly filled: refused, the message names the row, nothing stored.
+    kurang = {**dua, "fakta-1-penyebab": ""}
+    resp = _coaching(client, skp, **kurang)
+    assert resp.status_code == 422
+    assert "Baris 2: Isi fakta" in resp.content.decode()
+    assert _jumlah(org.instansi)[1] == 0
+    # An empty extra row is left out; two full rows in each table are stored.
+    semua = {
+        **dua,
+        "tujuan-jumlah": "3",
+        "tujuan-1-iki": iki2.pk,
+        "tujuan-1-strategi": "Pendampingan tim survei kedua",
+        "tujuan-2-strategi": "",
+        "langkah-jumlah": "2",
+        "langkah-1-iki": iki2.pk,
+        "langkah-1-strategi": "Minta tambahan surveyor",
+        "langkah-1-penyesuaian": "tidak",
+    }
+    resp = _coaching(client, skp, **semua)
+    assert resp.status_code == 302, resp.content.decode()[:3000]
+    with lingkup_instansi(org.instansi):
+        b = BimbinganKinerja.objects.get()
+    assert [len(b.isi[t]) for t in ("tujuan", "fakta", "langkah")] == [2, 2, 2]
+    assert b.isi["tujuan"][1]["target"] == iki2.target
+    assert b.isi["fakta"][1]["progres"] == "Baris kedua"
+    # The follow-up page shows every row; so does the PDF.
+    teks = client.get(url).content.decode()
+    for bagian in ("Pendampingan tim survei kedua", "Baris kedua", "Minta tambahan surveyor"):
+        assert bagian in teks, bagian
+    pdf = teks_pdf(client.get(reverse("bimbingan_pdf", args=[skp.pk, b.pk])).content)
+    for bagian in (
+        "Survei lapangan dua simpang per bulan",
+        "Pendampingan tim survei kedua",
+        "5 dari 12 simpang",
+        "Baris kedua",
+        "Ajukan akses data ATCS ke Bidang",
+        "Minta tambahan surveyor",
+    ):
+        assert bagian in pdf, bagian
+
+
+def test_mentoring_beberapa_baris_jurnal(client, tim):
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    data = {
+        **DATA_MENTORING,
+        "jurnal-jumlah": "2",
+        "jurnal-1-waktu_tempat": "26 Maret 2026, Dinas Perhubungan",
+        "jurnal-1-materi": "Membaca data volume ATCS",
+        "jurnal-1-rencana_aksi": "Rekap volume simpang Juanda",
+        "jurnal-1-target_waktu": "Mei 2026",
+    }
+    resp = _kirim(
+        client, "bimbingan_catat", [skp.pk, "mentoring"], {**data, "aksi": "tambah:jurnal"}
+    )
+    assert 'name="mentoring-jurnal-2-materi"' in resp.content.decode()
+    resp = _kirim(client, "bimbingan_catat", [skp.pk, "mentoring"], data)
+    assert resp.status_code == 302
+    with lingkup_instansi(org.instansi):
+        b = BimbinganKinerja.objects.get()
+    assert [j["materi"] for j in b.isi["jurnal"]] == [
+        "Penghitungan waktu siklus",
+        "Membaca data volume ATCS",
+    ]
+    pdf = teks_pdf(client.get(reverse("bimbingan_pdf", args=[skp.pk, b.pk])).content)
+    assert "Penghitungan waktu siklus" in pdf and "Membaca data volume ATCS" in pdf
+    assert "Mei 2026" in pdf
+
+
+def test_bimbingan_yang_ditandatangani_tidak_berubah(client, tim):
+    """Once the employee signed, the record and its archived B.1.6 stay as signed: a new
+    session is a new record, a second signature is refused."""
+    skp, org = tim["skp"], tim["org"]
+    client.force_login(tim["penilai"])
+    _coaching(client, skp)
+    with lingkup_instansi(org.instansi):
+        b = BimbinganKinerja.objects.get()
+    client.force_login(tim["pemilik"])
+    client.post(reverse("bimbingan_tandatangani", args=[skp.pk, b.pk]))
+    with lingkup_instansi(org.instansi):
+        b.refresh_from_db()
+        isi, ttd = b.isi, b.ditandatangani_pegawai_pada
+        arsip = ArsipDokumen.objects.get(jenis="B.1.6")
+    pdf = client.get(reverse("bimbingan_pdf", args=[skp.pk, b.pk])).content
+    assert ttd is not None and "DRAF" not in teks_pdf(pdf)
+    resp = client.post(reverse("bimbingan_tandatangani", args=[skp.pk, b.pk]), follow=True)
+    assert "sudah Anda tandatangani" in resp.content.decode()
+    client.force_login(tim["penilai"])
+    resp = _coaching(
+        client, skp, **{"fakta-0-progres": "Sesi berikutnya", "tujuan-jumlah": "2",
+                        "tujuan-1-iki": _iki(skp).pk, "tujuan-1-strategi": "Lain"}
+    )  # fmt: skip
+    assert resp.status_code == 302
+    with lingkup_instansi(org.instansi):
+        b.refresh_from_db()
+        assert (b.isi, b.ditandatangani_pegawai_pada) == (isi, ttd)
+        assert BimbinganKinerja.objects.count() == 2
+        assert ArsipDokumen.objects.filter(jenis="B.1.6").count() == 1
+    assert client.get(reverse("bimbingan_pdf", args=[skp.pk, b.pk])).content == pdf
+    assert "Sesi berikutnya" not in teks_pdf(pdf)
+    with lingkup_instansi(org.instansi):
+        assert ArsipDokumen.objects.get(jenis="B.1.6").pk == arsip.pk
+
+
+# --- B.1.10 cites the employee's feedback entries -------------------------------------------
+
+
+def _umpan_balik(skp, pegawai, pemberi, teks, **lain):
+    with lingkup_instansi(skp.instansi_id):
+        return UmpanBalik.objects.create(
+            skp=skp, pegawai=pegawai, periode=2, jenis_periode="bulanan", sumber="penilai",
+            sifat="berkala", cara="langsung", rhk=_rhk(skp), arah="negatif", teks=teks,
+            pemberi=pemberi, nama_pemberi=pemberi.nama, **lain,
+        )  # fmt: skip
+
+
+def _jumlah_bukti(instansi):
+    from umpanbalik.models import BuktiLaporanPerilaku
+
+    with lingkup_instansi(instansi):
+        return LaporanPerilakuKerja.objects.count(), BuktiLaporanPerilaku.objects.count()
+
+
+def test_laporan_b110_memilih_umpan_balik_pegawai_sebagai_bukti(client, tim):
+    skp, org = tim["skp"], tim["org"]
+    with time_machine.travel(datetime(2026, 2, 5, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
+        ub1 = _umpan_balik(skp, org.staf, org.kasi, "Tidak hadir rapat koordinasi simpang 4 Feb.")
+    with time_machine.travel(datetime(2026, 2, 19, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
+        ub2 = _umpan_balik(skp, org.staf, org.kasi, "Kembali tidak hadir rapat tanpa kabar.")
+    client.force_login(tim["penilai"])
+    halaman = client.get(reverse("tindak_lanjut", args=[skp.pk])).content.decode()
+    assert "Tidak hadir rapat koordinasi simpang 4 Feb." in halaman  # offered in the form
+    # Feedback given after the report's date is no evidence for it: refused.
+    resp = _kirim(
+        client,
+        "laporan_perilaku_buat",
+        [skp.pk],
+        {
+            **DATA_LAPORAN,
+            "tanggal": "2026-02-10",
+            "dikomunikasikan_pada": "2026-02-06",
+            "umpan_balik": [ub1.pk, ub2.pk],
+        },
+    )
+    assert resp.status_code == 422 and "sebelum tanggal laporan" in resp.content.decode()
+    # Nothing picked and no text: refused, nothing stored.
+    resp = _kirim(
+        client, "laporan_perilaku_buat", [skp.pk], {**DATA_LAPORAN, "bukti_umpan_balik": ""}
+    )
+    assert resp.status_code == 422 and "Pilih umpan balik berkelanjutan" in resp.content.decode()
+    assert _jumlah_bukti(org.instansi) == (0, 0)
+    resp = _kirim(
+        client,
+        "laporan_perilaku_buat",
+        [skp.pk],
+        {**DATA_LAPORAN, "bukti_umpan_balik": "", "umpan_balik": [ub1.pk, ub2.pk]},
+    )
+    assert resp.status_code == 302, resp.content.decode()[:2000]
+    with lingkup_instansi(org.instansi):
+        laporan = LaporanPerilakuKerja.objects.get()
+        assert sorted(laporan.umpan_balik.values_list("pk", flat=True)) == [ub1.pk, ub2.pk]
+    # Shown on the follow-up page (to the employee too) and listed in the B.1.10 PDF.
+    client.force_login(tim["pemilik"])
+    teks = client.get(reverse("tindak_lanjut", args=[skp.pk])).content.decode()
+    assert "Kembali tidak hadir rapat tanpa kabar." in teks and "05-02-2026" in teks
+    pdf = teks_pdf(client.get(reverse("laporan_perilaku_pdf", args=[skp.pk, laporan.pk])).content)
+    for bagian in (
+        "BUKTI PEMBERIAN UMPAN BALIK BERKELANJUTAN",
+        "5 Februari 2026",
+        "19 Februari 2026",
+        "Pejabat penilai kinerja",
+        "Tidak hadir rapat koordinasi simpang 4 Feb.",
+        "Kembali tidak hadir rapat tanpa kabar.",
+    ):
+        assert bagian in pdf, bagian
+
+
+def test_laporan_b110_menolak_umpan_balik_pegawai_lain_dan_instansi_lain(client, tim, instansi_b):
+    from organisasi.models import Penempatan
+    from umpanbalik import services_tindak_lanjut as services
+
+    skp, org = tim["skp"], tim["org"]
+    sendiri = _umpan_balik(skp, org.staf, org.kasi, "Umpan balik untuk Dedi.")
+    # Another employee of the same agency, rated by the same pimpinan.
+    with lingkup_instansi(org.instansi):
+        rina = org.orang("Rina")
+        Penempatan.objects.create(pegawai=rina, jabatan=org.jabatan_staf2, mulai=date(2026, 1, 2))
+    skp_rina = skp_contoh(org, pegawai=rina, status="ditandatangani")
+    lain = _umpan_balik(skp_rina, rina, org.kasi, "Umpan balik untuk Rina.")
+    # Another agency's feedback entry.
+    org_b = Org(instansi_b)
+    skp_b = skp_contoh(org_b, status="ditandatangani")
+    asing = _umpan_balik(skp_b, org_b.staf, org_b.kasi, "Umpan balik instansi B.")
+    client.force_login(tim["penilai"])
+    teks = client.get(reverse("tindak_lanjut", args=[skp.pk])).content.decode()
+    assert "Umpan balik untuk Dedi." in teks
+    assert "Umpan balik untuk Rina." not in teks and "Umpan balik instansi B." not in teks
+    for pk in (lain.pk, asing.pk, 987654321):
+        resp = _kirim(
+            client,
+            "laporan_perilaku_buat",
+            [skp.pk],
+            {**DATA_LAPORAN, "umpan_balik": [sendiri.pk, pk]},
+        )
+        assert resp.status_code == 422, pk
+        assert _jumlah_bukti(org.instansi) == (0, 0)
+    # The service refuses them too, whoever calls it (not only the form's choices).
+    with lingkup_instansi(org.instansi):
+        for pk in (lain.pk, asing.pk):
+            with pytest.raises(ValidationError) as galat:
+                services.laporan_perilaku_buat(
+                    pengguna=tim["penilai"],
+                    skp=skp,
+                    tanggal=date(2026, 3, 16),
+                    dikomunikasikan_pada=date(2026, 2, 20),
+                    punya_ekspektasi_khusus=False,
+                    ekspektasi_khusus="",
+                    permasalahan="p",
+                    serupa_pegawai_lain=False,
+                    retrospektif="r",
+                    bukti_umpan_balik="",
+                    umpan_balik=[pk],
+                )
+            assert "tidak ditemukan" in str(galat.value)
+    assert _jumlah_bukti(org.instansi) == (0, 0)
+    with lingkup_instansi(instansi_b):
+        assert LaporanPerilakuKerja.objects.count() == 0

@@ -229,6 +229,30 @@ def test_isi_coaching_kurang(ubah, kolom):
     assert kolom in tl.galat_isi_coaching({**BARIS_COACHING, **ubah})
 
 
+def test_isi_coaching_beberapa_baris_setiap_baris_diperiksa():
+    """The format's tables repeat their rows (L5604-5668): several issues, goals and
+    steps in one session; each row is checked and the message names it."""
+    tujuan2 = {"iki": "IKI 2", "baseline": "3", "target": "10", "strategi": "s2"}
+    fakta2 = {"target": "10", "progres": "4", "masalah": "m2", "penyebab": "p2"}
+    langkah2 = {"iki": "IKI 2", "strategi": "s2", "penyesuaian": True}
+    isi = {
+        **BARIS_COACHING,
+        "tujuan": [*BARIS_COACHING["tujuan"], tujuan2],
+        "fakta": [*BARIS_COACHING["fakta"], fakta2],
+        "langkah": [*BARIS_COACHING["langkah"], langkah2],
+    }
+    assert tl.galat_isi_coaching(isi) == {}
+    assert tl.ada_penyesuaian_target(isi)  # any row agreeing to adjust opens a change
+    kurang = {**isi, "fakta": [*BARIS_COACHING["fakta"], {**fakta2, "penyebab": " "}]}
+    assert tl.galat_isi_coaching(kurang)["fakta"].startswith("Baris 2: ")
+    tanpa_pilihan = {**isi, "langkah": [langkah2, {**langkah2, "penyesuaian": None}]}
+    assert tl.galat_isi_coaching(tanpa_pilihan)["langkah"].startswith("Baris 2: Pilih YA")
+    banyak = {**isi, "tujuan": [tujuan2] * (tl.MAKS_BARIS + 1)}
+    assert "Paling banyak" in tl.galat_isi_coaching(banyak)["tujuan"]
+    panjang = {**isi, "tujuan": [tujuan2, {**tujuan2, "strategi": "x" * 1001}]}
+    assert tl.galat_isi_coaching(panjang)["tujuan"].startswith("Baris 2: Setiap isian")
+
+
 def test_isi_mentoring():
     isi = {
         "bentuk": ["work_sharing"],
@@ -238,6 +262,11 @@ def test_isi_mentoring():
     assert tl.galat_isi_mentoring(isi) == {}
     assert set(tl.galat_isi_mentoring({**isi, "bentuk": ["menonton"]})) == {"bentuk"}
     assert set(tl.galat_isi_mentoring({**isi, "jurnal": []})) == {"jurnal"}
+    # A journal of several meetings; the second one incomplete is named.
+    jurnal2 = {"waktu_tempat": "w2", "materi": "m2", "rencana_aksi": "r2", "target_waktu": "t2"}
+    assert tl.galat_isi_mentoring({**isi, "jurnal": [*isi["jurnal"], jurnal2]}) == {}
+    galat = tl.galat_isi_mentoring({**isi, "jurnal": [*isi["jurnal"], {**jurnal2, "materi": ""}]})
+    assert galat["jurnal"].startswith("Baris 2: Isi jurnal mentoring")
 
 
 def _laporan(**ubah):
@@ -258,7 +287,17 @@ def test_laporan_b110_setelah_dikomunikasikan_dengan_bukti_umpan_balik():
     assert _laporan(dikomunikasikan_pada=date(2026, 3, 16)) == {}
     assert set(_laporan(dikomunikasikan_pada=None)) == {"dikomunikasikan_pada"}
     assert set(_laporan(dikomunikasikan_pada=date(2026, 3, 17))) == {"dikomunikasikan_pada"}
-    assert set(_laporan(bukti_umpan_balik=" ")) == {"bukti_umpan_balik"}
+    # Evidence: feedback entries picked from the record, a short text, or both.
+    assert _laporan(bukti_umpan_balik=" ") == {"umpan_balik": tl.PESAN_BUKTI_LAPORAN}
+    assert _laporan(bukti_umpan_balik="", jumlah_umpan_balik=2) == {}
+    # Evidence is feedback already given: none dated after the report.
+    sebelum = (date(2026, 2, 5), date(2026, 3, 16))
+    assert _laporan(jumlah_umpan_balik=2, tanggal_umpan_balik=sebelum) == {}
+    sesudah = (date(2026, 2, 5), date(2026, 3, 17))
+    assert set(_laporan(jumlah_umpan_balik=2, tanggal_umpan_balik=sesudah)) == {"umpan_balik"}
+    assert set(_laporan(bukti_umpan_balik="x" * 2001, jumlah_umpan_balik=1)) == {
+        "bukti_umpan_balik"
+    }
     assert set(_laporan(permasalahan="", retrospektif="")) == {"permasalahan", "retrospektif"}
     assert set(_laporan(punya_ekspektasi_khusus=True)) == {"ekspektasi_khusus"}
     assert _laporan(punya_ekspektasi_khusus=True, ekspektasi_khusus="Tepat waktu") == {}
