@@ -358,8 +358,11 @@ def rhk_satu(skp: SKP, rhk: int | RencanaHasilKerja) -> RencanaHasilKerja:
     if isinstance(rhk, RencanaHasilKerja):
         r = rhk
         prefetch_related_objects([r], Prefetch("iki", queryset=iki))
-        if r.rhk_pimpinan_id:
-            prefetch_related_objects([r], "rhk_pimpinan__skp", "iki_pimpinan")
+        if r.rhk_pimpinan_id:  # the leader's RHK as it reads now, whatever was cached
+            tautan = RencanaHasilKerja.objects.select_related(
+                "rhk_pimpinan__skp", "iki_pimpinan"
+            ).get(pk=r.pk)
+            r.rhk_pimpinan, r.iki_pimpinan = tautan.rhk_pimpinan, tautan.iki_pimpinan
     else:
         r = (
             RencanaHasilKerja.objects.select_related("rhk_pimpinan__skp", "iki_pimpinan")
