@@ -84,9 +84,16 @@ class NipAtauUsernameBackend(ModelBackend):
 
     def get_user(self, user_id):
         # Read under the scope the request opened from its session; an account
-        # of another scope (or any account without a scope) is not found.
-        pengguna = super().get_user(user_id)
-        if pengguna is None:
+        # of another scope (or any account without a scope) is not found. The
+        # employee behind the account comes in the same query (a LEFT JOIN, under
+        # row-level security too): nearly every page asks who that is
+        # (skp.selectors.pegawai_pengguna), and it would cost a query of its own.
+        model = get_user_model()
+        try:
+            pengguna = model._default_manager.select_related("pegawai").get(pk=user_id)
+        except model.DoesNotExist:
+            return None
+        if not self.user_can_authenticate(pengguna):
             return None
         if pengguna.instansi_id is None:
             return pengguna if tenancy.di_lingkup_platform() else None

@@ -9,14 +9,17 @@ the sections, so organisasi never imports the apps that build on it.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from .audit import catat
 from .models import ASPEK_INDIKATOR, PengaturanInstansi, StatusPegawai
-from .tenancy import instansi_aktif_id
+from .tenancy import instansi_aktif_id, memo_permintaan
 
 # Every field an admin may change; `instansi` is fixed by the scope.
 ISIAN_PENGATURAN = frozenset(
@@ -49,7 +52,33 @@ def bagian_pengaturan() -> list[type]:
 
 
 def pengaturan_instansi() -> PengaturanInstansi:
-    """The active agency's settings, created with the national defaults on first use."""
+    """The active agency's settings, created with the national defaults on first use.
+
+    Within one request the row is read once (the menu, the access check, the form and
+    the service each ask): later calls get a copy of it, so a caller that changes its
+    object (a bound ModelForm) changes no one else's; a save clears it
+    (`_lupakan_pengaturan`)."""
+    memo = memo_permintaan()
+    kunci = (_KUNCI_MEMO, instansi_aktif_id())
+    if memo is not None and kunci in memo:
+        return copy.deepcopy(memo[kunci])
+    pengaturan = _baca_pengaturan()
+    if memo is not None:
+        memo[kunci] = copy.deepcopy(pengaturan)
+    return pengaturan
+
+
+_KUNCI_MEMO = "pengaturan_instansi"
+
+
+@receiver([post_save, post_delete], sender=PengaturanInstansi, dispatch_uid="lupakan_pengaturan")
+def _lupakan_pengaturan(sender, instance, **kwargs):
+    memo = memo_permintaan()
+    if memo is not None:
+        memo.pop((_KUNCI_MEMO, instance.instansi_id), None)
+
+
+def _baca_pengaturan() -> PengaturanInstansi:
     try:
         return PengaturanInstansi.objects.get()
     except PengaturanInstansi.DoesNotExist:

@@ -50,6 +50,25 @@ def instansi_aktif_id() -> int:
     return instansi_id
 
 
+# What one request has already read and may read again unchanged (the agency's settings):
+# a dict open for the request's duration (LingkupInstansiMiddleware), None elsewhere,
+# so tasks, shells and tests outside a request always read afresh.
+_memo_permintaan: ContextVar[dict | None] = ContextVar("memo_permintaan", default=None)
+
+
+def memo_permintaan() -> dict | None:
+    return _memo_permintaan.get()
+
+
+@contextmanager
+def buka_memo_permintaan() -> Iterator[dict]:
+    token = _memo_permintaan.set({})
+    try:
+        yield _memo_permintaan.get()
+    finally:
+        _memo_permintaan.reset(token)
+
+
 def ada_lingkup() -> bool:
     return _instansi_aktif.get() is not None
 
@@ -183,7 +202,7 @@ class LingkupInstansiMiddleware:
             return self.get_response(request)
         instansi_id = sesi[KUNCI_SESI]
         lingkup = lingkup_platform() if instansi_id is None else lingkup_instansi(instansi_id)
-        with lingkup:
+        with lingkup, buka_memo_permintaan():
             return self.get_response(request)
 
 

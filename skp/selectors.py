@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import (
     BooleanField,
     Case,
@@ -15,14 +16,16 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
+    Value,
     When,
     prefetch_related_objects,
 )
 from django.utils import timezone
 
-from organisasi.models import DelegasiPenilai, Pegawai, Penempatan, PengaturanInstansi
+from organisasi.models import DelegasiPenilai, Pegawai, Penempatan, PengaturanInstansi, Pengguna
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.selectors import berlaku_pada
+from organisasi.tenancy import instansi_lingkup
 
 from . import aturan, workflow
 from .aturan import label_iki  # also read as selectors.label_iki by the MPH views
@@ -45,6 +48,15 @@ def pegawai_pengguna(pengguna) -> Pegawai | None:
         return None
     pegawai = getattr(pengguna, "_pegawai_pengguna", None)
     if pegawai is None:
+        relasi = Pengguna.pegawai.related
+        if relasi.is_cached(pengguna):
+            # Loaded with the account (organisasi.auth get_user): no query; still only
+            # an employee of the agency in scope, like the scoped manager below.
+            pegawai = relasi.get_cached_value(pengguna)
+            if pegawai is not None and pegawai.instansi_id != instansi_lingkup():
+                pegawai = None
+            pengguna._pegawai_pengguna = pegawai
+            return pegawai
         pegawai = Pegawai.objects.filter(pengguna=pengguna).first()
         if pegawai is not None:
             pengguna._pegawai_pengguna = pegawai
@@ -100,6 +112,13 @@ def _untuk_pelaksana_kepala_daerah(pegawai: Pegawai) -> Q | None:
     return None
 
 
+def _syarat_pelaksana_kepala_daerah(pegawai: Pegawai) -> Q:
+    """The same condition inside the query itself (the agency's settings read by an
+    uncorrelated subquery, evaluated once): no query of its own before the SKP's."""
+    atas_nama = PengaturanInstansi.objects.filter(pelaksana_kepala_daerah=pegawai)
+    return Q(penilai_kepala_daerah=True) & ~Q(pegawai=pegawai) & Exists(atas_nama)
+
+
 # --- Access: which SKP a user may open. The SKP page, its PDFs and the menu all ask here,
 # so they never disagree. Acting on an SKP is a separate question (workflow.peran_dalam).
 
@@ -119,9 +138,16 @@ def skp_untuk_pengguna(pengguna):
     if pegawai is None:
         return qs.none()
     syarat = Q(pegawai=pegawai) | Q(penilai=pegawai) | Q(atasan_penilai=pegawai)
-    if (kepala_daerah := _untuk_pelaksana_kepala_daerah(pegawai)) is not None:
-        syarat |= kepala_daerah
-    return qs.filter(syarat)
+    return qs.filter(syarat | _syarat_pelaksana_kepala_daerah(pegawai))
+
+
+def baris_skp_untuk_pengguna(pengguna, qs, skp_pk: int):
+    """Rows of one SKP (its RHK, IKI or Lampiran items) for a partial that shows or changes
+    one of them, each with its SKP in the same query; only of an SKP this user may open
+    (`skp_untuk_pengguna` decides, as for the page)."""
+    return qs.select_related("skp").filter(
+        skp_id=skp_pk, skp__in=skp_untuk_pengguna(pengguna).values("pk")
+    )
 
 
 def skp_bawahan_untuk_pengguna(pengguna, *, cari: str = "", status: str = ""):
@@ -294,20 +320,57 @@ def tandai_pimpinan(skp: SKP, daftar_rhk) -> None:
             r.pimpinan_kini = pilihan_tersimpan(r).teks
 
 
-def rhk_satu(skp: SKP, rhk_pk: int) -> RencanaHasilKerja:
-    """One RHK of an SKP as the page shows it (its number among the SKP's RHK, its
-    indicators labelled), for an answer that re-renders only that RHK: three queries
-    whatever the size of the SKP."""
-    posisi = RencanaHasilKerja.objects.filter(skp=skp).values_list("pk", "jenis", "urutan")
-    urut = sorted(posisi, key=lambda x: aturan.urutan_rhk(x[1], x[2], x[0]))
-    iki = IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "pk")
-    r = (
-        RencanaHasilKerja.objects.select_related("rhk_pimpinan__skp", "iki_pimpinan")
-        .prefetch_related(Prefetch("iki", queryset=iki))
-        .get(pk=rhk_pk, skp=skp)
+def _nomor_dan_iki(skp: SKP, rhk_pk: int) -> tuple[int, list[int]]:
+    """An RHK's number among its SKP's RHK and its indicators' ids in order: one query
+    (each RHK's position, the indicators' ids aggregated for the one asked)."""
+    posisi = (
+        RencanaHasilKerja.objects.filter(skp=skp)
+        .annotate(
+            iki_urut=ArrayAgg(
+                "iki__pk",
+                filter=Q(pk=rhk_pk, iki__isnull=False),
+                order_by=("iki__urutan", "iki__pk"),
+                default=Value([]),
+            )
+        )
+        .values_list("pk", "jenis", "urutan", "iki_urut")
     )
+    urut = sorted(posisi, key=lambda x: aturan.urutan_rhk(x[1], x[2], x[0]))
+    for nomor, (pk, _, _, iki_urut) in enumerate(urut, 1):
+        if pk == rhk_pk:
+            return nomor, iki_urut
+    raise RencanaHasilKerja.DoesNotExist
+
+
+def beri_label_iki(skp: SKP, rhk: RencanaHasilKerja, iki: IndikatorKinerjaIndividu) -> None:
+    """Number one RHK and label one of its indicators as the page does ("IKI 2.1"), for an
+    answer that re-renders that indicator's row only: one query."""
+    rhk.nomor, iki_urut = _nomor_dan_iki(skp, rhk.pk)
+    iki.label = label_iki(rhk.nomor, iki_urut.index(iki.pk) + 1, len(iki_urut))
+
+
+def rhk_satu(skp: SKP, rhk: int | RencanaHasilKerja) -> RencanaHasilKerja:
+    """One RHK of an SKP as the page shows it (its number among the SKP's RHK, its
+    indicators labelled), for an answer that re-renders only that RHK, whatever the size
+    of the SKP: three queries from its id; two from the row the caller just saved (not
+    read again), plus the leader's RHK it links to, if any."""
+    iki = IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "pk")
+    if isinstance(rhk, RencanaHasilKerja):
+        r = rhk
+        prefetch_related_objects([r], Prefetch("iki", queryset=iki))
+        if r.rhk_pimpinan_id:  # the leader's RHK as it reads now, whatever was cached
+            tautan = RencanaHasilKerja.objects.select_related(
+                "rhk_pimpinan__skp", "iki_pimpinan"
+            ).get(pk=r.pk)
+            r.rhk_pimpinan, r.iki_pimpinan = tautan.rhk_pimpinan, tautan.iki_pimpinan
+    else:
+        r = (
+            RencanaHasilKerja.objects.select_related("rhk_pimpinan__skp", "iki_pimpinan")
+            .prefetch_related(Prefetch("iki", queryset=iki))
+            .get(pk=rhk, skp=skp)
+        )
     r.skp = skp
-    r.nomor = [pk for pk, _, _ in urut].index(r.pk) + 1
+    r.nomor, _ = _nomor_dan_iki(skp, r.pk)
     semua_iki = list(r.iki.all())
     for ke, k in enumerate(semua_iki, 1):
         k.label = label_iki(r.nomor, ke, len(semua_iki))

@@ -33,8 +33,30 @@ from .workflow import Aksi, AksiDitolak
 
 
 def _kunci(skp: SKP) -> SKP:
-    """Re-read the SKP row under a lock: two tabs or two people cannot race a transition."""
+    """Re-read the SKP row under a lock: two tabs or two people cannot race a transition.
+    An SKP the caller read under that lock in a transaction still open (`tandai_terkunci`)
+    is already as current as a re-read would be."""
+    if _masih_terkunci(skp):
+        return skp
     return SKP.objects.select_for_update().get(pk=skp.pk)
+
+
+def tandai_terkunci(skp: SKP) -> None:
+    """Record that `skp` was just read with SELECT ... FOR UPDATE: the lock lasts as long
+    as the atomic block it was read in (the request's, for a view) stays open."""
+    blok = connection.atomic_blocks
+    if not blok:
+        raise RuntimeError("Kunci baris hanya berlaku di dalam transaksi.")
+    skp._terkunci_dalam = (len(blok), blok[-1])
+
+
+def _masih_terkunci(skp: SKP) -> bool:
+    tanda = getattr(skp, "_terkunci_dalam", None)
+    if tanda is None:
+        return False
+    kedalaman, blok = tanda
+    terbuka = connection.atomic_blocks
+    return len(terbuka) >= kedalaman and terbuka[kedalaman - 1] is blok
 
 
 def _alasan(skp: SKP, saya: Pegawai, teks: str) -> str:

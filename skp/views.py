@@ -49,12 +49,32 @@ def _skp(request, pk) -> SKP:
 
 
 def _skp_ringan(request, pk) -> SKP:
-    """The SKP row alone (visibility checked, no content): for forms and changes, whose
-    services re-read and lock what they change, and whose answers load their own part."""
+    """The SKP row alone (visibility checked, no content, no joined people): for forms
+    and changes, whose answers load their own part. A change (POST) reads it under the
+    row lock its service takes (`services._kunci`), so the service need not read it again."""
+    qs = selectors.skp_untuk_pengguna(request.user).select_related(None)
+    if request.method == "POST":
+        qs = qs.select_for_update()
     try:
-        return selectors.skp_untuk_pengguna(request.user).get(pk=pk)
+        skp = qs.get(pk=pk)
     except SKP.DoesNotExist as exc:
         raise Http404 from exc
+    if request.method == "POST":
+        services.tandai_terkunci(skp)
+    return skp
+
+
+def _baris(request, pk, qs, baris_pk, *, skp_saja: bool = False):
+    """One row of SKP `pk` (an RHK, an IKI, a Lampiran item) together with its SKP, in one
+    query, only if the user may open that SKP; 404 otherwise. A change (POST) reads the
+    SKP under the row lock its service takes (`services._kunci`), as `_skp_ringan` does."""
+    qs = selectors.baris_skp_untuk_pengguna(request.user, qs, pk)
+    if request.method == "POST":
+        qs = qs.select_for_update(of=("skp",))
+    baris = get_object_or_404(qs, pk=baris_pk)
+    if request.method == "POST":
+        services.tandai_terkunci(baris.skp)
+    return baris
 
 
 def _rhk(skp: SKP, rhk_pk) -> RencanaHasilKerja:
@@ -177,11 +197,12 @@ def _bagian(request, skp: SKP, templat, **lain):
     return _isi_berubah(respons) if diperiksa else respons
 
 
-def _satu_rhk(request, skp: SKP, rhk_pk, *, ganti: bool = False):
+def _satu_rhk(request, skp: SKP, rhk, *, ganti: bool = False):
     """Answer with one RHK (its number, indicators and own warnings): all that an edit of
-    the RHK or of one of its indicators changes on the page. `ganti` re-aims the answer
-    at the RHK's article (when the form that posted sits elsewhere)."""
-    r = selectors.rhk_satu(skp, rhk_pk)
+    the RHK or of one of its indicators changes on the page. `rhk` is its id, or the row
+    just saved. `ganti` re-aims the answer at the RHK's article (when the form that
+    posted sits elsewhere)."""
+    r = selectors.rhk_satu(skp, rhk)
     selectors.tandai_pimpinan(skp, [r])
     respons = render(request, "skp/_rhk.html", {**_konteks_sunting(request, skp), "r": r})
     if ganti:
@@ -189,12 +210,29 @@ def _satu_rhk(request, skp: SKP, rhk_pk, *, ganti: bool = False):
     return _isi_berubah(respons)
 
 
-def _baris_iki(request, skp: SKP, rhk_pk, iki_pk):
-    """Answer an indicator's edit with its table row alone (labelled as on the page)."""
-    r = selectors.rhk_satu(skp, rhk_pk)
-    k = next(k for k in r.iki.all() if k.pk == iki_pk)
-    konteks = {**_konteks_sunting(request, skp), "r": r, "k": k}
+def _baris_iki(request, skp: SKP, rhk: RencanaHasilKerja, iki: IndikatorKinerjaIndividu):
+    """Answer an indicator's edit with its table row alone (labelled as on the page): the
+    row just saved, numbered among its RHK's indicators and its SKP's RHK."""
+    selectors.beri_label_iki(skp, rhk, iki)
+    konteks = {**_konteks_sunting(request, skp), "r": rhk, "k": iki}
     return _isi_berubah(render(request, "skp/_iki_baris.html", konteks))
+
+
+def _satu_butir(request, skp: SKP, butir: ButirLampiran):
+    """Answer a Lampiran item's edit that kept it in its part with the item alone, as
+    listed there (its place among the part's items: one query)."""
+    urutan = list(
+        ButirLampiran.objects.filter(skp=skp, bagian=butir.bagian)
+        .order_by("urutan", "pk")
+        .values_list("pk", flat=True)
+    )
+    konteks = {
+        **_konteks_sunting(request, skp),
+        "b": butir,
+        "nomor": urutan.index(butir.pk) + 1,
+        "label": BagianLampiran(butir.bagian).label,
+    }
+    return _isi_berubah(render(request, "skp/_butir.html", konteks))
 
 
 # --- pages ----------------------------------------------------------------------------------
@@ -287,8 +325,11 @@ def skp_pemeriksaan(request, pk):
 
 @pengguna_instansi_required
 def rhk_form(request, pk, rhk_pk=None):
-    skp = _skp_ringan(request, pk)
-    rhk = _rhk(skp, rhk_pk) if rhk_pk else None
+    if rhk_pk:
+        rhk = _baris(request, pk, RencanaHasilKerja.objects, rhk_pk)
+        skp = rhk.skp
+    else:
+        skp, rhk = _skp_ringan(request, pk), None
     awal = (
         {
             "teks": rhk.teks,
@@ -311,7 +352,7 @@ def rhk_form(request, pk, rhk_pk=None):
             _galat(form, exc)
         else:
             if rhk:  # the form stood in for the RHK's article: the article comes back
-                return _satu_rhk(request, skp, rhk.pk)
+                return _satu_rhk(request, skp, rhk)
             return _bagian(request, skp, "skp/_rhk_daftar.html")
     return render(request, "skp/_rhk_form.html", {"skp": skp, "rhk": rhk, "form": form})
 
@@ -340,9 +381,14 @@ def rhk_pindah(request, pk, rhk_pk):
 
 @pengguna_instansi_required
 def iki_form(request, pk, rhk_pk, iki_pk=None):
-    skp = _skp_ringan(request, pk)
-    rhk = _rhk(skp, rhk_pk)
-    iki = get_object_or_404(IndikatorKinerjaIndividu, pk=iki_pk, rhk=rhk) if iki_pk else None
+    if iki_pk:  # the indicator, its RHK and its SKP in one query
+        qs = IndikatorKinerjaIndividu.objects.select_related("rhk").filter(rhk_id=rhk_pk)
+        iki = _baris(request, pk, qs, iki_pk)
+        skp, rhk = iki.skp, iki.rhk
+        rhk.skp = skp  # the SKP already read: the service need not read it again
+    else:
+        skp = _skp_ringan(request, pk)
+        rhk, iki = _rhk(skp, rhk_pk), None
     awal = {}
     if iki:
         awal = {
@@ -361,7 +407,7 @@ def iki_form(request, pk, rhk_pk, iki_pk=None):
         else:
             if iki is None:  # a new indicator renumbers its RHK's: the RHK comes back
                 return _satu_rhk(request, skp, rhk.pk, ganti=True)
-            return _baris_iki(request, skp, rhk.pk, iki.pk)
+            return _baris_iki(request, skp, rhk, iki)
     konteks = {"skp": skp, "rhk": rhk, "iki": iki, "form": form}
     konteks["kolom_iki"] = 3 + (skp.pendekatan == "kuantitatif")
     return render(request, "skp/_iki_form.html", konteks)
@@ -407,9 +453,10 @@ def lampiran_tambah(request, pk):
 @pengguna_instansi_required
 def lampiran_ubah(request, pk, butir_pk):
     """One Lampiran item edited in place: GET its form (an <li>), POST saves it."""
-    skp = _skp_ringan(request, pk)
-    butir = get_object_or_404(ButirLampiran, pk=butir_pk, skp=skp)
+    butir = _baris(request, pk, ButirLampiran.objects, butir_pk)
+    skp = butir.skp
     awal = {"bagian": butir.bagian, "jenis": butir.jenis, "teks": butir.teks}
+    bagian_semula = butir.bagian
     form = FormLampiran(request.POST or None, initial=awal, prefix=f"butir-{butir.pk}")
     if request.method == "POST" and form.is_valid():
         try:
@@ -417,6 +464,8 @@ def lampiran_ubah(request, pk, butir_pk):
         except ValidationError as exc:
             _galat(form, exc)
         else:
+            if butir.bagian == bagian_semula:  # still in its place: the item comes back
+                return _satu_butir(request, skp, butir)
             return _bagian(request, skp, "skp/_lampiran.html")
     return render(request, "skp/_butir_form.html", {"skp": skp, "butir": butir, "form": form})
 

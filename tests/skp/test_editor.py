@@ -313,10 +313,31 @@ def test_butir_lampiran_diubah_di_tempat(client, tim):
         {f"{p}-bagian": "dukungan", f"{p}-jenis": "anggaran", f"{p}-teks": "Dana survei"},
         **HX,
     )
-    assert resp["HX-Retarget"] == "#bagian-lampiran" and "Dana survei" in resp.content.decode()
+    # Still in its part: the answer is the item alone (it replaces the form's <li>), as the
+    # page lists it, and the check panel is told to reload.
+    jawaban = resp.content.decode()
+    assert "HX-Retarget" not in resp and json.loads(resp["HX-Trigger"]) == {"skp-isi-berubah": {}}
+    assert jawaban.lstrip().startswith(f'<li id="butir-{butir.pk}">') and "<section" not in jawaban
+    assert "Dana survei" in jawaban
     with lingkup_instansi(tim["org"].instansi):
         butir.refresh_from_db()
     assert (butir.jenis, butir.teks) == ("anggaran", "Dana survei")
+    halaman = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
+    assert _li(halaman, butir.pk) == _li(jawaban, butir.pk)
+    # Moved to another part: its place changes, the whole Lampiran section comes back.
+    resp = client.post(
+        url, {f"{p}-bagian": "skema", f"{p}-jenis": "", f"{p}-teks": "Dana survei"}, **HX
+    )
+    assert resp["HX-Retarget"] == "#bagian-lampiran" and "Dana survei" in resp.content.decode()
+    with lingkup_instansi(tim["org"].instansi):
+        butir.refresh_from_db()
+    assert butir.bagian == "skema"
+
+
+def _li(html: str, pk: int) -> str:
+    cocok = re.search(rf'<li id="butir-{pk}">.*?</li>', html, re.S)
+    assert cocok, f"butir-{pk} tidak ada"
+    return " ".join(cocok.group(0).split())
 
 
 def test_teks_terlalu_panjang_dan_target_negatif_ditolak_tanpa_perubahan(client, tim):
