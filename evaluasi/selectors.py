@@ -555,20 +555,11 @@ def baris_tim(daftar: list[SKP], p: periode.Periode, *, pelaksanaan: bool = True
 
 def skp_dinilai(
     penilai_id: int, skp_pk: int, p: periode.Periode,
-    kalender: KalenderKerja | None = None, pengaturan=None, *, tim: dict | None = None,
+    kalender: KalenderKerja | None = None, pengaturan=None,
 ) -> SKP | None:  # fmt: skip
     """The SKP `skp_pk` if `penilai_id` evaluates it for `p` (the row endpoints): the
-    rule over every SKP of its pegawai, read in one query with the SKP's own. Given her
-    team (`penugasan_tim`, already read for the calibration panel), the SKP is looked up
-    in it and only loaded."""
-    if tim is not None:
-        if not any(t.skp.pk == skp_pk for t in tim.values()):
-            return None
-        return (
-            SKP.objects.select_related("pegawai", "penempatan__jabatan__unit")
-            .filter(pk=skp_pk)
-            .first()
-        )
+    team page's rule (`penugasan_periode`) over every SKP of its pegawai only, read in one
+    query with the SKP's own; the rest of the team is never read."""
     pegawai = SKP.objects.filter(pk=skp_pk).values("pegawai_id")
     tugas = penugasan_periode(
         pegawai, p, kalender or kalender_instansi(), pengaturan=pengaturan

@@ -15,6 +15,7 @@ urlpatterns = [
     path("capaian/", views.capaian_organisasi, name="evaluasi_capaian_kini"),
     path("capaian/<str:kode>/", views.capaian_organisasi, name="evaluasi_capaian"),
     path("<str:kode>/", views.evaluasi_tim, name="evaluasi_tim"),
+    path("<str:kode>/kalibrasi/", views.evaluasi_kalibrasi, name="evaluasi_kalibrasi"),
     path("<str:kode>/skp/<int:skp_pk>/", views.evaluasi_simpan, name="evaluasi_simpan"),
     path("<str:kode>/skp/<int:skp_pk>/rincian/", views.rincian_skp, name="evaluasi_rincian"),
 ]

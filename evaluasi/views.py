@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import trigger_client_event
 
 from organisasi.akses import pengguna_instansi_required
 from organisasi.hari_kerja import kalender_instansi
@@ -122,14 +123,14 @@ def evaluasi_tim(request, kode: str | None = None):
     return render(request, "evaluasi/tim.html", konteks)
 
 
-def _skp_dinilai(request, skp_pk: int, p: Periode, kalender=None, pengaturan=None, tim=None) -> SKP:
+def _skp_dinilai(request, skp_pk: int, p: Periode, kalender=None, pengaturan=None) -> SKP:
     """The SKP of a row this user evaluates for `p`: as its pejabat penilai (who rates,
     periode.penilai_periode), or as atasan once the case is taken over."""
     penilai = selectors.pegawai_pengguna(request.user)
     if penilai is None:
         raise Http404
     skp = selectors.skp_dinilai(
-        penilai.pk, skp_pk, p, kalender, pengaturan, tim=tim
+        penilai.pk, skp_pk, p, kalender, pengaturan
     ) or selectors.skp_diambil_alih(penilai.pk, skp_pk, p)  # fmt: skip
     if skp is None:
         raise Http404
@@ -150,20 +151,23 @@ def _baris(skp: SKP, p: Periode, evaluasi=None) -> selectors.BarisTim:
     return selectors.BarisTim(skp, evaluasi, None, ambil_alih)
 
 
+# A saved rating answers with its row and raises this event (HX-Trigger); the calibration
+# panel on the team page listens for it and reloads itself (evaluasi_kalibrasi), so a save
+# never reads the rater's whole team.
+KALIBRASI_BERUBAH = "kalibrasi-berubah"
+
+
 @require_POST
 @pengguna_instansi_required
 def evaluasi_simpan(request, kode: str, skp_pk: int):
-    """Save one row; answer with the row and, out of band, the calibration panel."""
+    """Save one row; answer with the row. A saved rating tells the calibration panel to
+    reload itself (KALIBRASI_BERUBAH)."""
     pengaturan = pengaturan_instansi()
     p = _periode(kode, pengaturan)
     kalender = kalender_instansi()
     penilai = selectors.pegawai_pengguna(request.user)
-    tim = None
-    if penilai is not None and request.POST.get("halaman") != "atasan":
-        # The rater's whole team, read once: it decides access to this row and is what
-        # the calibration panel counts after the save.
-        tim = selectors.penugasan_tim(penilai.pk, p, kalender, pengaturan)
-    skp = _skp_dinilai(request, skp_pk, p, kalender, pengaturan, tim)
+    # Access by the team page's rule, decided for this one pegawai's SKPs.
+    skp = _skp_dinilai(request, skp_pk, p, kalender, pengaturan)
     isian = {
         "rating_hasil_kerja": request.POST.get("rating_hasil_kerja", ""),
         "rating_perilaku_kerja": request.POST.get("rating_perilaku_kerja", ""),
@@ -199,18 +203,31 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
             baris.evaluasi.versi if baris.evaluasi else 0
         )  # fmt: skip
     if request.POST.get("halaman") == "atasan":
-        # The atasan's page has no calibration panel: the row alone.
-        konteks.update(oob=False, halaman_atasan=True,
-                       kembali=reverse("evaluasi_atasan", args=[p.kode]))  # fmt: skip
-        return render(request, "evaluasi/_simpan.html", konteks)
+        # The atasan's page has no calibration panel.
+        konteks.update(halaman_atasan=True, kembali=reverse("evaluasi_atasan", args=[p.kode]))
+    else:
+        konteks["kembali"] = reverse("evaluasi_tim", args=[p.kode])
+    respons = render(request, "evaluasi/_baris.html", konteks)
+    if evaluasi is not None:
+        trigger_client_event(respons, KALIBRASI_BERUBAH)
+    return respons
+
+
+@require_GET
+@pengguna_instansi_required
+def evaluasi_kalibrasi(request, kode: str):
+    """The calibration panel of the rater's whole team for a period, reloaded after a save
+    (KALIBRASI_BERUBAH): the team by the team page's rule, counted in the database."""
+    pengaturan = pengaturan_instansi()
+    p = _periode(kode, pengaturan)
+    penilai = selectors.pegawai_pengguna(request.user)
+    if penilai is None:
+        raise Http404
+    kalender = kalender_instansi()
+    tim = selectors.penugasan_tim(penilai.pk, p, kalender, pengaturan)
     capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai.pk, p.akhir), p)
-    kalibrasi = _panel_kalibrasi(
-        selectors.kalibrasi_tim(capaian, penilai.pk, p, kalender, pengaturan, tim=list(tim or ()))
-    )
-    konteks.update(
-        kalibrasi, oob=True, capaian=capaian, kembali=reverse("evaluasi_tim", args=[p.kode])
-    )
-    return render(request, "evaluasi/_simpan.html", konteks)
+    kalibrasi = selectors.kalibrasi_tim(capaian, penilai.pk, p, kalender, pengaturan, tim=list(tim))
+    return render(request, "evaluasi/_kalibrasi.html", {"periode": p, **_panel_kalibrasi(kalibrasi)})
 
 
 def _predikat_atau_none(isian: dict):
