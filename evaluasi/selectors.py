@@ -304,7 +304,7 @@ def _penilai_pindah(skps: list[SKP], akhir_jendela: date) -> dict[int, date]:
 
 def penugasan_periode(
     pegawai_ids, p: periode.Periode, kalender: KalenderKerja, *, ringan: bool = False,
-    pengaturan=None,
+    pengaturan=None, baris: bool = False,
 ) -> dict:  # fmt: skip
     """pegawai id -> Penugasan for `p`, for many pegawai in a fixed number of queries.
 
@@ -315,12 +315,15 @@ def penugasan_periode(
     for them (never the ratee).
 
     `ringan`: only what the rule reads (`SKPRingan` in place of the SKP), for counting or
-    checking a whole team; the pegawai and the post are then not loaded."""
+    checking a whole team; the pegawai and the post are then not loaded. `baris`: the SKP
+    with only what the rule, the rating service and one team row read (a save's answer)."""
     pengaturan = pengaturan or pengaturan_instansi()
     jd = jendela(p, kalender, pengaturan)
     qs = _skp_periode_semua(p).filter(pegawai_id__in=pegawai_ids)
     if ringan:
         skps = [SKPRingan(*baris) for baris in qs.order_by().values_list(*_KOLOM_RINGAN)]
+    elif baris:
+        skps = list(qs.select_related("pegawai", "penempatan__jabatan").only(*_KOLOM_BARIS))
     else:
         skps = list(qs.select_related("pegawai", "penempatan__jabatan__unit"))
     if not skps:
@@ -397,6 +400,15 @@ _KOLOM_RINGAN = (
     "pk", "pegawai_id", "penilai_id", "atasan_penilai_id", "penilai_kepala_daerah", "versi",
     "periode_mulai", "periode_selesai", "penempatan_id", "penempatan__mulai",
     "penempatan__selesai",
+)  # fmt: skip
+
+
+# What the rule, the rating service and one team row (evaluasi/_baris.html) read of an SKP.
+_KOLOM_BARIS = (
+    "pegawai_id", "penempatan_id", "penilai_id", "atasan_penilai_id", "penilai_kepala_daerah",
+    "versi", "periode_mulai", "periode_selesai", "tahun", "nomor_seri", "status",
+    "tugas_belajar", "pegawai__nama", "pegawai__gelar_depan", "pegawai__gelar_belakang",
+    "pegawai__nip", "penempatan__mulai", "penempatan__selesai", "penempatan__jabatan__nama",
 )  # fmt: skip
 
 
@@ -555,14 +567,15 @@ def baris_tim(daftar: list[SKP], p: periode.Periode, *, pelaksanaan: bool = True
 
 def skp_dinilai(
     penilai_id: int, skp_pk: int, p: periode.Periode,
-    kalender: KalenderKerja | None = None, pengaturan=None,
+    kalender: KalenderKerja | None = None, pengaturan=None, *, baris: bool = False,
 ) -> SKP | None:  # fmt: skip
     """The SKP `skp_pk` if `penilai_id` evaluates it for `p` (the row endpoints): the
     team page's rule (`penugasan_periode`) over every SKP of its pegawai only, read in one
-    query with the SKP's own; the rest of the team is never read."""
+    query with the SKP's own; the rest of the team is never read. `baris`: loaded with
+    only what a rating save reads (`penugasan_periode`)."""
     pegawai = SKP.objects.filter(pk=skp_pk).values("pegawai_id")
     tugas = penugasan_periode(
-        pegawai, p, kalender or kalender_instansi(), pengaturan=pengaturan
+        pegawai, p, kalender or kalender_instansi(), pengaturan=pengaturan, baris=baris
     ).values()  # fmt: skip
     t = next((t for t in tugas if t.skp.pk == skp_pk), None)
     if t is None or t.penilai_id != penilai_id:

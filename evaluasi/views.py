@@ -123,14 +123,16 @@ def evaluasi_tim(request, kode: str | None = None):
     return render(request, "evaluasi/tim.html", konteks)
 
 
-def _skp_dinilai(request, skp_pk: int, p: Periode, kalender=None, pengaturan=None) -> SKP:
+def _skp_dinilai(
+    request, skp_pk: int, p: Periode, kalender=None, pengaturan=None, *, baris=False
+) -> SKP:
     """The SKP of a row this user evaluates for `p`: as its pejabat penilai (who rates,
     periode.penilai_periode), or as atasan once the case is taken over."""
     penilai = selectors.pegawai_pengguna(request.user)
     if penilai is None:
         raise Http404
     skp = selectors.skp_dinilai(
-        penilai.pk, skp_pk, p, kalender, pengaturan
+        penilai.pk, skp_pk, p, kalender, pengaturan, baris=baris
     ) or selectors.skp_diambil_alih(penilai.pk, skp_pk, p)  # fmt: skip
     if skp is None:
         raise Http404
@@ -167,7 +169,7 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
     kalender = kalender_instansi()
     penilai = selectors.pegawai_pengguna(request.user)
     # Access by the team page's rule, decided for this one pegawai's SKPs.
-    skp = _skp_dinilai(request, skp_pk, p, kalender, pengaturan)
+    skp = _skp_dinilai(request, skp_pk, p, kalender, pengaturan, baris=True)
     isian = {
         "rating_hasil_kerja": request.POST.get("rating_hasil_kerja", ""),
         "rating_perilaku_kerja": request.POST.get("rating_perilaku_kerja", ""),
@@ -227,7 +229,9 @@ def evaluasi_kalibrasi(request, kode: str):
     tim = selectors.penugasan_tim(penilai.pk, p, kalender, pengaturan)
     capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai.pk, p.akhir), p)
     kalibrasi = selectors.kalibrasi_tim(capaian, penilai.pk, p, kalender, pengaturan, tim=list(tim))
-    return render(request, "evaluasi/_kalibrasi.html", {"periode": p, **_panel_kalibrasi(kalibrasi)})
+    return render(
+        request, "evaluasi/_kalibrasi.html", {"periode": p, **_panel_kalibrasi(kalibrasi)}
+    )
 
 
 def _predikat_atau_none(isian: dict):

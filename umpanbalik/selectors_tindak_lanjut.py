@@ -181,7 +181,9 @@ def pengambilalihan_skp(daftar_skp, akhir: date) -> dict[int, list[Pengambilalih
     per_seri: dict[tuple[int, int], list] = {}
     for p in (
         PengambilalihanRHK.objects.filter(syarat, tanggal__lte=akhir)
-        .select_related("rhk", "skp", "diambil_alih_oleh")
+        .select_related("rhk", "skp")
+        # What a team row shows of a note (evaluasi/_baris.html), and its SKP's series.
+        .only("tanggal", "catatan", "rhk", "skp", "rhk__teks", "skp__nomor_seri", "skp__tahun")
         .order_by("tanggal", "pk")
     ):
         per_seri.setdefault((p.skp.nomor_seri, p.skp.tahun), []).append(p)

@@ -1,6 +1,7 @@
 """The rater's evaluation page and the capaian page: HTMX rating without reload, the
 predikat preview, the stale-save message, the calibration panel, access, query counts."""
 
+import json
 import re
 
 import pytest
@@ -12,6 +13,7 @@ from tests.evaluasi.conftest import tim_besar
 
 URL = "/evaluasi/2026-bulanan-1/"
 HTMX = {"HTTP_HX_REQUEST": "true"}
+UBAH_KUERI = 16  # a rating save that updates an evaluation, whatever the team's size
 
 
 def _simpan(client, tim, versi=0, **isian):
@@ -41,9 +43,18 @@ def test_menyimpan_rating_memperbarui_baris_dan_kalibrasi_tanpa_muat_ulang(clien
     assert r.status_code == 200
     assert f'id="baris-{tim.skp.pk}"' in html
     assert "Baik" in html and "Tersimpan." in html
-    assert 'id="kalibrasi"' in html and 'hx-swap-oob="true"' in html
-    assert "1 dari 1 pegawai sudah berpredikat" in html
+    # The row only; the calibration panel on the page reloads itself on the event.
+    assert 'id="kalibrasi"' not in html
+    assert json.loads(r["HX-Trigger"]) == {"kalibrasi-berubah": {}}
     assert 'name="versi" value="1"' in html
+    halaman = client.get(URL).content.decode()
+    assert (
+        f'id="kalibrasi" aria-labelledby="judul-kalibrasi" hx-get="{URL}kalibrasi/" '
+        'hx-trigger="kalibrasi-berubah from:body" hx-swap="outerHTML"'
+    ) in halaman
+    panel = client.get(f"{URL}kalibrasi/", **HTMX).content.decode()
+    assert 'id="kalibrasi"' in panel and 'hx-trigger="kalibrasi-berubah from:body"' in panel
+    assert "1 dari 1 pegawai sudah berpredikat" in panel
     with lingkup_instansi(tim.instansi):
         e = EvaluasiKinerja.objects.get()
     assert (e.predikat, e.catatan) == ("baik", "Pertahankan")
@@ -110,6 +121,8 @@ def test_kalibrasi_memperingatkan_tidak_memblokir(client, tim, admin_a):
     r = _simpan(client, tim, rating_hasil_kerja="sesuai", rating_perilaku_kerja="sesuai")
     html = r.content.decode()
     assert "Tersimpan." in html
+    assert "HX-Trigger" in r
+    html = client.get(f"{URL}kalibrasi/", **HTMX).content.decode()
     assert "idealnya sebagian besar pegawai berpredikat Butuh Perbaikan" in html
     assert "<path" in html  # the guide curve
 
@@ -218,8 +231,9 @@ def test_beranda_tanpa_tugas_evaluasi_di_luar_jangka_waktu(client, tim):
 def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
     client, tim, django_assert_max_num_queries
 ):
-    """The save's answer counts the team in the database (selectors.kalibrasi_tim): the
-    same panel as the page's, in as many queries at 5 team members as at 500."""
+    """A save reads its one pegawai (never the team) and answers with the row; the panel
+    it tells to reload counts the team in the database (selectors.kalibrasi_tim): the same
+    panel as the page's. Both in as many queries at 5 team members as at 500."""
     from evaluasi import kuadran, selectors
     from evaluasi.periode import Periode
     from skp.models import SKP
@@ -237,20 +251,32 @@ def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
         assert "Tersimpan." in r.content.decode()
         return len(ctx.captured_queries), r.content.decode()
 
+    def panel():
+        with django_assert_max_num_queries(20) as ctx:
+            r = client.get(f"{URL}kalibrasi/", **HTMX)
+        return len(ctx.captured_queries), r.content.decode()
+
     # The first save creates the evaluation (who evaluates is decided then); later ones
     # update it. Each costs the same at 5 team members as at 500.
     buat_kecil, _ = simpan(0, "diatas")
     ubah_kecil, _ = simpan(1, "sesuai")
+    panel_kecil, html = panel()
+    assert "1 dari 5 pegawai sudah berpredikat" in html
     tim_besar(tim, 495, awal=4)
-    ubah_besar, html = simpan(2, "dibawah")
-    assert ubah_besar == ubah_kecil < buat_kecil
+    ubah_besar, _ = simpan(2, "dibawah")
+    panel_besar, html = panel()
+    # Session, user, settings, calendar, the pegawai's SKPs, ended posts, the evaluation
+    # (locked), update, history, takeover notes; plus the transaction's bookkeeping.
+    assert ubah_besar == ubah_kecil == UBAH_KUERI < buat_kecil
+    assert panel_besar == panel_kecil
     assert "1 dari 500 pegawai sudah berpredikat" in html
     with lingkup_instansi(tim.instansi):
         lain = SKP.objects.filter(penilai_id=tim.skp.penilai_id).exclude(pk=tim.skp.pk).last()
     data = {"versi": 0, "rating_hasil_kerja": "sesuai", "rating_perilaku_kerja": "sesuai"}
     with django_assert_max_num_queries(buat_kecil):
         r = client.post(f"{URL}skp/{lain.pk}/", data, **HTMX)
-    assert "2 dari 500 pegawai sudah berpredikat" in r.content.decode()
+    assert "Tersimpan." in r.content.decode()
+    assert "2 dari 500 pegawai sudah berpredikat" in panel()[1]
     # Varied predikat across the team, one evaluation of another period, one of someone
     # outside the team: the counts from the database equal the page's.
     p = Periode.dari_kode("2026-bulanan-1")
@@ -339,7 +365,8 @@ def test_pegawai_pindah_halaman_kalibrasi_dan_beranda_sepakat(client, tim):
     assert "0 dari 1 pegawai sudah berpredikat" in html
     assert "1 pegawai belum berpredikat" in client.get("/").content.decode()
     r = client.post(f"{URL}skp/{skp_baru.pk}/", nilai, **HTMX)
-    assert "1 dari 1 pegawai sudah berpredikat" in r.content.decode()
+    assert "Tersimpan." in r.content.decode()
+    assert "1 dari 1 pegawai sudah berpredikat" in client.get(f"{URL}kalibrasi/").content.decode()
     assert "belum berpredikat" not in client.get("/").content.decode()
     assert "1 dari 1 pegawai sudah berpredikat" in client.get(URL).content.decode()
 
