@@ -131,9 +131,10 @@ def evaluasi_nilai(
         raise ValidationError("Pegawai ini tidak sedang tugas belajar menurut SKP-nya.")
     try:
         with transaction.atomic():
+            # Locked alone (no join to plan); who changed it last is read only when this
+            # save is refused as stale (_pesan_usang).
             evaluasi = (
                 EvaluasiKinerja.objects.select_for_update(of=("self",))
-                .select_related("pegawai", "diubah_oleh")
                 .filter(
                     pegawai_id=skp.pegawai_id,
                     tahun=periode.tahun,
@@ -143,6 +144,8 @@ def evaluasi_nilai(
                 .first()
             )
             baru = evaluasi is None
+            if not baru:
+                evaluasi.pegawai = skp.pegawai  # the same pegawai, already read
             if baru:
                 # Who evaluates (transfers, a rater who moved) is decided once, when the
                 # evaluation is created; later saves check the roles it recorded.
