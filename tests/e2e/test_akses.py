@@ -14,7 +14,7 @@ import time_machine
 from organisasi.models import DelegasiPenilai, Penempatan
 from organisasi.tenancy import lingkup_instansi
 from skp.services import identitas
-from tests.conftest import SANDI
+from tests.e2e.bantuan import masuk
 from tests.factories import AWAL, Org, akun, skp_contoh
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
@@ -25,14 +25,6 @@ LEBAR = (1280, 390)
 def _maret_2026():
     with time_machine.travel(datetime(2026, 3, 2, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
         yield
-
-
-def _masuk(halaman, username):
-    halaman.goto("/masuk/")
-    halaman.get_by_label("NIP atau nama pengguna").fill(username)
-    halaman.get_by_label("Kata sandi").fill(SANDI)
-    halaman.get_by_role("button", name="Masuk").click()
-    halaman.wait_for_url("**/")
 
 
 def _potret(halaman, nama, *, periksa_lebar=True):
@@ -85,7 +77,7 @@ def test_penilai_delegasi_dan_atasan_menemukan_skp_lewat_menu(halaman, instansi_
         skp.identitas = identitas(skp, date(2026, 1, 5))
         skp.save()
 
-    _masuk(halaman, "rina")
+    masuk(halaman, "rina")
     assert "SKP bawahan" in _menu(halaman)
     _potret_menu(halaman, "penilai-delegasi")
     halaman.get_by_role("link", name="SKP bawahan").click()
@@ -95,7 +87,7 @@ def test_penilai_delegasi_dan_atasan_menemukan_skp_lewat_menu(halaman, instansi_
     halaman.get_by_role("button", name="Tetapkan SKP").wait_for()
     halaman.context.clear_cookies()
 
-    _masuk(halaman, "sari")
+    masuk(halaman, "sari")
     assert "SKP bawahan" in _menu(halaman)
     _potret_menu(halaman, "atasan")
     halaman.get_by_role("link", name="SKP bawahan").click()
@@ -108,7 +100,7 @@ def test_penilai_delegasi_dan_atasan_menemukan_skp_lewat_menu(halaman, instansi_
     _potret(halaman, "atasan-skp-detail", periksa_lebar=False)
     halaman.context.clear_cookies()
 
-    _masuk(halaman, "admin.dinas")
+    masuk(halaman, "admin.dinas")
     halaman.goto("/pengaturan/")
     for judul in ("Penilai dan Plt/Plh", "Batas penetapan SKP", "Evaluasi kinerja"):
         halaman.locator("legend", has_text=judul).first.wait_for()

@@ -14,6 +14,7 @@ from organisasi.models import Instansi, Pegawai
 from organisasi.tenancy import lingkup_instansi
 from skp.demo import isi_skp_demo, isi_skp_jpt_demo
 from skp.models import Workblock
+from tests.e2e.bantuan import masuk
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 
@@ -23,14 +24,6 @@ def demo():
     buat_demo()
     isi_skp_demo()
     isi_skp_jpt_demo()
-
-
-def _masuk(halaman, username):
-    halaman.goto("/masuk/")
-    halaman.get_by_label("NIP atau nama pengguna").fill(username)
-    halaman.get_by_label("Kata sandi").fill(SANDI_DEMO)
-    halaman.get_by_role("button", name="Masuk").click()
-    halaman.wait_for_url("**/")
 
 
 def _keluar(halaman):
@@ -60,7 +53,7 @@ def _buka_skp_saya(halaman):
 
 
 def test_kepala_dinas_bekasi_membuka_a_1_1_a_1_3_a_1_4_a_1_8(halaman, demo):
-    _masuk(halaman, "kadis.bekasi")
+    masuk(halaman, "kadis.bekasi", SANDI_DEMO)
     url_pdf = _buka_skp_saya(halaman)
     halaman.get_by_text("Format A.1.1").wait_for()
     halaman.get_by_text("memeriksa dan menetapkan SKP ini a.n. Wali Kota Bekasi").wait_for()
@@ -108,7 +101,7 @@ def test_kepala_dinas_bekasi_membuka_a_1_1_a_1_3_a_1_4_a_1_8(halaman, demo):
 
 
 def test_kepala_bkpsdm_karawang_a_1_2_ditetapkan_sekda_atas_nama_bupati(halaman, demo):
-    _masuk(halaman, "kaban.karawang")
+    masuk(halaman, "kaban.karawang", SANDI_DEMO)
     url_pdf = _buka_skp_saya(halaman)
     halaman.get_by_text("Format A.1.2").wait_for()
     draf = _pdf(halaman, url_pdf)
@@ -130,7 +123,7 @@ def test_kepala_bkpsdm_karawang_a_1_2_ditetapkan_sekda_atas_nama_bupati(halaman,
     halaman.get_by_text("SKP diajukan kepada pejabat penilai.").wait_for()
     _keluar(halaman)
 
-    _masuk(halaman, "sekda.karawang")
+    masuk(halaman, "sekda.karawang", SANDI_DEMO)
     halaman.get_by_role("link", name="SKP bawahan").click()
     halaman.get_by_text("Pejabat penilai, a.n. Bupati Karawang").wait_for()
     halaman.goto(url_skp)
@@ -152,7 +145,7 @@ def test_admin_melihat_peringatan_plt_lurah_merangkap(halaman, demo):
     """Kelurahan Kaliabang Tengah: its Sekretaris Kelurahan is also Plt. Lurah, so the
     Sekretariat's staff have one person as rater and atasan; Lampiran II names two posts
     (003:1404). The Kepala Dinas, Wali Kota twice by the same table, gets no warning."""
-    _masuk(halaman, "admin.bekasi")
+    masuk(halaman, "admin.bekasi", SANDI_DEMO)
     halaman.get_by_role("link", name="Pegawai", exact=True).click()
     halaman.get_by_label("Hanya pegawai yang pejabat penilainya sekaligus atasan").check()
     baris = halaman.locator("tr", has_text="Sekretariat Kelurahan Kaliabang Tengah").first

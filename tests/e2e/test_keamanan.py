@@ -3,23 +3,15 @@ and the 400 page for input the database cannot store."""
 
 import pytest
 
-from tests.conftest import SANDI
+from tests.e2e.bantuan import masuk
 from tests.factories import Org
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 
 
-def _masuk(halaman, username):
-    halaman.goto("/masuk/")
-    halaman.get_by_label("NIP atau nama pengguna").fill(username)
-    halaman.get_by_label("Kata sandi").fill(SANDI)
-    halaman.get_by_role("button", name="Masuk").click()
-    halaman.wait_for_url("**/")
-
-
 def test_ganti_tanggal_di_halaman_unit_mengirim_formulir(halaman, instansi_a, admin_a):
     org = Org(instansi_a)
-    _masuk(halaman, "admin.a")
+    masuk(halaman, "admin.a")
     halaman.goto(f"/unit/{org.seksi.pk}/")
     with halaman.expect_navigation():
         halaman.get_by_label("Tampilkan keadaan pada tanggal").fill("2026-03-02")
@@ -31,7 +23,7 @@ def test_ganti_tanggal_di_halaman_unit_mengirim_formulir(halaman, instansi_a, ad
 
 
 def test_karakter_nul_di_alamat_memberi_halaman_400_berbahasa_indonesia(halaman, pegawai_a):
-    _masuk(halaman, "pegawai.a")
+    masuk(halaman, "pegawai.a")
     resp = halaman.goto("/pegawai/?q=ab%00cd")
     assert resp.status == 400
     assert halaman.get_by_role("heading", name="Permintaan tidak valid").is_visible()

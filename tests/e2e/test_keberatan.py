@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from evaluasi.models import EvaluasiKinerja, Keberatan
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tenancy import lingkup_instansi
-from tests.conftest import SANDI
+from tests.e2e.bantuan import masuk, potret
 from tests.factories import Org, akun, skp_contoh
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
@@ -39,33 +39,16 @@ def org(instansi_a):
     return org
 
 
-def _masuk(halaman, username):
-    halaman.context.clear_cookies()
-    halaman.goto("/masuk/")
-    halaman.get_by_label("NIP atau nama pengguna").fill(username)
-    halaman.get_by_label("Kata sandi").fill(SANDI)
-    halaman.get_by_role("button", name="Masuk").click()
-    halaman.wait_for_url("**/")
-
-
-def _foto(halaman, nama):
-    for lebar, tinggi in ((1280, 900), (390, 844)):
-        halaman.set_viewport_size({"width": lebar, "height": tinggi})
-        halaman.screenshot(path=str(FOTO / f"{nama}-{lebar}.png"), full_page=True)
-    halaman.set_viewport_size({"width": 1280, "height": 900})
-
-
 def test_pegawai_mengajukan_penilai_menjelaskan_atasan_mengubah_pegawai_mengunduh_d13(halaman, org):
-    FOTO.mkdir(parents=True, exist_ok=True)
     halaman.on("dialog", lambda d: d.accept())
     # The employee: from the home page to the filing form.
-    _masuk(halaman, "dedi")
+    masuk(halaman, "dedi")
     with lingkup_instansi(org.instansi):
         e = EvaluasiKinerja.objects.get()
     # The case page offers the form with its last day (and, further down, the filed one).
     halaman.goto(f"/evaluasi/kasus/{e.pk}/")
     halaman.get_by_role("heading", name="Keberatan").wait_for()
-    _foto(halaman, "kasus-pegawai")
+    potret(halaman, FOTO, "kasus-pegawai")
     halaman.get_by_role("link", name="Ajukan keberatan", exact=True).click()
     halaman.get_by_role("heading", name="Ajukan keberatan atas evaluasi Januari 2026").wait_for()
     halaman.goto("/")
@@ -73,17 +56,17 @@ def test_pegawai_mengajukan_penilai_menjelaskan_atasan_mengubah_pegawai_mengundu
         "link", name="Keberatan atas evaluasi Januari 2026 dapat diajukan", exact=True
     ).click()
     halaman.get_by_role("heading", name="Ajukan keberatan atas evaluasi Januari 2026").wait_for()
-    _foto(halaman, "ajukan")
+    potret(halaman, FOTO, "ajukan")
     halaman.get_by_label("Alasan keberatan").fill("Dua belas simpang selesai direkayasa.")
     halaman.get_by_role("button", name="Ajukan keberatan").click()
     halaman.get_by_text("Keberatan diajukan kepada atasan pejabat penilai").wait_for()
-    _foto(halaman, "detail-pegawai")
+    potret(halaman, FOTO, "detail-pegawai")
     halaman.goto(f"/evaluasi/kasus/{e.pk}/")
     halaman.get_by_role("link", name="Lihat keberatan").wait_for()
-    _foto(halaman, "kasus-pegawai-diajukan")
+    potret(halaman, FOTO, "kasus-pegawai-diajukan")
 
     # The rater explains.
-    _masuk(halaman, "teguh")
+    masuk(halaman, "teguh")
     halaman.get_by_role("link", name="Berikan penjelasan atas keberatan Dedi", exact=True).click()
     halaman.get_by_label("Penjelasan Anda atas keberatan ini").fill(
         "Dua rekomendasi terlambat diterima pimpinan."
@@ -92,10 +75,10 @@ def test_pegawai_mengajukan_penilai_menjelaskan_atasan_mengubah_pegawai_mengundu
     halaman.get_by_text("Penjelasan tersimpan").wait_for()
 
     # The atasan changes the result and signs D.1.3.
-    _masuk(halaman, "sari")
+    masuk(halaman, "sari")
     halaman.get_by_role("link", name="Putuskan keberatan Dedi", exact=True).click()
     halaman.get_by_text("Dua rekomendasi terlambat diterima pimpinan.").wait_for()
-    _foto(halaman, "detail-atasan")
+    potret(halaman, FOTO, "detail-atasan")
     halaman.get_by_label("Mengubah").check()
     halaman.get_by_role("group", name="Rating hasil kerja baru").get_by_label(
         "Di atas ekspektasi"
@@ -112,17 +95,17 @@ def test_pegawai_mengajukan_penilai_menjelaskan_atasan_mengubah_pegawai_mengundu
     halaman.get_by_text("Dokumen D.1.3 Anda tandatangani.").wait_for()
 
     # The rater signs.
-    _masuk(halaman, "teguh")
+    masuk(halaman, "teguh")
     halaman.get_by_role("link", name="Tandatangani dokumen evaluasi D.1.3", exact=True).click()
     halaman.get_by_role("button", name="Tandatangani D.1.3").click()
     halaman.get_by_text("Dokumen D.1.3 Anda tandatangani.").wait_for()
 
     # The employee signs last and downloads the archived D.1.3.
-    _masuk(halaman, "dedi")
+    masuk(halaman, "dedi")
     halaman.get_by_role("link", name="Tandatangani dokumen evaluasi D.1.3", exact=True).click()
     halaman.get_by_role("button", name="Tandatangani D.1.3").click()
     halaman.get_by_text("Dokumen D.1.3 Anda tandatangani.").wait_for()
-    _foto(halaman, "detail-selesai")
+    potret(halaman, FOTO, "detail-selesai")
     tautan = halaman.get_by_role("link", name="Unduh D.1.3 (PDF)").first
     resp = halaman.request.get(tautan.get_attribute("href"))
     assert resp.ok and resp.headers["content-type"] == "application/pdf"
@@ -139,8 +122,6 @@ def test_pegawai_mengajukan_penilai_menjelaskan_atasan_mengubah_pegawai_mengundu
 
 def test_admin_melihat_keberatan_yang_terlambat_diputuskan(halaman, org, admin_a):
     from evaluasi import services_keberatan as layanan
-
-    FOTO.mkdir(parents=True, exist_ok=True)
     from organisasi.models import Pengguna
 
     with lingkup_instansi(org.instansi):
@@ -148,12 +129,12 @@ def test_admin_melihat_keberatan_yang_terlambat_diputuskan(halaman, org, admin_a
         dedi = Pengguna.objects.get(username="dedi")
         k = layanan.keberatan_ajukan(pengguna=dedi, evaluasi=e, alasan="Target tercapai.")
         layanan.tandai_terlambat([k.pk], timezone.now())
-    _masuk(halaman, admin_a.username)
+    masuk(halaman, admin_a.username)
     halaman.get_by_role(
         "link", name="1 keberatan belum diputuskan melewati 7 hari kerja", exact=True
     ).click()
     halaman.get_by_role("heading", name="Belum diputuskan melewati 7 hari kerja (1)").wait_for()
-    _foto(halaman, "daftar-admin")
+    potret(halaman, FOTO, "daftar-admin")
     halaman.get_by_role("link", name="Dedi").first.click()
     halaman.get_by_text("Batas 7 hari kerja keputusan telah lewat").wait_for()
     # The admin reads; she has no action on it.

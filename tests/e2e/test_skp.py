@@ -7,18 +7,10 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import SANDI
+from tests.e2e.bantuan import masuk
 from tests.factories import Org, akun
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
-
-
-def _masuk(halaman, username):
-    halaman.goto("/masuk/")
-    halaman.get_by_label("NIP atau nama pengguna").fill(username)
-    halaman.get_by_label("Kata sandi").fill(SANDI)
-    halaman.get_by_role("button", name="Masuk").click()
-    halaman.wait_for_url("**/")
 
 
 def _keluar(halaman):
@@ -56,7 +48,7 @@ def test_susun_ajukan_tetapkan_tandatangani_unduh(halaman, instansi_a):
     # Submitting, setting and signing each ask for confirmation first (accepted here;
     # test_skp_editor checks the wording and that dismissing changes nothing).
     halaman.on("dialog", lambda d: d.accept())
-    _masuk(halaman, "dedi")
+    masuk(halaman, "dedi")
     halaman.goto("/skp/")
     halaman.get_by_label("Tahun").fill("2026")
     halaman.get_by_role("button", name="Buat SKP").click()
@@ -85,7 +77,7 @@ def test_susun_ajukan_tetapkan_tandatangani_unduh(halaman, instansi_a):
     url_skp = halaman.url
     _keluar(halaman)
 
-    _masuk(halaman, "teguh")
+    masuk(halaman, "teguh")
     halaman.goto("/skp/bawahan/")
     halaman.get_by_role("link", name="Dedi").click()
     halaman.get_by_label("Nilai BerAKHLAK").select_option(label="Kolaboratif")
@@ -96,7 +88,7 @@ def test_susun_ajukan_tetapkan_tandatangani_unduh(halaman, instansi_a):
     halaman.get_by_text("SKP ditetapkan.").wait_for()
     _keluar(halaman)
 
-    _masuk(halaman, "dedi")
+    masuk(halaman, "dedi")
     halaman.goto(url_skp)
     halaman.get_by_role("button", name="Tandatangani SKP").click()
     halaman.get_by_text("SKP ditandatangani.").wait_for()

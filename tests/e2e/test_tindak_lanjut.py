@@ -13,7 +13,7 @@ import pytest
 import time_machine
 
 from organisasi.tenancy import lingkup_instansi
-from tests.conftest import SANDI
+from tests.e2e.bantuan import masuk, potret
 from tests.factories import Org, akun, skp_contoh
 from umpanbalik.models import BimbinganKinerja
 
@@ -21,36 +21,18 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 FOTO = Path("/tmp/shots/tindak")
 
 
-def _masuk(halaman, username):
-    halaman.goto("/masuk/")
-    halaman.get_by_label("NIP atau nama pengguna").fill(username)
-    halaman.get_by_label("Kata sandi").fill(SANDI)
-    halaman.get_by_role("button", name="Masuk").click()
-    halaman.wait_for_url("**/")
-
-
-def _lihat(halaman, nama):
-    for lebar in (1280, 390):
-        halaman.set_viewport_size({"width": lebar, "height": 900})
-        lebar_isi = halaman.evaluate("document.documentElement.scrollWidth")
-        assert lebar_isi <= lebar, f"{nama}: halaman bergeser ke samping pada {lebar} px"
-        halaman.screenshot(path=str(FOTO / f"{nama}-{lebar}.png"), full_page=True)
-    halaman.set_viewport_size({"width": 1280, "height": 900})
-
-
 def test_penilai_mencatat_coaching_pegawai_melihat_dan_menandatangani(halaman, instansi_a):
-    FOTO.mkdir(parents=True, exist_ok=True)
     with time_machine.travel(datetime(2026, 3, 16, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
         org = Org(instansi_a)
         akun(org, org.staf, "dedi")
         akun(org, org.kasi, "teguh")
         skp = skp_contoh(org, status="ditandatangani")
 
-        _masuk(halaman, "teguh")
+        masuk(halaman, "teguh")
         halaman.goto(f"/pelaksanaan/skp/{skp.pk}/?periode=3")
         halaman.get_by_role("link", name="Tindak lanjut umpan balik").click()
         halaman.wait_for_url(f"**/pelaksanaan/skp/{skp.pk}/tindak-lanjut/")
-        _lihat(halaman, "tindak-lanjut-penilai-kosong")
+        potret(halaman, FOTO, "tindak-lanjut-penilai-kosong")
 
         halaman.get_by_text("Coaching (format B.1.6)").click()
         form = halaman.locator(
@@ -83,7 +65,7 @@ def test_penilai_mencatat_coaching_pegawai_melihat_dan_menandatangani(halaman, i
         isi("langkah-0-iki", 1)
         isi("langkah-0-strategi", "Ajukan akses data kamera ATCS")
         # First without the opportunity section: the message comes back in place (HTMX).
-        _lihat(halaman, "tindak-lanjut-form-coaching")
+        potret(halaman, FOTO, "tindak-lanjut-form-coaching")
         form.get_by_role("button", name="Simpan dan tandatangani coaching").click()
         halaman.get_by_text("Isi peluang: apa yang dapat dilakukan pegawai.").wait_for()
         with lingkup_instansi(instansi_a):
@@ -97,10 +79,10 @@ def test_penilai_mencatat_coaching_pegawai_melihat_dan_menandatangani(halaman, i
         assert halaman.get_by_text("Menunggu tanda tangan pegawai").is_visible()
         with lingkup_instansi(instansi_a):
             assert len(BimbinganKinerja.objects.get().isi["fakta"]) == 2
-        _lihat(halaman, "tindak-lanjut-penilai")
+        potret(halaman, FOTO, "tindak-lanjut-penilai")
 
         halaman.context.clear_cookies()
-        _masuk(halaman, "dedi")
+        masuk(halaman, "dedi")
         halaman.get_by_role(
             "link", name="Tandatangani catatan coaching (format B.1.6)", exact=True
         ).click()
@@ -108,7 +90,7 @@ def test_penilai_mencatat_coaching_pegawai_melihat_dan_menandatangani(halaman, i
         assert halaman.get_by_text("Data volume kendaraan terlambat").first.is_visible()
         assert halaman.get_by_text("Kuesioner belum disetujui").first.is_visible()
         assert halaman.get_by_role("heading", name="Catat tindak lanjut").count() == 0
-        _lihat(halaman, "tindak-lanjut-pegawai")
+        potret(halaman, FOTO, "tindak-lanjut-pegawai")
         halaman.once("dialog", lambda d: d.accept())
         halaman.get_by_role("button", name="Tandatangani B.1.6").click()
         halaman.get_by_text("Ditandatangani pegawai").wait_for()
@@ -117,7 +99,7 @@ def test_penilai_mencatat_coaching_pegawai_melihat_dan_menandatangani(halaman, i
             b = BimbinganKinerja.objects.get()
         for n in range(1, 10):
             halaman.locator(f"textarea[name=b18-{b.pk}-k{n}]").fill(f"Ya, kriteria {n} terpenuhi")
-        _lihat(halaman, "tindak-lanjut-form-b18")
+        potret(halaman, FOTO, "tindak-lanjut-form-b18")
         halaman.get_by_role("button", name="Tandatangani dan serahkan umpan balik").click()
         halaman.get_by_text("terkirim kepada atasan dari pimpinan Anda").wait_for()
         with lingkup_instansi(instansi_a):
@@ -126,18 +108,17 @@ def test_penilai_mencatat_coaching_pegawai_melihat_dan_menandatangani(halaman, i
             assert b.umpan_balik.jawaban[8] == "Ya, kriteria 9 terpenuhi"
         pdf = halaman.request.get(f"/pelaksanaan/skp/{skp.pk}/tindak-lanjut/bimbingan/{b.pk}.pdf")
         assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
-        _lihat(halaman, "tindak-lanjut-pegawai-selesai")
+        potret(halaman, FOTO, "tindak-lanjut-pegawai-selesai")
 
 
 def test_ambil_alih_dengan_catatan_tampil_di_baris_evaluasi(halaman, instansi_a):
-    FOTO.mkdir(parents=True, exist_ok=True)
     catatan = "Pegawai tidak dapat menyelesaikan survei kepuasan meski sudah dibimbing."
     with time_machine.travel(datetime(2026, 3, 16, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
         org = Org(instansi_a)
         akun(org, org.staf, "dedi")
         akun(org, org.kasi, "teguh")
         skp = skp_contoh(org, status="ditandatangani")
-        _masuk(halaman, "teguh")
+        masuk(halaman, "teguh")
         halaman.goto(f"/pelaksanaan/skp/{skp.pk}/tindak-lanjut/")
         halaman.get_by_text("Ambil alih rencana hasil kerja").click()
         assert halaman.get_by_text("Pasal 20 ayat (6)").first.is_visible()
@@ -156,14 +137,14 @@ def test_ambil_alih_dengan_catatan_tampil_di_baris_evaluasi(halaman, instansi_a)
         halaman.once("dialog", lambda d: d.accept())
         halaman.get_by_role("button", name="Ambil alih").click()
         halaman.get_by_text("Rencana hasil kerja diambil alih;").wait_for()
-        _lihat(halaman, "tindak-lanjut-ambil-alih")
+        potret(halaman, FOTO, "tindak-lanjut-ambil-alih")
     with time_machine.travel(datetime(2026, 4, 2, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
         halaman.context.clear_cookies()
-        _masuk(halaman, "teguh")
+        masuk(halaman, "teguh")
         halaman.goto("/evaluasi/")
         halaman.get_by_text("RHK diambil alih pimpinan").wait_for()
         assert catatan in halaman.content()
-        _lihat(halaman, "evaluasi-baris-ambil-alih")
+        potret(halaman, FOTO, "evaluasi-baris-ambil-alih")
         # From the evaluation row the rater reaches the follow-up page.
         halaman.get_by_role("link", name="Tindak lanjut umpan balik Dedi").click()
         halaman.wait_for_url(f"**/pelaksanaan/skp/{skp.pk}/tindak-lanjut/")
@@ -172,7 +153,6 @@ def test_ambil_alih_dengan_catatan_tampil_di_baris_evaluasi(halaman, instansi_a)
 def test_laporan_b110_memilih_umpan_balik_sebagai_bukti(halaman, instansi_a):
     from umpanbalik.models import LaporanPerilakuKerja, UmpanBalik
 
-    FOTO.mkdir(parents=True, exist_ok=True)
     with time_machine.travel(datetime(2026, 3, 16, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
         org = Org(instansi_a)
         akun(org, org.staf, "dedi")
@@ -186,7 +166,7 @@ def test_laporan_b110_memilih_umpan_balik_sebagai_bukti(halaman, instansi_a):
                 teks="Tiga kali tidak hadir rapat koordinasi simpang tanpa kabar.",
                 pemberi=org.kasi, nama_pemberi=org.kasi.nama,
             )  # fmt: skip
-        _masuk(halaman, "teguh")
+        masuk(halaman, "teguh")
         halaman.goto(f"/pelaksanaan/skp/{skp.pk}/tindak-lanjut/")
         halaman.get_by_text("Laporan permasalahan perilaku kerja untuk konseling").click()
         form = halaman.locator(
@@ -196,7 +176,7 @@ def test_laporan_b110_memilih_umpan_balik_sebagai_bukti(halaman, instansi_a):
         form.get_by_label("Jelaskan secara detil").fill("Tidak hadir rapat koordinasi")
         form.get_by_label("Yang sudah saya lakukan").fill("Menegur langsung")
         form.get_by_label("Tiga kali tidak hadir rapat koordinasi", exact=False).check()
-        _lihat(halaman, "tindak-lanjut-form-b110")
+        potret(halaman, FOTO, "tindak-lanjut-form-b110")
         form.get_by_role("button", name="Kirim laporan kepada unit kepegawaian").click()
         halaman.get_by_text(
             "Laporan permasalahan perilaku kerja (format B.1.10) terkirim"
@@ -209,4 +189,4 @@ def test_laporan_b110_memilih_umpan_balik_sebagai_bukti(halaman, instansi_a):
             .get_by_text("Tiga kali tidak hadir rapat koordinasi simpang tanpa kabar.")
             .is_visible()
         )
-        _lihat(halaman, "tindak-lanjut-b110")
+        potret(halaman, FOTO, "tindak-lanjut-b110")

@@ -15,7 +15,7 @@ import time_machine
 
 from organisasi.models import Penempatan
 from organisasi.tenancy import lingkup_instansi
-from tests.conftest import SANDI
+from tests.e2e.bantuan import masuk, potret
 from tests.factories import AWAL, Org, akun, skp_contoh
 from umpanbalik.models import BimbinganKinerja, BuktiDukung, Realisasi
 
@@ -23,24 +23,6 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 FOTO = Path("/tmp/shots/jurnal")
 PDF_LAIN = b"%PDF-1.4\n% salah berkas\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
-
-
-def _masuk(halaman, username):
-    halaman.context.clear_cookies()
-    halaman.goto("/masuk/")
-    halaman.get_by_label("NIP atau nama pengguna").fill(username)
-    halaman.get_by_label("Kata sandi").fill(SANDI)
-    halaman.get_by_role("button", name="Masuk").click()
-    halaman.wait_for_url("**/")
-
-
-def _foto(halaman, nama):
-    for lebar in (1280, 390):
-        halaman.set_viewport_size({"width": lebar, "height": 900})
-        halaman.screenshot(path=str(FOTO / f"{nama}-{lebar}.png"), full_page=True)
-        lebar_isi = halaman.evaluate("document.documentElement.scrollWidth")
-        assert lebar_isi <= lebar, f"{nama} bergeser ke samping pada {lebar} px"
-    halaman.set_viewport_size({"width": 1280, "height": 900})
 
 
 def _isi_umpan_balik(halaman, tentang, teks, *, sifat=None, arah="Positif"):
@@ -55,7 +37,6 @@ def _isi_umpan_balik(halaman, tentang, teks, *, sifat=None, arah="Positif"):
 def test_dokumentasi_ubah_rekan_penilai_tamu_coaching_dalam_satu_rekaman(
     halaman, instansi_a, tmp_path
 ):
-    FOTO.mkdir(parents=True, exist_ok=True)
     with time_machine.travel(datetime(2026, 3, 16, 9, tzinfo=ZoneInfo("Asia/Jakarta"))):
         org = Org(instansi_a)
         with lingkup_instansi(instansi_a):
@@ -72,7 +53,7 @@ def test_dokumentasi_ubah_rekan_penilai_tamu_coaching_dalam_satu_rekaman(
 
         # 1. The employee, from her home page, adds an action step and documents a
         #    realisation with an upload (the wrong file, as happens).
-        _masuk(halaman, "dedi")
+        masuk(halaman, "dedi")
         halaman.get_by_role(
             "link", name="Dokumentasikan realisasi kinerja Maret 2026", exact=True
         ).click()
@@ -96,7 +77,7 @@ def test_dokumentasi_ubah_rekan_penilai_tamu_coaching_dalam_satu_rekaman(
         form.get_by_label("Realisasi yang dicapai").fill("12 dari 12 simpang selesai direkayasa")
         form.get_by_label("Realisasi akhir").check()
         form.get_by_label("foto rapat.pdf").check()
-        _foto(halaman, "ubah-realisasi")
+        potret(halaman, FOTO, "ubah-realisasi")
         form.get_by_role("button", name="Simpan perubahan").click()
         halaman.get_by_text("harus tetap memiliki bukti dukung").wait_for()
         with lingkup_instansi(instansi_a):
@@ -104,12 +85,12 @@ def test_dokumentasi_ubah_rekan_penilai_tamu_coaching_dalam_satu_rekaman(
         form = halaman.get_by_role("form", name="Ubah realisasi")
         assert "12 dari 12" in form.get_by_label("Realisasi yang dicapai").input_value()
         form.get_by_label("Tambah bukti dukung").set_input_files(str(berkas))
-        _foto(halaman, "ubah-realisasi-galat")
+        potret(halaman, FOTO, "ubah-realisasi-galat")
         form.get_by_role("button", name="Simpan perubahan").click()
         halaman.get_by_text("Perubahan realisasi tersimpan.").wait_for()
         assert halaman.get_by_role("link", name="rekap simpang maret.pdf").is_visible()
         assert halaman.get_by_role("link", name="foto rapat.pdf").count() == 0
-        _foto(halaman, "dokumentasi")
+        potret(halaman, FOTO, "dokumentasi")
         with lingkup_instansi(instansi_a):
             r = Realisasi.objects.get()
             assert (r.jenis, r.uraian) == ("akhir", "12 dari 12 simpang selesai direkayasa")
@@ -119,23 +100,23 @@ def test_dokumentasi_ubah_rekan_penilai_tamu_coaching_dalam_satu_rekaman(
             assert "foto rapat.pdf" in r.history.first().history_change_reason
 
         # 3. A peer leaves feedback on a BerAKHLAK value.
-        _masuk(halaman, "rina")
+        masuk(halaman, "rina")
         halaman.goto(f"/pelaksanaan/umpan-balik/skp/{skp.pk}/beri/")
         assert "Anda sebagai rekan kerja" in halaman.content()
         _isi_umpan_balik(halaman, "Perilaku kerja: Kolaboratif", "Cepat berbagi data volume.",
                          sifat="Insidentil")  # fmt: skip
-        _foto(halaman, "beri-umpan-balik")
+        potret(halaman, FOTO, "beri-umpan-balik")
         halaman.get_by_role("button", name="Simpan umpan balik").click()
         halaman.get_by_text("Umpan balik tersimpan").wait_for()
 
         # 4. The rater gives scheduled feedback from the team page, opens the evidence
         #    (he may not correct it), and invites a guest.
-        _masuk(halaman, "teguh")
+        masuk(halaman, "teguh")
         halaman.get_by_role("link", name="Umpan balik tim").click()
         halaman.wait_for_url("**/pelaksanaan/umpan-balik/tim/")
         baris = halaman.locator("tr", has_text="Dedi")
         assert "Sudah" in baris.inner_text()
-        _foto(halaman, "tim")
+        potret(halaman, FOTO, "tim")
         baris.get_by_role("link", name="Beri umpan balik").click()
         _isi_umpan_balik(
             halaman,
@@ -165,14 +146,14 @@ def test_dokumentasi_ubah_rekan_penilai_tamu_coaching_dalam_satu_rekaman(
         assert "Umpan balik kinerja untuk Dedi" in halaman.content()
         _isi_umpan_balik(halaman, "Perilaku kerja: Berorientasi pelayanan",
                          "Responsif terhadap keluhan warga di simpang.")  # fmt: skip
-        _foto(halaman, "tamu")
+        potret(halaman, FOTO, "tamu")
         halaman.get_by_role("button", name="Kirim umpan balik").click()
         halaman.get_by_role("heading", name="Terima kasih").wait_for()
         halaman.goto(tautan)
         assert "sudah dipakai" in halaman.content()
 
         # 6. The rater records a coaching session on the follow-up page (HTMX form).
-        _masuk(halaman, "teguh")
+        masuk(halaman, "teguh")
         halaman.goto(f"/pelaksanaan/umpan-balik/skp/{skp.pk}/?periode=3")
         halaman.get_by_role("link", name="Buka tindak lanjut umpan balik").click()
         halaman.wait_for_url(f"**/pelaksanaan/skp/{skp.pk}/tindak-lanjut/")
@@ -198,7 +179,7 @@ def test_dokumentasi_ubah_rekan_penilai_tamu_coaching_dalam_satu_rekaman(
             coaching = BimbinganKinerja.objects.get()
 
         # 7. The employee sees everything in one record for March, the coaching included.
-        _masuk(halaman, "dedi")
+        masuk(halaman, "dedi")
         halaman.goto(f"/pelaksanaan/skp/{skp.pk}/?periode=3")
         halaman.get_by_role("link", name="Rekaman umpan balik").click()
         halaman.wait_for_url(f"**/pelaksanaan/umpan-balik/skp/{skp.pk}/?periode=3")
@@ -220,7 +201,7 @@ def test_dokumentasi_ubah_rekan_penilai_tamu_coaching_dalam_satu_rekaman(
         assert "foto rapat.pdf" not in teks and "8 dari 12" not in teks
         tl = halaman.locator("#tindak-lanjut")
         assert tl.get_by_role("heading", name="Coaching · format B.1.6 · 16-03-2026").is_visible()
-        _foto(halaman, "rekaman")
+        potret(halaman, FOTO, "rekaman")
         pdf = tl.get_by_role("link", name="PDF B.1.6")
         resp = halaman.request.get(pdf.get_attribute("href"))
         assert resp.status == 200 and resp.body().startswith(b"%PDF")
