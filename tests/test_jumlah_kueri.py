@@ -101,9 +101,9 @@ def test_jumlah_kueri_umpan_balik_tetap(db):
 PARTIAL = {
     "Form RHK": 8,
     "Form IKI": 8,
-    "Simpan RHK": 14,
-    "Simpan IKI": 13,
-    "Simpan butir lampiran": 12,
+    "Simpan RHK": 12,
+    "Simpan IKI": 11,
+    "Simpan butir lampiran": 10,
 }
 
 
