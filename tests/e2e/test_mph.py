@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from organisasi.tenancy import lingkup_instansi
 from skp import manual_ik, mph
 from skp.models import ButirWorkblock, RencanaHasilKerja, Workblock
-from tests.e2e.test_skp import _masuk
+from tests.e2e.bantuan import masuk
 from tests.factories import Org
 from tests.skp.test_mph import (
     IKI_1,
@@ -52,7 +52,7 @@ def test_kasi_membagi_peran_selagi_skp_diperiksa_dan_membuka_pdf(halaman, instan
     skp = _skp(org, org.kasi, penilai=org.kabid, status="diajukan",
                rhk=[(RHK_1, ["Desain 4 simpang"]), (RHK_2, ["Antrean < 200 m"])])  # fmt: skip
 
-    _masuk(halaman, "teguh")
+    masuk(halaman, "teguh")
     halaman.goto(reverse("mph", args=[skp.pk]))
     halaman.get_by_text("masih berstatus").wait_for()
     halaman.get_by_role("button", name="Buka matriks pimpinan").click()
@@ -84,7 +84,7 @@ def test_staf_melihat_alasan_tanpa_matriks(halaman, instansi_a):
     org = Org(instansi_a)
     _akun(org, org.staf, "dedi")
     skp = _skp(org, org.staf, penilai=org.kasi, status="diajukan", rhk=[("Hasil", [])])
-    _masuk(halaman, "dedi")
+    masuk(halaman, "dedi")
     halaman.goto(reverse("mph", args=[skp.pk]))
     alasan = halaman.locator("#mph-belum-tersedia")
     alasan.wait_for()
@@ -142,7 +142,7 @@ def test_halaman_perencanaan_di_layar_lebar_dan_ponsel(peramban, live_server, in
         )
         page = konteks.new_page()
         page.set_default_timeout(15_000)
-        _masuk(page, "rahmat")
+        masuk(page, "rahmat")
         for nama, url in halaman_diuji.items():
             page.goto(url)
             page.locator("h1").wait_for()
