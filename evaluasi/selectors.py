@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from organisasi.hari_kerja import KalenderKerja, kalender_instansi
 from organisasi.models import JenisPenempatan, Pegawai, Penempatan, UnitKerja
@@ -605,23 +605,13 @@ def kalibrasi(capaian: CapaianBerlaku, baris: list[BarisTim]) -> Kalibrasi:
 
 def kalibrasi_tim(
     capaian: CapaianBerlaku, penilai_id: int, p: periode.Periode,
-    kalender: KalenderKerja | None = None, pengaturan=None, *, tim: list | None = None,
+    kalender: KalenderKerja | None = None,
 ) -> Kalibrasi:  # fmt: skip
-    """The calibration panel of a rater's whole team for `p`, by the team page's rule
-    (`tim_pegawai`: transfers count where the page lists them): the same counts as
-    `kalibrasi(capaian, tim_penilai(...))` in three queries whatever the team's size, the
-    team loaded lean (one, given the team's ids `tim`). For a save's answer."""
-    if tim is None:
-        tim = tim_pegawai(penilai_id, p, kalender or kalender_instansi(), pengaturan)
-    per_predikat = (
-        EvaluasiKinerja.objects.filter(_filter_periode(p), pegawai_id__in=tim)
-        .exclude(predikat="")
-        .values_list("predikat")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )  # counted in the database: a handful of rows whatever the team's size
-    jumlah = distribusi.hitung(x for x, n in per_predikat for _ in range(n))
-    return _kalibrasi(capaian, jumlah, len(tim))
+    """The calibration panel of a rater's whole team for `p`, counted as the team page
+    counts it (`tim_pegawai`: transfers count where the page lists them; `predikat_tim`),
+    in a fixed number of queries whatever the team's size. For the panel's reload."""
+    tim = tim_pegawai(penilai_id, p, kalender or kalender_instansi())
+    return kalibrasi_predikat(capaian, predikat_tim(tim, p), len(tim))
 
 
 def kalibrasi_predikat(capaian: CapaianBerlaku, predikat: dict, total: int) -> Kalibrasi:

@@ -219,16 +219,13 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
 @pengguna_instansi_required
 def evaluasi_kalibrasi(request, kode: str):
     """The calibration panel of the rater's whole team for a period, reloaded after a save
-    (KALIBRASI_BERUBAH): the team by the team page's rule, counted in the database."""
-    pengaturan = pengaturan_instansi()
-    p = _periode(kode, pengaturan)
+    (KALIBRASI_BERUBAH): the team by the team page's rule, counted as the page counts it."""
+    p = _periode(kode)
     penilai = selectors.pegawai_pengguna(request.user)
     if penilai is None:
         raise Http404
-    kalender = kalender_instansi()
-    tim = selectors.penugasan_tim(penilai.pk, p, kalender, pengaturan)
     capaian = selectors.capaian_berlaku(selectors.unit_dipimpin(penilai.pk, p.akhir), p)
-    kalibrasi = selectors.kalibrasi_tim(capaian, penilai.pk, p, kalender, pengaturan, tim=list(tim))
+    kalibrasi = selectors.kalibrasi_tim(capaian, penilai.pk, p)
     return render(
         request, "evaluasi/_kalibrasi.html", {"periode": p, **_panel_kalibrasi(kalibrasi)}
     )

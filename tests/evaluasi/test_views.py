@@ -232,7 +232,7 @@ def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
     client, tim, django_assert_max_num_queries
 ):
     """A save reads its one pegawai (never the team) and answers with the row; the panel
-    it tells to reload counts the team in the database (selectors.kalibrasi_tim): the same
+    it tells to reload counts the team as the page does (selectors.kalibrasi_tim): the same
     panel as the page's. Both in as many queries at 5 team members as at 500."""
     from evaluasi import kuadran, selectors
     from evaluasi.periode import Periode
