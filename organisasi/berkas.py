@@ -19,9 +19,6 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 Image.MAX_IMAGE_PIXELS = 60_000_000  # refuse decompression bombs
 
-GAMBAR_MIME = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp"}
-GAMBAR_EKSTENSI = {"png": "png", "jpeg": "jpg", "webp": "webp"}
-
 
 def jenis_gambar(data: bytes) -> str | None:
     """ "png", "jpeg" or "webp" by the file's first bytes, whatever its name says."""
