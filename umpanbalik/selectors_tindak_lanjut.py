@@ -10,6 +10,7 @@ recorded before it still counts (e.g. for a takeover).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch, Q
@@ -188,3 +189,110 @@ def pengambilalihan_skp(daftar_skp, akhir: date) -> dict[int, list[Pengambilalih
     ):
         per_seri.setdefault((p.skp.nomor_seri, p.skp.tahun), []).append(p)
     return {s.pk: per_seri.get((s.nomor_seri, s.tahun), []) for s in daftar_skp}
+
+
+# --- The period's follow-up, on the same record page (Pasal 20-21, B.1.6-B.1.10) ---------
+
+
+@dataclass
+class ButirTindakLanjut:
+    """One follow-up record as the employee's record page lists it; `jangkar` is its
+    anchor on the follow-up page, `pdf` which of its formats opens as a PDF."""
+
+    jenis: str
+    format: str
+    tanggal: date
+    ringkasan: str
+    oleh: str
+    jangkar: str
+    pdf: str = ""  # "bimbingan" | "laporan" | ""
+    pk: int = 0
+    catatan: str = ""
+    menunggu_pegawai: bool = False  # the employee has still to sign it
+
+
+def _gabung(baris: list, kunci: str) -> str:
+    return "; ".join(str(b.get(kunci, "")).strip() for b in baris if isinstance(b, dict)).strip()
+
+
+def tindak_lanjut_periode(skp: SKP, periode: ub_selectors.Periode) -> list[ButirTindakLanjut]:
+    """What the pimpinan recorded after feedback in this period, on any version of the
+    SKP (a penyesuaian ekspektasi makes a new one), oldest first. Four queries however
+    many records (read from the follow-up's own models; its page stays the place to act)."""
+    seri = _seri(skp)
+    rentang = {"tanggal__gte": periode.mulai, "tanggal__lte": periode.selesai}
+    butir = [
+        ButirTindakLanjut(
+            jenis=t.get_jenis_display(),
+            format="",
+            tanggal=t.tanggal,
+            ringkasan=t.uraian,
+            oleh=t.dicatat_oleh.nama_lengkap,
+            jangkar=f"tl-{t.pk}",
+            pk=t.pk,
+            catatan=f"RHK: {t.rhk.teks}" if t.rhk_id else "",
+        )
+        for t in TindakLanjut.objects.filter(seri, **rentang).select_related("rhk", "dicatat_oleh")
+    ]
+    for b in BimbinganKinerja.objects.filter(seri, **rentang).select_related("dicatat_oleh"):
+        isi = b.isi or {}
+        if b.metode == "coaching":
+            ringkasan = _gabung(isi.get("langkah", []), "strategi") or str(isi.get("peluang", ""))
+            ringkasan = f"Langkah ke depan: {ringkasan}" if ringkasan else ""
+        else:
+            ringkasan = _gabung(isi.get("tujuan", []), "keahlian")
+            ringkasan = f"Tujuan mentoring: {ringkasan}" if ringkasan else ""
+        butir.append(
+            ButirTindakLanjut(
+                jenis=b.get_metode_display(),
+                format=b.kode_format,
+                tanggal=b.tanggal,
+                ringkasan=ringkasan,
+                oleh=b.pihak_lain_nama or b.dicatat_oleh.nama_lengkap,
+                jangkar=f"bimbingan-{b.pk}",
+                pdf="bimbingan",
+                pk=b.pk,
+                catatan=(
+                    "Ditandatangani pegawai"
+                    if b.ditandatangani_pegawai_pada
+                    else "Menunggu tanda tangan pegawai"
+                ),
+                menunggu_pegawai=b.ditandatangani_pegawai_pada is None,
+            )
+        )
+    for laporan in LaporanPerilakuKerja.objects.filter(seri, **rentang).select_related(
+        "dicatat_oleh"
+    ):
+        butir.append(
+            ButirTindakLanjut(
+                jenis="Laporan permasalahan perilaku kerja",
+                format="B.1.10",
+                tanggal=laporan.tanggal,
+                ringkasan=laporan.permasalahan,
+                oleh=laporan.dicatat_oleh.nama_lengkap,
+                jangkar=f"laporan-{laporan.pk}",
+                pdf="laporan",
+                pk=laporan.pk,
+                catatan=(
+                    f"Konseling kinerja {laporan.tanggal_konseling:%d-%m-%Y}"
+                    if laporan.tanggal_konseling
+                    else "Konseling kinerja belum dicatat"
+                ),
+            )
+        )
+    butir += [
+        ButirTindakLanjut(
+            jenis="Rencana hasil kerja diambil alih",
+            format="",
+            tanggal=p.tanggal,
+            ringkasan=p.catatan,
+            oleh=p.diambil_alih_oleh.nama_lengkap,
+            jangkar=f"ambil-alih-{p.pk}",
+            pk=p.pk,
+            catatan=f"RHK: {p.rhk.teks}",
+        )
+        for p in PengambilalihanRHK.objects.filter(seri, **rentang).select_related(
+            "rhk", "diambil_alih_oleh"
+        )
+    ]
+    return sorted(butir, key=lambda b: (b.tanggal, b.jangkar))

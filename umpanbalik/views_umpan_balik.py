@@ -19,7 +19,7 @@ from organisasi.dokumen import nama_berkas
 from skp import selectors as skp_selectors
 from skp.models import SKP
 
-from . import aturan, bukti, dokumen, selectors, services
+from . import aturan, bukti, dokumen, selectors, selectors_tindak_lanjut, services
 from .forms import FormUmpanBalik, FormUmpanBalikTamu, FormUndangan
 from .views import _galat, _pdf
 
@@ -68,7 +68,7 @@ def rekaman_umpan_balik(request, pk, form_undangan=None, status=200):
         "skp": skp,
         "rek": rek,
         "seksi": selectors.seksi_rhk(rek.rhk),
-        "tindak_lanjut": selectors.tindak_lanjut_periode(skp, periode),
+        "tindak_lanjut": selectors_tindak_lanjut.tindak_lanjut_periode(skp, periode),
         "semua_periode": semua,
         "periode": periode,
         "pemilik": saya is not None and saya.pk == skp.pegawai_id,

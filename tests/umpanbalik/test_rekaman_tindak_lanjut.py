@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from organisasi.tenancy import lingkup_instansi
-from umpanbalik import selectors
+from umpanbalik import selectors, selectors_tindak_lanjut
 from umpanbalik.models import (
     BimbinganKinerja,
     LaporanPerilakuKerja,
@@ -110,7 +110,9 @@ def test_tautan_rekaman_terbuka_bagi_pegawai(client, regu):
     skp = regu["skp"]
     client.force_login(regu["dedi"])
     with lingkup_instansi(regu["org"].instansi):
-        butir = selectors.tindak_lanjut_periode(skp, selectors.periode_skp(skp, "bulanan")[2])
+        butir = selectors_tindak_lanjut.tindak_lanjut_periode(
+            skp, selectors.periode_skp(skp, "bulanan")[2]
+        )
     assert sorted(b.jenis for b in butir) == [
         "Apresiasi",
         "Coaching",
