@@ -239,16 +239,19 @@ def periksa_ubah_realisasi(
     return None
 
 
-def periksa_bukti_setelah_ubah(*, tersisa: int, baru: int, batas: int) -> str | None:
-    """A corrected realisation keeps at least one piece of evidence of the result, and no
-    more than the limit per entry."""
-    if tersisa < 0 or baru < 0:
+def periksa_jumlah_bukti(*, tersisa: int, baru: int, batas: int, dihapus: int = 0) -> str | None:
+    """A documented realisation has at least one piece of evidence of the result, and no
+    more than the limit per entry: when it is first documented (`tersisa` 0) and after a
+    correction (`tersisa` kept of the old ones, `dihapus` of them removed, `baru` added)."""
+    if min(tersisa, baru, dihapus) < 0:
         raise ValueError("Jumlah bukti tidak boleh negatif.")
     if tersisa + baru == 0:
-        return (
-            "Realisasi harus tetap memiliki bukti dukung hasil kerja: unggah berkas atau "
-            "tautan pengganti sebelum menghapus bukti terakhir."
-        )
+        if dihapus:
+            return (
+                "Realisasi harus tetap memiliki bukti dukung hasil kerja: unggah berkas atau "
+                "tautan pengganti sebelum menghapus bukti terakhir."
+            )
+        return "Lampirkan bukti dukung hasil kerja: unggah berkas atau tautan."
     if tersisa + baru > batas:
         return f"Paling banyak {batas} bukti per realisasi."
     return None

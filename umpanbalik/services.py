@@ -100,10 +100,10 @@ def realisasi_catat(
         raise ValidationError({"periode": "Periode ini belum dimulai."})
     jenis, uraian = _isi_realisasi(jenis, uraian)
     siap, tautan = _siapkan_bukti(berkas, tautan)
-    if not siap and not tautan:
-        raise ValidationError(
-            {"berkas": "Lampirkan bukti dukung hasil kerja: unggah berkas atau tautan."}
-        )
+    if pesan := aturan.periksa_jumlah_bukti(
+        tersisa=0, baru=len(siap) + len(tautan), batas=BATAS_BUKTI
+    ):
+        raise ValidationError({"berkas": pesan})
     # A period already evaluated takes no new entry either (the same rule as correcting).
     if pesan := aturan.periksa_ubah_realisasi(
         pemilik=True,
@@ -230,12 +230,12 @@ def realisasi_ubah(
     records who changed what, and names the evidence removed."""
     skp = SKP.objects.select_for_update().get(pk=realisasi.skp_id)
     realisasi = Realisasi.objects.select_for_update().select_related("skp").get(pk=realisasi.pk)
+    saya = skp_selectors.pegawai_pengguna(pengguna)
     if alasan := realisasi_dapat_diubah(pengguna, realisasi):
-        saya = skp_selectors.pegawai_pengguna(pengguna)
+        # Someone else's entry is not theirs to act on; the owner is told why not now.
         if saya is None or saya.pk != skp.pegawai_id:
             raise PermissionDenied(alasan)
         raise ValidationError(alasan)
-    saya = skp_selectors.pegawai_pengguna(pengguna)
     jenis, uraian = _isi_realisasi(jenis, uraian)
     lama = {b.pk: b for b in realisasi.bukti.defer("isi")}
     try:
@@ -247,9 +247,10 @@ def realisasi_ubah(
             {"hapus_bukti": "Hanya bukti yang Anda unggah pada realisasi ini yang dapat dihapus."}
         )
     siap, tautan = _siapkan_bukti(berkas, tautan)
-    if pesan := aturan.periksa_bukti_setelah_ubah(
-        tersisa=len(lama) - len(hapus), baru=len(siap) + len(tautan), batas=BATAS_BUKTI
-    ):
+    if pesan := aturan.periksa_jumlah_bukti(
+        tersisa=len(lama) - len(hapus), dihapus=len(hapus), baru=len(siap) + len(tautan),
+        batas=BATAS_BUKTI,
+    ):  # fmt: skip
         raise ValidationError({"hapus_bukti" if hapus else "berkas": pesan})
     if (jenis, uraian) == (realisasi.jenis, realisasi.uraian) and not (hapus or siap or tautan):
         return realisasi  # nothing to record

@@ -81,16 +81,20 @@ def test_periksa_ubah_realisasi_setiap_keadaan(pemilik, berlaku, dimulai, dinila
 
 @pytest.mark.parametrize("tersisa", range(0, 12))
 @pytest.mark.parametrize("baru", range(0, 12))
-def test_periksa_bukti_setelah_ubah(tersisa, baru):
-    pesan = aturan.periksa_bukti_setelah_ubah(tersisa=tersisa, baru=baru, batas=10)
-    if tersisa + baru == 0:
+@pytest.mark.parametrize("dihapus", [0, 1])
+def test_periksa_jumlah_bukti(tersisa, baru, dihapus):
+    pesan = aturan.periksa_jumlah_bukti(tersisa=tersisa, baru=baru, batas=10, dihapus=dihapus)
+    if tersisa + baru == 0 and dihapus:
         assert "harus tetap memiliki bukti dukung" in pesan
+    elif tersisa + baru == 0:
+        assert pesan == "Lampirkan bukti dukung hasil kerja: unggah berkas atau tautan."
     elif tersisa + baru > 10:
         assert pesan == "Paling banyak 10 bukti per realisasi."
     else:
         assert pesan is None
 
 
-def test_periksa_bukti_jumlah_negatif_adalah_galat_program():
+@pytest.mark.parametrize("salah", [{"tersisa": -1}, {"baru": -1}, {"dihapus": -1}])
+def test_periksa_bukti_jumlah_negatif_adalah_galat_program(salah):
     with pytest.raises(ValueError):
-        aturan.periksa_bukti_setelah_ubah(tersisa=-1, baru=1, batas=10)
+        aturan.periksa_jumlah_bukti(**{"tersisa": 1, "baru": 1, "batas": 10, **salah})
