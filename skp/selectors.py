@@ -104,17 +104,11 @@ def peran(pengguna, skp: SKP) -> frozenset[workflow.Peran]:
     )
 
 
-def _untuk_pelaksana_kepala_daerah(pegawai: Pegawai) -> Q | None:
-    """The SKPs rated by the kepala daerah, for the employee acting for them (never their
-    own); None for everyone else."""
-    if bertindak_atas_nama_kepala_daerah(pegawai):
-        return Q(penilai_kepala_daerah=True) & ~Q(pegawai=pegawai)
-    return None
-
-
 def _syarat_pelaksana_kepala_daerah(pegawai: Pegawai) -> Q:
-    """The same condition inside the query itself (the agency's settings read by an
-    uncorrelated subquery, evaluated once): no query of its own before the SKP's."""
+    """The SKPs rated by the kepala daerah, for the employee the agency named to act for
+    them (never their own; `bertindak_atas_nama_kepala_daerah`), as a condition inside the
+    query itself: the settings are read by an uncorrelated subquery, evaluated once, so
+    the condition costs no query of its own and matches nothing for anyone else."""
     atas_nama = PengaturanInstansi.objects.filter(pelaksana_kepala_daerah=pegawai)
     return Q(penilai_kepala_daerah=True) & ~Q(pegawai=pegawai) & Exists(atas_nama)
 
@@ -160,9 +154,9 @@ def skp_bawahan_untuk_pengguna(pengguna, *, cari: str = "", status: str = ""):
         return SKP.objects.none()
     menilai = Q(penilai=pegawai) | Q(atasan_penilai=pegawai, dieskalasi_pada__isnull=False)
     semua = Q(penilai=pegawai) | Q(atasan_penilai=pegawai)
-    if (kepala_daerah := _untuk_pelaksana_kepala_daerah(pegawai)) is not None:
-        menilai |= kepala_daerah
-        semua |= kepala_daerah
+    kepala_daerah = _syarat_pelaksana_kepala_daerah(pegawai)
+    menilai |= kepala_daerah
+    semua |= kepala_daerah
     menunggu = Q(status=Status.DIAJUKAN) & menilai
     qs = SKP.objects.filter(semua)
     if cari:
