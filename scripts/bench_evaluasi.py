@@ -160,9 +160,9 @@ def _http(org, p, kecil: bool) -> str:
         try:
             dasar, simpan, panel = [], [], []
             for _ in range(putaran):
-                dasar.append(_ukur(server.port, dasar_ujung, sesi, maks, detik))
+                dasar.append(_ukur(server.port, [(dasar_ujung, sesi)] * KLIEN, maks, detik))
                 simpan.append(_ukur_simpan(server.port, sesi, url, versi, maks, detik))
-                panel.append(_ukur(server.port, panel_ujung, sesi, maks, detik))
+                panel.append(_ukur(server.port, [(panel_ujung, sesi)] * KLIEN, maks, detik))
         finally:
             server.stop()
         for label, ujung in (

@@ -8,6 +8,10 @@ it changed and raises an HX-Trigger event for the panel). Each is reported as
 requests/s and as a ratio to the baseline measured in the same round. Runs twice:
 without persistent connections (DB_CONN_MAX_AGE=0) and with them (DB_CONN_MAX_AGE=60).
 
+Each concurrent client is a different employee editing their own SKP, as under real load:
+a save reads its SKP under a row lock held until it commits, so clients sharing one SKP
+would only measure the saves taking turns on that lock.
+
 gunicorn runs from the venv on 127.0.0.1 (2 sync workers: one per core), under
 `timeout` so it stops by itself even if this script dies; each measurement is bounded
 by a number of requests and a number of seconds.
@@ -129,14 +133,15 @@ def _minta(port: int, ujung: dict, sesi: str) -> tuple[int, bytes, dict]:
         c.close()
 
 
-def _ukur(port: int, ujung: dict, sesi: str, maks: int, detik: float) -> float:
-    """Requests/s with KLIEN concurrent clients, up to `maks` requests or `detik` s."""
+def _ukur(port: int, klien: list[tuple[dict, str]], maks: int, detik: float) -> float:
+    """Requests/s of concurrent clients, up to `maks` requests or `detik` s: client k
+    repeats the request `klien[k]` names (an endpoint and the session it sends)."""
     hitung = [0]
     galat: list[str] = []
     kunci = threading.Lock()
     akhir = time.monotonic() + detik
 
-    def kerja():
+    def kerja(ujung: dict, sesi: str):
         while time.monotonic() < akhir:
             with kunci:
                 if hitung[0] >= maks:
@@ -148,19 +153,29 @@ def _ukur(port: int, ujung: dict, sesi: str, maks: int, detik: float) -> float:
                 return
 
     mulai = time.monotonic()
-    utas = [threading.Thread(target=kerja) for _ in range(KLIEN)]
+    utas = [threading.Thread(target=kerja, args=k) for k in klien]
     for u in utas:
         u.start()
     for u in utas:
         u.join()
     lama = time.monotonic() - mulai
     if galat:
-        raise RuntimeError(f"{ujung['label']}: status {galat[0]}")
+        raise RuntimeError(f"{klien[0][0]['label']}: status {galat[0]}")
     return hitung[0] / lama
 
 
-def _ujung(org, skp, rhk, iki, butir) -> list[dict]:
+def _ujung(skp) -> list[dict]:
+    """The endpoints measured, on one SKP (its first UTAMA RHK, that RHK's first IKI, its
+    first Lampiran item)."""
     from django.urls import reverse
+
+    from organisasi.tenancy import lingkup_instansi
+    from skp.models import ButirLampiran, IndikatorKinerjaIndividu, RencanaHasilKerja
+
+    with lingkup_instansi(skp.instansi_id):
+        rhk = RencanaHasilKerja.objects.filter(skp=skp, jenis="utama").order_by("urutan")[0]
+        iki = IndikatorKinerjaIndividu.objects.filter(rhk=rhk).order_by("urutan")[0]
+        butir = ButirLampiran.objects.filter(skp=skp).order_by("bagian", "urutan")[0]
 
     hx = {"HX-Request": "true"}
     data_rhk = {
@@ -222,51 +237,50 @@ def _periksa(port: int, ujung: list[dict], sesi: str) -> None:
 
 
 def jalankan(kecil: bool) -> str:
-    from skp.models import ButirLampiran, IndikatorKinerjaIndividu, RencanaHasilKerja
-
     jumlah_rhk = 3 if kecil else 10
     putaran = 1 if kecil else 3
     maks, detik = (3, 1.0) if kecil else (600, 4.0)
-    org = organisasi_bench(f"bench-http-{uuid.uuid4().hex[:6]}", 5)
-    skp = org.skp[0]
-    isi_rhk(org, skp, jumlah_rhk)
+    # Each client is another employee editing their own SKP, as under real load. A save
+    # holds its SKP's row lock until it commits: two clients on one SKP would take turns.
+    org = organisasi_bench(f"bench-http-{uuid.uuid4().hex[:6]}", 5, pegawai_masuk=KLIEN)
+    for skp in org.skp[:KLIEN]:
+        isi_rhk(org, skp, jumlah_rhk)
     analisis()
-    from organisasi.tenancy import lingkup_instansi
-
-    with lingkup_instansi(org.instansi):
-        rhk = RencanaHasilKerja.objects.filter(skp=skp, jenis="utama").order_by("urutan")[0]
-        iki = IndikatorKinerjaIndividu.objects.filter(rhk=rhk).order_by("urutan")[0]
-        butir = ButirLampiran.objects.filter(skp=skp).order_by("bagian", "urutan")[0]
-    sesi = klien(org.pegawai).cookies["sessionid"].value
-    ujung = _ujung(org, skp, rhk, iki, butir)
+    sesi = [klien(akun).cookies["sessionid"].value for akun in org.akun_pegawai]
+    ujung = [_ujung(skp) for skp in org.skp[:KLIEN]]  # ujung[k][i]: endpoint i of client k
 
     bagian = [
         "## HTTP lewat loopback",
         f"gunicorn {PEKERJA} pekerja sync di 127.0.0.1, {KLIEN} klien serentak (koneksi TCP baru "
-        "per permintaan), masuk sebagai pegawai. Dasar = tampilan masuk-log yang menjalankan "
-        "satu kueri sendiri (config/views_bench.py; sesi, pengguna dan lingkup instansi tetap "
-        f"berjalan seperti pada setiap halaman). SKP berisi {jumlah_rhk} RHK x 2 IKI. Simpan "
-        "RHK menjawab dengan RHK itu saja, simpan IKI dengan barisnya, simpan butir lampiran "
-        "dengan bagian Lampiran; masing-masing memicu event HX-Trigger yang membuat panel "
-        "pemeriksaan di halaman memuat ulang dirinya (baris terakhir: satu permintaan lagi "
-        "per simpan di peramban). Setiap pengukuran dibatasi "
+        "per permintaan); setiap klien pegawai berbeda yang menyunting SKP-nya sendiri; dua "
+        "tab pada satu SKP antre pada kunci barisnya, sengaja. Dasar = tampilan masuk-log "
+        "yang menjalankan satu kueri sendiri (config/views_bench.py; sesi, pengguna dan "
+        "lingkup instansi tetap berjalan seperti pada setiap halaman). Setiap SKP berisi "
+        f"{jumlah_rhk} RHK x 2 IKI. Simpan RHK menjawab dengan RHK itu saja, simpan IKI "
+        "dengan barisnya, simpan butir lampiran dengan bagian Lampiran; masing-masing "
+        "memicu event HX-Trigger yang membuat panel pemeriksaan di halaman memuat ulang "
+        "dirinya (baris terakhir: satu permintaan lagi per simpan di peramban). Kolom "
+        "Permintaan menunjukkan alamat klien pertama. Setiap pengukuran dibatasi "
         f"{maks} permintaan atau {detik:.0f} detik; {putaran} putaran berselang-seling, "
         "dilaporkan median permintaan/detik dan median rasio terhadap dasar dalam putaran "
         "yang sama.",
     ]
+    label = [u["label"] for u in ujung[0]]
     for umur in (0, 60):
-        server = Server(umur, batas_detik=60 + putaran * len(ujung) * int(detik + 2))
+        server = Server(umur, batas_detik=60 + putaran * len(label) * int(detik + 2))
         try:
-            _periksa(server.port, ujung, sesi)
-            rps: dict[str, list[float]] = {u["label"]: [] for u in ujung}
-            rasio: dict[str, list[float]] = {u["label"]: [] for u in ujung}
+            for ujung_klien, sesi_klien in zip(ujung, sesi, strict=True):
+                _periksa(server.port, ujung_klien, sesi_klien)
+            rps: dict[str, list[float]] = {nama: [] for nama in label}
+            rasio: dict[str, list[float]] = {nama: [] for nama in label}
             for _ in range(putaran):
                 dasar = None
-                for u in ujung:
-                    nilai = _ukur(server.port, u, sesi, maks, detik)
+                for i, nama in enumerate(label):
+                    klien_i = [(u[i], s) for u, s in zip(ujung, sesi, strict=True)]
+                    nilai = _ukur(server.port, klien_i, maks, detik)
                     dasar = dasar or nilai
-                    rps[u["label"]].append(nilai)
-                    rasio[u["label"]].append(nilai / dasar)
+                    rps[nama].append(nilai)
+                    rasio[nama].append(nilai / dasar)
         finally:
             server.stop()
         baris = [
@@ -276,7 +290,7 @@ def jalankan(kecil: bool) -> str:
                 f"{statistics.median(rps[u['label']]):.0f}",
                 f"{statistics.median(rasio[u['label']]):.3f}x",
             ]
-            for u in ujung
+            for u in ujung[0]
         ]
         bagian += [
             f"### DB_CONN_MAX_AGE={umur}"

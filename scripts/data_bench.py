@@ -51,7 +51,8 @@ class OrgBench:
     """A Dinas -> Bidang -> Seksi chain; the Kepala Seksi rates `n` staff, each with an SKP.
 
     The Bidang also holds n/10 further Seksi (a head position each, vacant), so the unit
-    tree grows with the size too.
+    tree grows with the size too. The first staff members have a login each
+    (`akun_pegawai`, see `organisasi_bench`) and their SKP is still a draft they can edit.
     """
 
     instansi: object
@@ -66,6 +67,7 @@ class OrgBench:
     admin: object = None
     penilai: object = None  # the Kepala Seksi's login
     pegawai: object = None  # the first staff member's login
+    akun_pegawai: list = field(default_factory=list)  # logins of the first staff, in order
 
 
 def _pengguna(instansi, username: str, pegawai=None, *, admin: bool = False):
@@ -85,8 +87,12 @@ def _pengguna(instansi, username: str, pegawai=None, *, admin: bool = False):
     return pengguna
 
 
-def organisasi_bench(slug: str, n: int, *, status_skp: str = "diajukan") -> OrgBench:
-    """Seed an agency whose rater has `n` subordinates, all with an SKP of this year."""
+def organisasi_bench(
+    slug: str, n: int, *, status_skp: str = "diajukan", pegawai_masuk: int = 1
+) -> OrgBench:
+    """Seed an agency whose rater has `n` subordinates, all with an SKP of this year: the
+    first `pegawai_masuk` of them log in (`org.akun_pegawai`, the first also `org.pegawai`)
+    and their SKP is a draft; the others' SKP has `status_skp`."""
     from django.utils import timezone
 
     from organisasi.models import Instansi, Jabatan, Pegawai, Penempatan, UnitKerja
@@ -161,7 +167,7 @@ def organisasi_bench(slug: str, n: int, *, status_skp: str = "diajukan") -> OrgB
                 periode_selesai=date(tahun, 12, 31),
                 kelompok="admin_jf",
                 pendekatan="kuantitatif",
-                status=status_skp if k else "draf",  # the first is the employee's draft
+                status="draf" if k < pegawai_masuk else status_skp,  # each one's own draft
                 penilai=kasi,
                 atasan_penilai=kabid,
                 identitas={
@@ -177,8 +183,12 @@ def organisasi_bench(slug: str, n: int, *, status_skp: str = "diajukan") -> OrgB
         org = OrgBench(instansi, dinas, bidang, seksi, kadis, kabid, kasi, staf, skp)
         org.admin = _pengguna(instansi, f"admin.{slug}", admin=True)
         org.penilai = _pengguna(instansi, f"penilai.{slug}", kasi)
-        if staf:
-            org.pegawai = _pengguna(instansi, f"pegawai.{slug}", staf[0])
+        # pegawai.<slug>, then pegawai2.<slug>, pegawai3.<slug>, ...
+        org.akun_pegawai = [
+            _pengguna(instansi, f"pegawai{k + 1 if k else ''}.{slug}", p)
+            for k, p in enumerate(staf[:pegawai_masuk])
+        ]
+        org.pegawai = org.akun_pegawai[0] if org.akun_pegawai else None
     return org
 
 
