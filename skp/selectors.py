@@ -104,17 +104,43 @@ def peran(pengguna, skp: SKP) -> frozenset[workflow.Peran]:
     )
 
 
-def _syarat_pelaksana_kepala_daerah(pegawai: Pegawai) -> Q:
+def _di_skp(lewat: str, **syarat) -> Q:
+    """A condition on an SKP's fields, for the SKP itself (`lewat` "") or for rows that
+    reach it through a relation (`lewat` "skp__")."""
+    return Q(**{lewat + kolom: nilai for kolom, nilai in syarat.items()})
+
+
+def _syarat_pelaksana_kepala_daerah(pegawai: Pegawai, lewat: str = "") -> Q:
     """The SKPs rated by the kepala daerah, for the employee the agency named to act for
     them (never their own; `bertindak_atas_nama_kepala_daerah`), as a condition inside the
     query itself: the settings are read by an uncorrelated subquery, evaluated once, so
     the condition costs no query of its own and matches nothing for anyone else."""
     atas_nama = PengaturanInstansi.objects.filter(pelaksana_kepala_daerah=pegawai)
-    return Q(penilai_kepala_daerah=True) & ~Q(pegawai=pegawai) & Exists(atas_nama)
+    return (
+        _di_skp(lewat, penilai_kepala_daerah=True)
+        & ~_di_skp(lewat, pegawai=pegawai)
+        & Exists(atas_nama)
+    )
 
 
 # --- Access: which SKP a user may open. The SKP page, its PDFs and the menu all ask here,
 # so they never disagree. Acting on an SKP is a separate question (workflow.peran_dalam).
+
+
+def _syarat_akses(pengguna, lewat: str = "") -> Q | None:
+    """The condition `skp_untuk_pengguna` puts on an SKP (reached through `lewat`, see
+    `_di_skp`); None when this user may open no SKP at all."""
+    if pengguna.admin_instansi:
+        return Q()
+    pegawai = pegawai_pengguna(pengguna)
+    if pegawai is None:
+        return None
+    return (
+        _di_skp(lewat, pegawai=pegawai)
+        | _di_skp(lewat, penilai=pegawai)
+        | _di_skp(lewat, atasan_penilai=pegawai)
+        | _syarat_pelaksana_kepala_daerah(pegawai, lewat)
+    )
 
 
 def skp_untuk_pengguna(pengguna):
@@ -126,22 +152,17 @@ def skp_untuk_pengguna(pengguna):
     SKP never: the tenant-scoped manager and RLS see to that.
     """
     qs = SKP.objects.select_related("pegawai", "penilai", "penempatan__jabatan__unit")
-    if pengguna.admin_instansi:
-        return qs
-    pegawai = pegawai_pengguna(pengguna)
-    if pegawai is None:
-        return qs.none()
-    syarat = Q(pegawai=pegawai) | Q(penilai=pegawai) | Q(atasan_penilai=pegawai)
-    return qs.filter(syarat | _syarat_pelaksana_kepala_daerah(pegawai))
+    syarat = _syarat_akses(pengguna)
+    return qs.none() if syarat is None else qs.filter(syarat)
 
 
 def baris_skp_untuk_pengguna(pengguna, qs, skp_pk: int):
     """Rows of one SKP (its RHK, IKI or Lampiran items) for a partial that shows or changes
     one of them, each with its SKP in the same query; only of an SKP this user may open
-    (`skp_untuk_pengguna` decides, as for the page)."""
-    return qs.select_related("skp").filter(
-        skp_id=skp_pk, skp__in=skp_untuk_pengguna(pengguna).values("pk")
-    )
+    (the condition of `skp_untuk_pengguna`, put on the SKP joined to the row)."""
+    syarat = _syarat_akses(pengguna, lewat="skp__")
+    qs = qs.select_related("skp").filter(skp_id=skp_pk)
+    return qs.none() if syarat is None else qs.filter(syarat)
 
 
 def skp_bawahan_untuk_pengguna(pengguna, *, cari: str = "", status: str = ""):
