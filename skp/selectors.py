@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import (
     BooleanField,
     Case,
@@ -16,7 +15,6 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
-    Value,
     When,
     prefetch_related_objects,
 )
@@ -336,25 +334,20 @@ def tandai_pimpinan(skp: SKP, daftar_rhk) -> None:
 
 
 def _nomor_dan_iki(skp: SKP, rhk_pk: int) -> tuple[int, list[int]]:
-    """An RHK's number among its SKP's RHK and its indicators' ids in order: one query
-    (each RHK's position, the indicators' ids aggregated for the one asked)."""
-    posisi = (
+    """An RHK's number among its SKP's RHK and its indicators' ids in order: one plain
+    query, each RHK's place joined to its indicators' (an aggregate would return fewer
+    rows but costs more to build than the few dozen rows it saves)."""
+    baris = list(
         RencanaHasilKerja.objects.filter(skp=skp)
-        .annotate(
-            iki_urut=ArrayAgg(
-                "iki__pk",
-                filter=Q(pk=rhk_pk, iki__isnull=False),
-                order_by=("iki__urutan", "iki__pk"),
-                default=Value([]),
-            )
-        )
-        .values_list("pk", "jenis", "urutan", "iki_urut")
+        .order_by()  # sorted below by the rule; the model's ordering would join the SKP
+        .values_list("jenis", "urutan", "pk", "iki__urutan", "iki__pk")
     )
-    urut = sorted(posisi, key=lambda x: aturan.urutan_rhk(x[1], x[2], x[0]))
-    for nomor, (pk, _, _, iki_urut) in enumerate(urut, 1):
-        if pk == rhk_pk:
-            return nomor, iki_urut
-    raise RencanaHasilKerja.DoesNotExist
+    tempat = sorted({b[:3] for b in baris}, key=lambda t: aturan.urutan_rhk(*t))
+    urut = [pk for _, _, pk in tempat]
+    if rhk_pk not in urut:
+        raise RencanaHasilKerja.DoesNotExist
+    iki = sorted((urutan, pk) for _, _, r, urutan, pk in baris if r == rhk_pk and pk is not None)
+    return urut.index(rhk_pk) + 1, [pk for _, pk in iki]
 
 
 def beri_label_iki(skp: SKP, rhk: RencanaHasilKerja, iki: IndikatorKinerjaIndividu) -> None:
