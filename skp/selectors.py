@@ -8,14 +8,11 @@ from datetime import date
 
 from django.db.models import (
     BooleanField,
-    Case,
     Exists,
     ExpressionWrapper,
     OuterRef,
     Prefetch,
     Q,
-    Subquery,
-    When,
     prefetch_related_objects,
 )
 from django.utils import timezone
@@ -475,33 +472,24 @@ def skp_pimpinan(skp: SKP) -> SKP | None:
 
 def pilihan_rhk_pimpinan(skp: SKP) -> list[PilihanPimpinan]:
     """What the employee chooses from: each RHK of the rater's SKP, or for a JPT/PUKM
-    rater each of its indicators (catatan kaki * format A.1.7). Two queries."""
+    rater each of its indicators (catatan kaki * format A.1.7). One query when the rater
+    has no SKP in the app, three otherwise (its SKP, RHK and indicators): each is cheaper
+    to build than one query picking the rater's SKP inside the RHK query."""
     if hasattr(skp, "_pilihan_pimpinan"):
         return skp._pilihan_pimpinan
     hasil: list[PilihanPimpinan] = []
-    if skp.penilai_id is not None and not skp.penilai_kepala_daerah:
-        # The rater's SKP as `skp_pimpinan` picks it (set before draft, then the newest),
-        # chosen inside the RHK query: an SKP without RHK offers nothing either way.
-        pimpinan = (
-            SKP.objects.filter(pegawai_id=skp.penilai_id, tahun=skp.tahun)
-            .exclude(status=Status.DIGANTI)
-            .annotate(
-                terkunci=Case(When(status__in=STATUS_TERKUNCI, then=1), default=0),
-            )
-            .order_by("-terkunci", "-versi", "-nomor_seri")
-            .values("pk")[:1]
-        )
+    pimpinan = skp_pimpinan(skp)
+    if pimpinan is not None:
         iki = IndikatorKinerjaIndividu.objects.only("pk", "rhk_id", "teks", "urutan").order_by(
             "urutan", "pk"
         )
         daftar = beri_nomor(
-            RencanaHasilKerja.objects.filter(skp=Subquery(pimpinan))
-            .select_related("skp")
-            .only("pk", "jenis", "urutan", "teks", "skp_id", "skp__kelompok")
+            RencanaHasilKerja.objects.filter(skp=pimpinan)
+            .only("pk", "jenis", "urutan", "teks", "skp_id")
             .prefetch_related(Prefetch("iki", queryset=iki))
         )
+        jpt = pimpinan.kelompok == Kelompok.JPT_PUKM
         for r in daftar:
-            jpt = r.skp.kelompok == Kelompok.JPT_PUKM
             semua_iki = list(r.iki.all()) if jpt else []
             if not semua_iki:
                 hasil.append(
