@@ -273,7 +273,9 @@ def _ada_pilihan(skp: SKP) -> bool:
     )
 
 
-def _data_rhk(r: RencanaHasilKerja, ada_pilihan: bool) -> aturan.DataRHK:
+def _data_rhk(r: RencanaHasilKerja, ada_pilihan: bool, *, iki: bool = True) -> aturan.DataRHK:
+    """The plain values of one RHK; with `iki=False` without its indicators (for rules
+    that read the RHK alone, which then need not load the indicators' Manual IK)."""
     pimpinan_jpt = bool(r.rhk_pimpinan_id and r.rhk_pimpinan.skp.kelompok == Kelompok.JPT_PUKM)
     keadaan = keadaan_pimpinan(r, ada_pilihan)
     return aturan.DataRHK(
@@ -296,7 +298,7 @@ def _data_rhk(r: RencanaHasilKerja, ada_pilihan: bool) -> aturan.DataRHK:
                 target_mutlak_dikecualikan=k.target_mutlak_dikecualikan,
                 punya_manual=hasattr(k, "manual"),
             )
-            for k in r.iki.all()
+            for k in (r.iki.all() if iki else ())
         ],
     )
 
@@ -319,12 +321,15 @@ def data_aturan(skp: SKP) -> aturan.DataSKP:
 def tandai_pimpinan(skp: SKP, daftar_rhk) -> None:
     """Put on each numbered RHK its own warnings about the leader's RHK (V51/V52,
     `aturan.temuan_pimpinan`) and, when the link changed, what the leader's RHK reads now.
-    Reads only these RHK (and the rater's SKP once, for the choices)."""
+    Reads only these RHK, not their indicators (and the rater's SKP once, for the
+    choices)."""
     ada_pilihan = not skp.terkunci and _ada_pilihan(skp)
     kuantitatif = skp.pendekatan == "kuantitatif"
     for r in daftar_rhk:
         r.temuan_pimpinan = (
-            [] if skp.terkunci else aturan.temuan_pimpinan(_data_rhk(r, ada_pilihan), kuantitatif)
+            []
+            if skp.terkunci
+            else aturan.temuan_pimpinan(_data_rhk(r, ada_pilihan, iki=False), kuantitatif)
         )
         if r.rhk_pimpinan_id and r.temuan_pimpinan:
             r.pimpinan_kini = pilihan_tersimpan(r).teks
@@ -358,8 +363,9 @@ def rhk_satu(skp: SKP, rhk: int | RencanaHasilKerja) -> RencanaHasilKerja:
     """One RHK of an SKP as the page shows it (its number among the SKP's RHK, its
     indicators labelled), for an answer that re-renders only that RHK, whatever the size
     of the SKP: three queries from its id; two from the row the caller just saved (not
-    read again), plus the leader's RHK it links to, if any."""
-    iki = IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "pk")
+    read again), plus the leader's RHK it links to, if any. Its indicators come without
+    their Manual IK: the RHK's own warnings do not read them (`tandai_pimpinan`)."""
+    iki = IndikatorKinerjaIndividu.objects.order_by("urutan", "pk")
     if isinstance(rhk, RencanaHasilKerja):
         r = rhk
         prefetch_related_objects([r], Prefetch("iki", queryset=iki))
