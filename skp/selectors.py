@@ -491,6 +491,7 @@ def pilihan_rhk_pimpinan(skp: SKP) -> list[PilihanPimpinan]:
         )
         daftar = beri_nomor(
             RencanaHasilKerja.objects.filter(skp=pimpinan)
+            .order_by()  # numbered by the rule; the model's ordering would join the SKP
             .only("pk", "jenis", "urutan", "teks", "skp_id")
             .prefetch_related(Prefetch("iki", queryset=iki))
         )
