@@ -141,13 +141,8 @@ def evaluasi_nilai(
     # Locked alone (no join to plan); who changed it last is read only when this save is
     # refused as stale (_pesan_usang).
     evaluasi = (
-        EvaluasiKinerja.objects.select_for_update(of=("self",))
-        .filter(
-            pegawai_id=skp.pegawai_id,
-            tahun=periode.tahun,
-            periode_jenis=periode.jenis,
-            periode_nomor=periode.nomor,
-        )  # fmt: skip
+        selectors.evaluasi_pegawai_periode(skp.pegawai_id, periode)
+        .select_for_update(of=("self",))
         .first()
     )
     baru = evaluasi is None
@@ -194,13 +189,8 @@ def evaluasi_nilai(
     except IntegrityError:
         # Two first saves at once: the unique key let one through; this one is stale.
         tersimpan = (
-            EvaluasiKinerja.objects.select_related("pegawai", "diubah_oleh")
-            .filter(
-                pegawai_id=skp.pegawai_id,
-                tahun=periode.tahun,
-                periode_jenis=periode.jenis,
-                periode_nomor=periode.nomor,
-            )  # fmt: skip
+            selectors.evaluasi_pegawai_periode(skp.pegawai_id, periode)
+            .select_related("pegawai", "diubah_oleh")
             .first()
         )
         raise VersiUsang(_pesan_usang(tersimpan), tersimpan) from None

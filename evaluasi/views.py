@@ -143,12 +143,7 @@ def _baris_simpan(skp: SKP, p: Periode, evaluasi=None) -> selectors.BarisTim:
     """The row a save answers with (_baris_simpan.html): its rating part and heading only;
     realisasi, feedback and takeover notes stay on the page as they were, unread."""
     if evaluasi is None:
-        evaluasi = selectors.EvaluasiKinerja.objects.filter(
-            pegawai_id=skp.pegawai_id,
-            tahun=p.tahun,
-            periode_jenis=p.jenis,
-            periode_nomor=p.nomor,
-        ).first()  # fmt: skip
+        evaluasi = selectors.evaluasi_pegawai_periode(skp.pegawai_id, p).first()
     return selectors.BarisTim(skp, evaluasi, None, [])
 
 
