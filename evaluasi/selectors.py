@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
 from organisasi.hari_kerja import KalenderKerja, kalender_instansi
 from organisasi.models import JenisPenempatan, Pegawai, Penempatan, UnitKerja
@@ -22,10 +22,7 @@ from organisasi.selectors import berlaku_pada, penilai_pegawai
 from skp.models import SKP
 from skp.models import Status as StatusSKP
 from skp.selectors import menilai_bawahan, pegawai_pengguna, rhk_bernomor
-from umpanbalik.selectors_tindak_lanjut import (  # noqa: F401 (views._baris reads it here)
-    pengambilalihan_periode,
-    pengambilalihan_skp,
-)
+from umpanbalik.selectors_tindak_lanjut import pengambilalihan_skp
 
 from . import distribusi, kuadran, periode, workflow
 from .models import CapaianOrganisasiUnit, EvaluasiKinerja
@@ -71,6 +68,11 @@ def _filter_periode(p: periode.Periode, awalan: str = "") -> Q:
             f"{awalan}periode_nomor": p.nomor,
         }
     )
+
+
+def evaluasi_pegawai_periode(pegawai_id: int, p: periode.Periode):
+    """The evaluation of one pegawai for `p` (at most one: the table's unique key)."""
+    return EvaluasiKinerja.objects.filter(_filter_periode(p), pegawai_id=pegawai_id)
 
 
 # --- Access ------------------------------------------------------------------------------
@@ -282,24 +284,19 @@ class Penugasan:
     alasan: str
 
 
-def _penilai_pindah(skps: list[SKP], akhir_jendela: date) -> dict[int, date]:
-    """skp id -> the day its rater left the definitive post she held when the SKP began,
-    for posts that ended by the window's end. One query."""
-    penilai_ids = {s.penilai_id for s in skps if s.penilai_id}
-    if not penilai_ids:
-        return {}
-    selesai = defaultdict(list)
-    for pegawai_id, mulai, akhir in Penempatan.objects.filter(
-        pegawai_id__in=penilai_ids, jenis=JenisPenempatan.DEFINITIF,
-        selesai__isnull=False, selesai__lte=akhir_jendela,
-    ).values_list("pegawai_id", "mulai", "selesai"):  # fmt: skip
-        selesai[pegawai_id].append((mulai, akhir))
-    hasil = {}
-    for s in skps:
-        for mulai, akhir in selesai.get(s.penilai_id, ()):
-            if mulai <= s.periode_mulai <= akhir:
-                hasil[s.pk] = akhir + timedelta(days=1)
-    return hasil
+def _selesai_jabatan_penilai(akhir_jendela: date) -> Subquery:
+    """For an SKP: the last day of the definitive post its rater held when the SKP began,
+    if that post ended by the window's end (the rater moved); NULL otherwise. Read in the
+    SKP query itself, so deciding who evaluates costs no query of its own."""
+    return Subquery(
+        Penempatan.objects.filter(
+            pegawai_id=OuterRef("penilai_id"), jenis=JenisPenempatan.DEFINITIF,
+            mulai__lte=OuterRef("periode_mulai"), selesai__gte=OuterRef("periode_mulai"),
+            selesai__lte=akhir_jendela,
+        )
+        .order_by("-selesai")
+        .values("selesai")[:1]
+    )  # fmt: skip
 
 
 def penugasan_periode(
@@ -316,19 +313,25 @@ def penugasan_periode(
 
     `ringan`: only what the rule reads (`SKPRingan` in place of the SKP), for counting or
     checking a whole team; the pegawai and the post are then not loaded. `baris`: the SKP
-    with only what the rule, the rating service and one team row read (a save's answer)."""
+    and its post with only what the rule, the rating service and a save's answer read."""
     pengaturan = pengaturan or pengaturan_instansi()
     jd = jendela(p, kalender, pengaturan)
-    qs = _skp_periode_semua(p).filter(pegawai_id__in=pegawai_ids)
+    qs = (
+        _skp_periode_semua(p)
+        .filter(pegawai_id__in=pegawai_ids)
+        .annotate(penilai_selesai=_selesai_jabatan_penilai(jd.akhir))
+    )
     if ringan:
         skps = [SKPRingan(*baris) for baris in qs.order_by().values_list(*_KOLOM_RINGAN)]
     elif baris:
-        skps = list(qs.select_related("pegawai", "penempatan__jabatan").only(*_KOLOM_BARIS))
+        skps = list(qs.select_related("penempatan").only(*_KOLOM_BARIS))
     else:
         skps = list(qs.select_related("pegawai", "penempatan__jabatan__unit"))
     if not skps:
         return {}
-    pindah = _penilai_pindah(skps, jd.akhir)
+    pindah = {
+        s.pk: s.penilai_selesai + timedelta(days=1) for s in skps if s.penilai_selesai
+    }  # the day the rater left her post
     pelaksana_kd = pengaturan.pelaksana_kepala_daerah_id
     per_pegawai: dict[int, list[SKP]] = defaultdict(list)
     for s in skps:
@@ -339,7 +342,7 @@ def penugasan_periode(
     }  # fmt: skip
     pengganti = {}
     if butuh_pengganti:
-        if ringan:
+        if ringan or baris:  # the pegawai were not loaded with their SKPs
             daftar = list(Pegawai.objects.filter(pk__in=butuh_pengganti))
         else:
             daftar = [s.pegawai for s in skps if s.pegawai_id in butuh_pengganti]
@@ -394,21 +397,22 @@ class SKPRingan:
     penempatan_id: int | None
     penempatan_mulai: date | None
     penempatan_selesai: date | None
+    penilai_selesai: date | None
 
 
 _KOLOM_RINGAN = (
     "pk", "pegawai_id", "penilai_id", "atasan_penilai_id", "penilai_kepala_daerah", "versi",
     "periode_mulai", "periode_selesai", "penempatan_id", "penempatan__mulai",
-    "penempatan__selesai",
+    "penempatan__selesai", "penilai_selesai",
 )  # fmt: skip
 
 
-# What the rule, the rating service and one team row (evaluasi/_baris.html) read of an SKP.
+# What the rule, the rating service and a save's answer (evaluasi/_baris_simpan.html) read
+# of an SKP.
 _KOLOM_BARIS = (
     "pegawai_id", "penempatan_id", "penilai_id", "atasan_penilai_id", "penilai_kepala_daerah",
     "versi", "periode_mulai", "periode_selesai", "tahun", "nomor_seri", "status",
-    "tugas_belajar", "pegawai__nama", "pegawai__gelar_depan", "pegawai__gelar_belakang",
-    "pegawai__nip", "penempatan__mulai", "penempatan__selesai", "penempatan__jabatan__nama",
+    "tugas_belajar", "penempatan__mulai", "penempatan__selesai",
 )  # fmt: skip
 
 

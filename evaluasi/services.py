@@ -17,6 +17,7 @@ from organisasi.models import UnitKerja
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tanggal import tanggal_id
 from organisasi.tenancy import instansi_aktif_id
+from organisasi.transaksi import atomik
 from skp.models import SKP
 
 from . import dokumen, kuadran, selectors, workflow
@@ -93,6 +94,14 @@ def _pesan_usang(tersimpan: EvaluasiKinerja | None) -> str:
     )
 
 
+# What a rating save changes (`diubah_pada` is auto_now: listed so it is written).
+_KOLOM_RATING = (
+    "rating_hasil_kerja", "rating_perilaku_kerja", "gagal_tugas_belajar", "predikat",
+    "catatan", "versi", "diubah_oleh", "diubah_pada",
+)  # fmt: skip
+
+
+@atomik
 def evaluasi_nilai(
     *, pengguna, skp: SKP, periode: Periode, versi: int,
     rating_hasil_kerja: str = "", rating_perilaku_kerja: str = "",
@@ -129,72 +138,59 @@ def evaluasi_nilai(
         )
     if gagal_tugas_belajar and not skp.tugas_belajar:
         raise ValidationError("Pegawai ini tidak sedang tugas belajar menurut SKP-nya.")
+    # Locked alone (no join to plan); who changed it last is read only when this save is
+    # refused as stale (_pesan_usang).
+    evaluasi = (
+        selectors.evaluasi_pegawai_periode(skp.pegawai_id, periode)
+        .select_for_update(of=("self",))
+        .first()
+    )
+    baru = evaluasi is None
+    if baru:
+        # Who evaluates (transfers, a rater who moved) is decided once, when the evaluation
+        # is created; later saves check the roles it recorded.
+        tugas = selectors.penugasan_periode([skp.pegawai_id], periode, kalender_instansi()).get(
+            skp.pegawai_id
+        )
+        if tugas is None or tugas.skp.pk != skp.pk or tugas.penilai_id is None:
+            raise PermissionDenied("Anda tidak berwenang melakukan tindakan ini pada evaluasi ini.")
+        evaluasi = EvaluasiKinerja(
+            pegawai_id=skp.pegawai_id, skp=skp, tahun=periode.tahun,
+            periode_jenis=periode.jenis, periode_nomor=periode.nomor,
+            penilai_id=tugas.penilai_id, atasan_penilai_id=tugas.atasan_id, versi=0,
+        )  # fmt: skip
+    # Who may act first: a stranger learns nothing about who saved what.
+    peran = selectors.peran(pengguna, evaluasi)
     try:
-        with transaction.atomic():
-            # Locked alone (no join to plan); who changed it last is read only when this
-            # save is refused as stale (_pesan_usang).
-            evaluasi = (
-                EvaluasiKinerja.objects.select_for_update(of=("self",))
-                .filter(
-                    pegawai_id=skp.pegawai_id,
-                    tahun=periode.tahun,
-                    periode_jenis=periode.jenis,
-                    periode_nomor=periode.nomor,
-                )  # fmt: skip
-                .first()
-            )
-            baru = evaluasi is None
-            if not baru:
-                evaluasi.pegawai = skp.pegawai  # the same pegawai, already read
-            if baru:
-                # Who evaluates (transfers, a rater who moved) is decided once, when the
-                # evaluation is created; later saves check the roles it recorded.
-                tugas = selectors.penugasan_periode(
-                    [skp.pegawai_id], periode, kalender_instansi()
-                ).get(skp.pegawai_id)
-                if tugas is None or tugas.skp.pk != skp.pk or tugas.penilai_id is None:
-                    raise PermissionDenied(
-                        "Anda tidak berwenang melakukan tindakan ini pada evaluasi ini."
-                    )
-                evaluasi = EvaluasiKinerja(
-                    pegawai_id=skp.pegawai_id, skp=skp, tahun=periode.tahun,
-                    periode_jenis=periode.jenis, periode_nomor=periode.nomor,
-                    penilai_id=tugas.penilai_id, atasan_penilai_id=tugas.atasan_id,
-                    versi=0,
-                )  # fmt: skip
-            # Who may act first: a stranger learns nothing about who saved what.
-            peran = selectors.peran(pengguna, evaluasi)
-            try:
-                workflow.periksa_aksi(Aksi.NILAI, evaluasi.status, peran)
-            except AksiDitolak as exc:
-                raise PermissionDenied(str(exc)) from exc
-            if evaluasi.versi != versi:
-                raise VersiUsang(
-                    _pesan_usang(None if baru else evaluasi), None if baru else evaluasi
-                )
-            evaluasi.rating_hasil_kerja = rating_hasil_kerja
-            evaluasi.rating_perilaku_kerja = rating_perilaku_kerja
-            evaluasi.gagal_tugas_belajar = gagal_tugas_belajar
-            evaluasi.predikat = predikat or ""
-            evaluasi.catatan = catatan
-            evaluasi.versi += 1
-            evaluasi.diubah_oleh = pengguna
-            catat(
-                evaluasi, pengguna,
-                f"Evaluasi {periode.label_lengkap}: predikat "
-                f"{predikat.label if predikat else 'belum lengkap'}",
-            )  # fmt: skip
+        workflow.periksa_aksi(Aksi.NILAI, evaluasi.status, peran)
+    except AksiDitolak as exc:
+        raise PermissionDenied(str(exc)) from exc
+    if evaluasi.versi != versi:
+        raise VersiUsang(_pesan_usang(None if baru else evaluasi), None if baru else evaluasi)
+    evaluasi.rating_hasil_kerja = rating_hasil_kerja
+    evaluasi.rating_perilaku_kerja = rating_perilaku_kerja
+    evaluasi.gagal_tugas_belajar = gagal_tugas_belajar
+    evaluasi.predikat = predikat or ""
+    evaluasi.catatan = catatan
+    evaluasi.versi += 1
+    evaluasi.diubah_oleh = pengguna
+    catat(
+        evaluasi, pengguna,
+        f"Evaluasi {periode.label_lengkap}: predikat "
+        f"{predikat.label if predikat else 'belum lengkap'}",
+    )  # fmt: skip
+    if not baru:
+        # The row is locked and its version checked: nothing can collide.
+        evaluasi.save(update_fields=_KOLOM_RATING)
+        return evaluasi
+    try:
+        with transaction.atomic():  # a savepoint: a lost race leaves the request usable
             evaluasi.save()
     except IntegrityError:
         # Two first saves at once: the unique key let one through; this one is stale.
         tersimpan = (
-            EvaluasiKinerja.objects.select_related("pegawai", "diubah_oleh")
-            .filter(
-                pegawai_id=skp.pegawai_id,
-                tahun=periode.tahun,
-                periode_jenis=periode.jenis,
-                periode_nomor=periode.nomor,
-            )  # fmt: skip
+            selectors.evaluasi_pegawai_periode(skp.pegawai_id, periode)
+            .select_related("pegawai", "diubah_oleh")
             .first()
         )
         raise VersiUsang(_pesan_usang(tersimpan), tersimpan) from None

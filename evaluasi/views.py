@@ -139,18 +139,12 @@ def _skp_dinilai(
     return skp
 
 
-def _baris(skp: SKP, p: Periode, evaluasi=None) -> selectors.BarisTim:
+def _baris_simpan(skp: SKP, p: Periode, evaluasi=None) -> selectors.BarisTim:
+    """The row a save answers with (_baris_simpan.html): its rating part and heading only;
+    realisasi, feedback and takeover notes stay on the page as they were, unread."""
     if evaluasi is None:
-        evaluasi = selectors.EvaluasiKinerja.objects.filter(
-            pegawai_id=skp.pegawai_id,
-            tahun=p.tahun,
-            periode_jenis=p.jenis,
-            periode_nomor=p.nomor,
-        ).first()  # fmt: skip
-    # Realisasi and feedback are read when the row is opened (evaluasi_rincian), not
-    # again by every save.
-    ambil_alih = selectors.pengambilalihan_periode(skp, p)
-    return selectors.BarisTim(skp, evaluasi, None, ambil_alih)
+        evaluasi = selectors.evaluasi_pegawai_periode(skp.pegawai_id, p).first()
+    return selectors.BarisTim(skp, evaluasi, None, [])
 
 
 # A saved rating answers with its row and raises this event (HX-Trigger); the calibration
@@ -162,8 +156,9 @@ KALIBRASI_BERUBAH = "kalibrasi-berubah"
 @require_POST
 @pengguna_instansi_required
 def evaluasi_simpan(request, kode: str, skp_pk: int):
-    """Save one row; answer with the row. A saved rating tells the calibration panel to
-    reload itself (KALIBRASI_BERUBAH)."""
+    """Save one row; answer with what a save changes in it (its rating part, its heading
+    out of band). A saved rating tells the calibration panel to reload itself
+    (KALIBRASI_BERUBAH)."""
     pengaturan = pengaturan_instansi()
     p = _periode(kode, pengaturan)
     kalender = kalender_instansi()
@@ -190,7 +185,7 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
         galat, tersimpan = exc.messages, exc.tersimpan
     except (ValidationError, PermissionDenied) as exc:
         galat = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-    baris = _baris(skp, p, evaluasi)
+    baris = _baris_simpan(skp, p, evaluasi)
     views_alur.lengkapi_baris([baris], penilai, p, kalender, pengaturan)
     konteks = {
         "b": baris, "periode": p, "galat": galat, "tersimpan": tersimpan,
@@ -209,7 +204,7 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
         konteks.update(halaman_atasan=True, kembali=reverse("evaluasi_atasan", args=[p.kode]))
     else:
         konteks["kembali"] = reverse("evaluasi_tim", args=[p.kode])
-    respons = render(request, "evaluasi/_baris.html", konteks)
+    respons = render(request, "evaluasi/_baris_simpan.html", konteks)
     if evaluasi is not None:
         trigger_client_event(respons, KALIBRASI_BERUBAH)
     return respons

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +14,7 @@ from organisasi.audit import catat
 from organisasi.models import JABATAN_JPT, PANGKAT, JenisUnit, Pegawai
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tenancy import instansi_aktif_id
+from organisasi.transaksi import atomik
 
 from . import aturan, selectors, workflow
 from .models import (
@@ -31,22 +31,6 @@ from .models import (
     Status,
 )
 from .workflow import Aksi, AksiDitolak
-
-
-def _atomik(fungsi):
-    """`transaction.atomic` for a service that raises every ValidationError/PermissionDenied
-    before its first write: inside a transaction already open (a view's request) it adds no
-    SAVEPOINT/RELEASE round trips, since a refusal has changed nothing and any later database
-    error propagates and rolls the whole request back. Outside one it opens its own."""
-
-    @functools.wraps(fungsi)
-    def dibungkus(*args, **kwargs):
-        if connection.in_atomic_block:
-            return fungsi(*args, **kwargs)
-        with transaction.atomic():
-            return fungsi(*args, **kwargs)
-
-    return dibungkus
 
 
 def _kunci(skp: SKP) -> SKP:
@@ -280,7 +264,7 @@ def _tautkan_pimpinan(skp: SKP, rhk: RencanaHasilKerja, kunci: str | None, teks:
     rhk.rhk_pimpinan_id, rhk.iki_pimpinan_id, rhk.rhk_pimpinan_teks = p.rhk_id, p.iki_id, p.teks
 
 
-@_atomik
+@atomik
 def rhk_simpan(*, pengguna, skp: SKP, data: dict, rhk: RencanaHasilKerja | None = None):
     """Save an RHK as typed. `data["pimpinan"]` is the chosen leader RHK ("rhk:<pk>" /
     "iki:<pk>", see selectors.pilihan_rhk_pimpinan); `rhk_pimpinan_teks` is read only
@@ -364,7 +348,7 @@ def rhk_pindah(*, pengguna, rhk: RencanaHasilKerja, arah: int) -> None:
             r.save(update_fields=["urutan"])
 
 
-@_atomik
+@atomik
 def iki_simpan(
     *, pengguna, rhk: RencanaHasilKerja, data: dict, iki: IndikatorKinerjaIndividu | None = None
 ) -> IndikatorKinerjaIndividu:
@@ -421,7 +405,7 @@ def lampiran_tambah(
     return butir
 
 
-@_atomik
+@atomik
 def lampiran_ubah(
     *, pengguna, butir: ButirLampiran, bagian: str, teks: str, jenis: str = ""
 ) -> ButirLampiran:

@@ -395,7 +395,7 @@ class BuktiLaporanPerilaku(ModelInstansiDasar):
 class PengambilalihanRHK(ModelInstansi):
     """Pasal 20(6)-(8): the pimpinan took over an RHK after the follow-ups did not help,
     with the mandatory note that the employee could not complete it; the rater reads the
-    note at evaluation (`selectors_tindak_lanjut.pengambilalihan_periode`)."""
+    note at evaluation (`selectors_tindak_lanjut.pengambilalihan_skp`)."""
 
     skp = models.ForeignKey(SKP, on_delete=models.PROTECT, related_name="pengambilalihan")
     rhk = models.OneToOneField(

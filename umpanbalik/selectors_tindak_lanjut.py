@@ -164,15 +164,10 @@ def rhk_diambil_alih(skp: SKP) -> set[int]:
 # --- For the evaluation (evaluasi) --------------------------------------------------------
 
 
-def pengambilalihan_periode(skp: SKP, periode) -> list[PengambilalihanRHK]:
-    """The takeover notes (Pasal 20(7)-(8)) the rater weighs when evaluating `skp` for
-    `periode` (anything with `akhir`, e.g. evaluasi.periode.Periode): every RHK of this
-    SKP, in any version, taken over on or before the period's last day. One query."""
-    return pengambilalihan_skp([skp], periode.akhir).get(skp.pk, [])
-
-
 def pengambilalihan_skp(daftar_skp, akhir: date) -> dict[int, list[PengambilalihanRHK]]:
-    """`pengambilalihan_periode` for many SKPs at once (the rater's team): one query."""
+    """The takeover notes (Pasal 20(7)-(8)) the rater weighs when evaluating each of these
+    SKPs for a period ending on `akhir`: every RHK of the SKP, in any version, taken over on
+    or before that day. One query for the whole team."""
     daftar_skp = list(daftar_skp)
     if not daftar_skp:
         return {}

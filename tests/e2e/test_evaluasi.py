@@ -66,8 +66,14 @@ def test_penilai_menilai_tiga_pegawai_tanpa_muat_ulang(halaman, org):
     assert baris.count() == 3
     pilihan = [("Di atas ekspektasi", "Di atas ekspektasi", "Sangat Baik"),
                ("Sesuai ekspektasi", "Sesuai ekspektasi", "Baik")]  # fmt: skip
+    # The rater reads the first one's RHK and realisasi while rating her.
+    baris.nth(0).locator("summary").click()
+    baris.nth(0).locator(".rincian-isi").get_by_text("Memuat…", exact=True).wait_for(
+        state="detached"
+    )
     for i, (hk, pk, predikat) in enumerate(pilihan):
         b = baris.nth(i)
+        assert b.locator(".evaluasi-baris__kepala .lencana").inner_text() == "Belum dinilai"
         b.get_by_role("group", name="Rating hasil kerja").get_by_label(hk).check()
         b.get_by_role("group", name="Rating perilaku kerja").get_by_label(pk).check()
         # The predikat appears at once, before saving.
@@ -75,6 +81,10 @@ def test_penilai_menilai_tiga_pegawai_tanpa_muat_ulang(halaman, org):
         b.get_by_role("button", name="Simpan penilaian").click()
         halaman.locator("section.evaluasi-baris").nth(i).get_by_text("Tersimpan.").wait_for()
         halaman.locator("#kalibrasi", has_text=f"{i + 1} dari 3 pegawai").wait_for()
+        # A save swaps the rating part and the status; what she had open stays open.
+        assert b.locator(".evaluasi-baris__kepala .lencana").inner_text() == "Sedang dievaluasi"
+        assert b.get_by_role("link", name="dokumen evaluasi").count() == 1
+    assert baris.nth(0).locator("details").get_attribute("open") is not None
 
     # The third from the keyboard alone: Tab to the first radio, arrows, Enter on Simpan.
     b = baris.nth(2)

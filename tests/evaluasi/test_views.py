@@ -13,7 +13,7 @@ from tests.evaluasi.conftest import tim_besar
 
 URL = "/evaluasi/2026-bulanan-1/"
 HTMX = {"HTTP_HX_REQUEST": "true"}
-UBAH_KUERI = 16  # a rating save that updates an evaluation, whatever the team's size
+UBAH_KUERI = 12  # a rating save that updates an evaluation, whatever the team's size
 
 
 def _simpan(client, tim, versi=0, **isian):
@@ -41,9 +41,15 @@ def test_menyimpan_rating_memperbarui_baris_dan_kalibrasi_tanpa_muat_ulang(clien
                 catatan="Pertahankan")  # fmt: skip
     html = r.content.decode()
     assert r.status_code == 200
-    assert f'id="baris-{tim.skp.pk}"' in html
+    pk = tim.skp.pk
+    # The row's rating part in place, its status and PDFs out of band; the rest of the row
+    # (who, takeover notes, the opened details) is left as it is on the page.
+    assert f'id="penilaian-{pk}"' in html and f'id="baris-{pk}"' not in html
+    assert f'<span class="sebaris" id="status-{pk}" hx-swap-oob="true">' in html
+    assert "Sedang dievaluasi" in html and "Belum dinilai" not in html
+    assert f'id="pdf-{pk}" hx-swap-oob="true">PDF: ' in html
     assert "Baik" in html and "Tersimpan." in html
-    # The row only; the calibration panel on the page reloads itself on the event.
+    # The calibration panel on the page reloads itself on the event.
     assert 'id="kalibrasi"' not in html
     assert json.loads(r["HX-Trigger"]) == {"kalibrasi-berubah": {}}
     assert 'name="versi" value="1"' in html
@@ -265,8 +271,9 @@ def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
     tim_besar(tim, 495, awal=4)
     ubah_besar, _ = simpan(2, "dibawah")
     panel_besar, html = panel()
-    # Session, user, settings, calendar, the pegawai's SKPs, ended posts, the evaluation
-    # (locked), update, history, takeover notes; plus the transaction's bookkeeping.
+    # Session, user, settings, calendar, the pegawai's SKPs (with her rater's ended post),
+    # the evaluation (locked), update, history; plus the transaction's bookkeeping. The
+    # answer is the row's rating part: its takeover notes are not read again.
     assert ubah_besar == ubah_kecil == UBAH_KUERI < buat_kecil
     assert panel_besar == panel_kecil
     assert "1 dari 500 pegawai sudah berpredikat" in html

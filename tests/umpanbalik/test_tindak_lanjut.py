@@ -684,9 +684,13 @@ def test_ambil_alih_butuh_tindak_lanjut_dan_catatan_lalu_tampil_di_evaluasi(clie
         assert Pemberitahuan.objects.filter(penerima=org.staf, kunci=f"ambil-alih-{p.pk}").exists()
         # The selector for evaluasi: in March and in the annual evaluation, not in February.
         maret = Periode(2026, Jenis.BULANAN, 3)
-        assert [x.catatan for x in sel.pengambilalihan_periode(skp, maret)] == [catatan]
-        assert sel.pengambilalihan_periode(skp, Periode(2026, Jenis.BULANAN, 2)) == []
-        assert len(sel.pengambilalihan_periode(skp, Periode(2026, Jenis.TAHUNAN, 0))) == 1
+
+        def catatan_sampai(p):
+            return [x.catatan for x in sel.pengambilalihan_skp([skp], p.akhir)[skp.pk]]
+
+        assert catatan_sampai(maret) == [catatan]
+        assert catatan_sampai(Periode(2026, Jenis.BULANAN, 2)) == []
+        assert catatan_sampai(Periode(2026, Jenis.TAHUNAN, 0)) == [catatan]
         # It reaches the rater's team data for the evaluation.
         baris = eval_selectors.tim_penilai(org.kasi.pk, maret)
         assert [a.catatan for a in baris[0].ambil_alih] == [catatan]
