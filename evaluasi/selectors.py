@@ -316,13 +316,16 @@ def penugasan_periode(
     and its post with only what the rule, the rating service and a save's answer read."""
     pengaturan = pengaturan or pengaturan_instansi()
     jd = jendela(p, kalender, pengaturan)
+    # Unordered: the rule picks by date and version (periode.penilai_periode), and the
+    # model's default ordering costs a save more to compile than the rule takes to run.
     qs = (
         _skp_periode_semua(p)
         .filter(pegawai_id__in=pegawai_ids)
         .annotate(penilai_selesai=_selesai_jabatan_penilai(jd.akhir))
+        .order_by()
     )
     if ringan:
-        skps = [SKPRingan(*baris) for baris in qs.order_by().values_list(*_KOLOM_RINGAN)]
+        skps = [SKPRingan(*baris) for baris in qs.values_list(*_KOLOM_RINGAN)]
     elif baris:
         skps = list(qs.select_related("penempatan").only(*_KOLOM_BARIS))
     else:
