@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db.models import (
     BooleanField,
+    Count,
     Exists,
     ExpressionWrapper,
     OuterRef,
@@ -298,20 +299,69 @@ def _data_rhk(r: RencanaHasilKerja, ada_pilihan: bool, *, iki: bool = True) -> a
                 target_mutlak_dikecualikan=k.target_mutlak_dikecualikan,
                 punya_manual=hasattr(k, "manual"),
             )
-            for k in (r.iki.all() if iki else ())
+            for k in (_iki_berurut(r) if iki else ())
         ],
     )
 
 
+def _iki_berurut(r: RencanaHasilKerja) -> list[IndikatorKinerjaIndividu]:
+    """An RHK's indicators in their order, whether or not they were read ordered."""
+    return sorted(r.iki.all(), key=lambda k: (k.urutan, k.pk))
+
+
+# What the content rules read of an RHK, its leader's RHK and its indicators (`_data_rhk`,
+# `keadaan_pimpinan`): the check panel's reload reads no other column.
+_KOLOM_RHK_ATURAN = (
+    "skp_id", "jenis", "urutan", "teks", "penugasan_dari", "rhk_pimpinan_teks", "peran_hasil_id",
+    "rhk_pimpinan__teks", "rhk_pimpinan__skp__kelompok", "rhk_pimpinan__skp__status",
+    "iki_pimpinan__teks",
+)  # fmt: skip
+_KOLOM_IKI_ATURAN = (
+    "rhk_id", "urutan", "teks", "target", "aspek", "perspektif", "target_mutlak_dikecualikan",
+    "manual__id",
+)  # fmt: skip
+
+
+def _rhk_aturan(skp: SKP) -> list[RencanaHasilKerja]:
+    """The SKP's RHK, numbered, for the content rules: the rows a page prefetched, or
+    (the check panel alone) only the columns the rules read, unordered: the rule numbers
+    them, and ordering a wide joined select costs more to compile than sorting 30 rows."""
+    if "rhk" in getattr(skp, "_prefetched_objects_cache", {}):
+        return rhk_bernomor(skp)
+    iki = IndikatorKinerjaIndividu.objects.order_by().select_related("manual")
+    rhk = (
+        RencanaHasilKerja.objects.filter(skp=skp)
+        .order_by()
+        .select_related("rhk_pimpinan__skp", "iki_pimpinan")
+        .only(*_KOLOM_RHK_ATURAN)
+        .prefetch_related(Prefetch("iki", queryset=iki.only(*_KOLOM_IKI_ATURAN)))
+    )
+    return beri_nomor(rhk)
+
+
+def _jumlah_lampiran(skp: SKP) -> dict[str, int]:
+    """Lampiran items per section: counted from the rows a page prefetched, or one
+    grouped query."""
+    if "lampiran" in getattr(skp, "_prefetched_objects_cache", {}):
+        return dict(Counter(b.bagian for b in skp.lampiran.all()))
+    return dict(
+        ButirLampiran.objects.filter(skp=skp)
+        .order_by()
+        .values_list("bagian")
+        .annotate(jumlah=Count("pk"))
+    )
+
+
 def data_aturan(skp: SKP) -> aturan.DataSKP:
-    """The plain values the content rules read (uses prefetched rows when present)."""
+    """The plain values the content rules read (prefetched rows when a page has them;
+    otherwise only what the rules read)."""
     pengaturan = pengaturan_instansi()
     ada_pilihan = _ada_pilihan(skp)
     return aturan.DataSKP(
         kelompok=skp.kelompok,
         pendekatan=skp.pendekatan,
-        rhk=[_data_rhk(r, ada_pilihan) for r in rhk_bernomor(skp)],
-        lampiran=dict(Counter(b.bagian for b in skp.lampiran.all())),
+        rhk=[_data_rhk(r, ada_pilihan) for r in _rhk_aturan(skp)],
+        lampiran=_jumlah_lampiran(skp),
         aspek_diizinkan=tuple(pengaturan.aspek_diizinkan or ()),
         manual_ik_wajib=pengaturan.manual_ik == "selalu",
         tugas_belajar=skp.tugas_belajar,
@@ -411,7 +461,7 @@ def beri_nomor(daftar_rhk) -> list[RencanaHasilKerja]:
     prefetch_related_objects(daftar, "iki")
     for nomor, r in enumerate(daftar, 1):
         r.nomor = nomor
-        semua_iki = list(r.iki.all())
+        semua_iki = _iki_berurut(r)
         for ke, k in enumerate(semua_iki, 1):
             k.label = label_iki(nomor, ke, len(semua_iki))
     return daftar

@@ -312,9 +312,9 @@ def skp_detail(request, pk):
 
 @pengguna_instansi_required
 def skp_pemeriksaan(request, pk):
-    """The "Pemeriksaan isi SKP" panel alone: loaded again after each change of content."""
+    """The "Pemeriksaan isi SKP" panel alone: loaded again after each change of content,
+    reading only what the rules read (`selectors.data_aturan`)."""
     skp = _skp_ringan(request, pk)
-    selectors.muat_isi(skp, frozenset({"rhk", "lampiran"}))
     konteks = _konteks_sunting(request, skp)
     konteks["temuan"] = selectors.temuan(skp) if not skp.terkunci else []
     return render(request, "skp/_temuan.html", konteks)

@@ -398,6 +398,51 @@ def test_setiap_suntingan_memuat_ulang_panel_pemeriksaan(client, tim):
     assert "belum memuat dukungan sumber daya" in panel
 
 
+def test_panel_sendiri_membaca_seperti_halaman(tim, django_assert_max_num_queries):
+    """The panel's reload reads only the columns the rules read, unordered; it must give
+    the rules exactly what the page gives them (a leader link that changed, a Manual IK,
+    indicators numbered by urutan whatever order they were written in), in a number of
+    queries that does not grow with the RHK (no deferred column read row by row)."""
+    from skp.models import SKP, ManualIndikator
+
+    org = tim["org"]
+    skp_kasi = skp_contoh(org, pegawai=org.kasi)
+    skp = skp_contoh(org)
+    with lingkup_instansi(org.instansi):
+        rhk_kasi = RencanaHasilKerja.objects.filter(skp=skp_kasi).first()
+        r1 = RencanaHasilKerja.objects.filter(skp=skp, jenis="utama").get()
+        r1.rhk_pimpinan = rhk_kasi  # linked, then the leader's text changed: "berubah"
+        r1.rhk_pimpinan_teks = "Teks lama RHK pimpinan"
+        r1.save()
+        IndikatorKinerjaIndividu.objects.create(rhk=r1, urutan=0, teks="Ditulis terakhir")
+        iki = IndikatorKinerjaIndividu.objects.filter(rhk=r1, urutan=2).get()
+        ManualIndikator.objects.create(
+            iki=iki, skp=skp, tujuan="t", definisi="d", kualitas_kendali="outcome",
+            sumber_data="s", periode_pelaporan="bulanan",
+        )  # fmt: skip
+
+        def panel(skp_pk):
+            return selectors.data_aturan(SKP.objects.get(pk=skp_pk))
+
+        halaman = selectors.data_aturan(selectors.skp_lengkap(skp.pk, tim["pegawai"]))
+        with django_assert_max_num_queries(10) as sedikit:
+            sendiri = panel(skp.pk)
+        assert sendiri == halaman
+        r = sendiri.rhk[0]
+        assert r.pimpinan_berubah and [k.teks for k in r.iki][0] == "Ditulis terakhir"
+        assert [k.punya_manual for k in r.iki] == [False, False, True]
+        assert "Indikator 1.1" in " ".join(t.pesan for t in aturan.periksa(sendiri))
+
+        for n in range(10):
+            tambahan = RencanaHasilKerja.objects.create(
+                skp=skp, jenis="tambahan", urutan=n + 2, teks=f"RHK {n}",
+                rhk_pimpinan=rhk_kasi, rhk_pimpinan_teks=rhk_kasi.teks,
+            )  # fmt: skip
+            IndikatorKinerjaIndividu.objects.create(rhk=tambahan, urutan=1, teks="x")
+        with django_assert_max_num_queries(len(sedikit.captured_queries)):
+            assert len(panel(skp.pk).rhk) == 12
+
+
 def test_ekspektasi_tidak_memuat_ulang_panel(client, tim):
     """The checks do not read the rater's ekspektasi khusus: adding one leaves the panel."""
     skp = skp_contoh(tim["org"], status="diajukan")
