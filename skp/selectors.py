@@ -299,14 +299,9 @@ def _data_rhk(r: RencanaHasilKerja, ada_pilihan: bool, *, iki: bool = True) -> a
                 target_mutlak_dikecualikan=k.target_mutlak_dikecualikan,
                 punya_manual=hasattr(k, "manual"),
             )
-            for k in (_iki_berurut(r) if iki else ())
+            for k in (r.iki.all() if iki else ())
         ],
     )
-
-
-def _iki_berurut(r: RencanaHasilKerja) -> list[IndikatorKinerjaIndividu]:
-    """An RHK's indicators in their order, whether or not they were read ordered."""
-    return sorted(r.iki.all(), key=lambda k: (k.urutan, k.pk))
 
 
 # What the content rules read of an RHK, its leader's RHK and its indicators (`_data_rhk`,
@@ -322,27 +317,36 @@ _KOLOM_IKI_ATURAN = (
 )  # fmt: skip
 
 
+def _dimuat(skp: SKP, bagian: str) -> bool:
+    """Whether a page already prefetched this part of the SKP (`skp_lengkap`, `muat_isi`)."""
+    return bagian in getattr(skp, "_prefetched_objects_cache", {})
+
+
 def _rhk_aturan(skp: SKP) -> list[RencanaHasilKerja]:
     """The SKP's RHK, numbered, for the content rules: the rows a page prefetched, or
-    (the check panel alone) only the columns the rules read, unordered: the rule numbers
-    them, and ordering a wide joined select costs more to compile than sorting 30 rows."""
-    if "rhk" in getattr(skp, "_prefetched_objects_cache", {}):
+    (the check panel alone) only the columns the rules read. The RHK are read unordered
+    (`beri_nomor` sorts them; ordering a wide joined select costs more to compile than
+    sorting 30 rows); the narrow indicator rows keep their order."""
+    if _dimuat(skp, "rhk"):
         return rhk_bernomor(skp)
-    iki = IndikatorKinerjaIndividu.objects.order_by().select_related("manual")
-    rhk = (
+    iki = (
+        IndikatorKinerjaIndividu.objects.select_related("manual")
+        .only(*_KOLOM_IKI_ATURAN)
+        .order_by("urutan", "pk")
+    )
+    return beri_nomor(
         RencanaHasilKerja.objects.filter(skp=skp)
         .order_by()
         .select_related("rhk_pimpinan__skp", "iki_pimpinan")
         .only(*_KOLOM_RHK_ATURAN)
-        .prefetch_related(Prefetch("iki", queryset=iki.only(*_KOLOM_IKI_ATURAN)))
+        .prefetch_related(Prefetch("iki", queryset=iki))
     )
-    return beri_nomor(rhk)
 
 
 def _jumlah_lampiran(skp: SKP) -> dict[str, int]:
     """Lampiran items per section: counted from the rows a page prefetched, or one
     grouped query."""
-    if "lampiran" in getattr(skp, "_prefetched_objects_cache", {}):
+    if _dimuat(skp, "lampiran"):
         return dict(Counter(b.bagian for b in skp.lampiran.all()))
     return dict(
         ButirLampiran.objects.filter(skp=skp)
@@ -461,7 +465,7 @@ def beri_nomor(daftar_rhk) -> list[RencanaHasilKerja]:
     prefetch_related_objects(daftar, "iki")
     for nomor, r in enumerate(daftar, 1):
         r.nomor = nomor
-        semua_iki = _iki_berurut(r)
+        semua_iki = list(r.iki.all())
         for ke, k in enumerate(semua_iki, 1):
             k.label = label_iki(nomor, ke, len(semua_iki))
     return daftar
