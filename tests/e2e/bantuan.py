@@ -25,6 +25,9 @@ def potret(halaman, folder: Path, nama: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for lebar in LEBAR:
         halaman.set_viewport_size({"width": lebar, "height": 900})
+        # From the top: scrolled, the sticky header and table headings are drawn mid-page
+        # in a full-page capture, over the rows they would stand above.
+        halaman.evaluate("window.scrollTo(0, 0)")
         lebar_isi = halaman.evaluate("document.documentElement.scrollWidth")
         assert lebar_isi <= lebar, f"{nama}: halaman bergeser ke samping pada {lebar} px"
         halaman.screenshot(path=str(folder / f"{nama}-{lebar}.png"), full_page=True)

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from organisasi.tenancy import lingkup_instansi
 from tests.conftest import SANDI
+from tests.e2e.bantuan import potret
 from tests.factories import Org, akun, skp_contoh
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
@@ -68,6 +69,7 @@ def test_ubah_indikator_dan_lampiran_di_tempat_panel_ikut_dan_konfirmasi(halaman
         halaman.get_by_role("cell", name=f"{teks}", exact=False).first.wait_for()
     # The panel followed the edits without a reload.
     _panel(halaman).not_to_contain_text("belum memiliki indikator")
+    potret(halaman, FOTO, "panel-dimuat-ulang")
 
     # Edit an indicator in place: the form opens inside the table, with a real size.
     baris = halaman.locator("tr", has_text="Jumlah simpang direkayasa")
