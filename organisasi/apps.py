@@ -10,7 +10,7 @@ class OrganisasiConfig(AppConfig):
         from django.contrib.auth.models import update_last_login
         from django.db.models.signals import post_migrate
 
-        from . import beranda, rls
+        from . import acuan, beranda, rls  # noqa: F401 (acuan: its receivers)
         from .forms_pengaturan import daftarkan_bagian_organisasi
 
         post_migrate.connect(rls.pasang_rls, sender=self, dispatch_uid="pasang_rls")

@@ -200,9 +200,10 @@ def sudah_lewat(tenggat: Tenggat, hari_ini: date) -> bool:
 
 
 def kalender_instansi(instansi_id: int | None = None) -> KalenderKerja:
-    """The calendar of the active agency scope, or of `instansi_id`, in one query."""
+    """The calendar of the active agency scope, or of `instansi_id`: read from the database
+    only when it changed since this process last read it (organisasi/acuan.py)."""
     # Imported here so the pure part above stays importable before Django apps load.
-    from .models import HariKalender
+    from . import acuan
     from .tenancy import ada_lingkup, instansi_aktif_id, lingkup_instansi
 
     sudah_di_lingkup = ada_lingkup() and instansi_aktif_id() == instansi_id
@@ -210,5 +211,13 @@ def kalender_instansi(instansi_id: int | None = None) -> KalenderKerja:
         nullcontext() if instansi_id is None or sudah_di_lingkup else lingkup_instansi(instansi_id)
     )
     with lingkup:
-        baris = list(HariKalender.objects.values_list("tanggal", "jenis", "keterangan"))
-    return KalenderKerja.dari_perubahan(baris)
+        # A KalenderKerja is frozen, so one can be shared between requests.
+        return acuan.baca("kalender", _baca_kalender)
+
+
+def _baca_kalender() -> KalenderKerja:
+    from .models import HariKalender
+
+    return KalenderKerja.dari_perubahan(
+        HariKalender.objects.values_list("tanggal", "jenis", "keterangan")
+    )

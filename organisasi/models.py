@@ -91,6 +91,41 @@ class Pengguna(AbstractUser):
         super().save(*args, **kwargs)
 
 
+# An agency's reference data (its settings row, its calendar) is cached in each process
+# under a stamp these triggers renew in the transaction that changes it (organisasi/acuan.py).
+# The stamp comes from a sequence: a rolled-back change leaves its number unused forever.
+URUTAN_VERSI_ACUAN = "organisasi_versiacuan_urutan"
+
+
+def _trigger_versi_acuan(nama: str) -> pgtrigger.Trigger:
+    return pgtrigger.Trigger(
+        name=nama,
+        when=pgtrigger.After,
+        operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
+        func=f"""
+            INSERT INTO public.organisasi_versiacuan (instansi_id, versi)
+            VALUES (CASE TG_OP WHEN 'DELETE' THEN OLD.instansi_id ELSE NEW.instansi_id END,
+                    nextval('public.{URUTAN_VERSI_ACUAN}'))
+            ON CONFLICT (instansi_id) DO UPDATE SET versi = EXCLUDED.versi;
+            RETURN NULL;
+        """,
+    )
+
+
+class VersiAcuan(ModelInstansiDasar):
+    """The stamp of an agency's reference data: renewed by a trigger whenever its settings
+    row or its calendar changes, read before either is taken from a process's cache."""
+
+    versi = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = "versi data acuan"
+        verbose_name_plural = "versi data acuan"
+        constraints = [
+            models.UniqueConstraint(fields=["instansi"], name="versi_acuan_satu_per_instansi"),
+        ]
+
+
 class HariKalender(ModelInstansi):
     """An agency's own change to the national calendar for one date."""
 
@@ -109,6 +144,7 @@ class HariKalender(ModelInstansi):
         constraints = [
             models.UniqueConstraint(fields=["instansi", "tanggal"], name="hari_kalender_unik"),
         ]
+        triggers = [_trigger_versi_acuan("kalender_memperbarui_versi_acuan")]
 
     def __str__(self) -> str:
         return f"{self.tanggal:%Y-%m-%d} {self.get_jenis_display()}: {self.keterangan}"
@@ -755,6 +791,7 @@ class PengaturanInstansi(ModelInstansi):
     class Meta:
         verbose_name = "pengaturan instansi"
         verbose_name_plural = "pengaturan instansi"
+        triggers = [_trigger_versi_acuan("pengaturan_memperbarui_versi_acuan")]
 
     def __str__(self) -> str:
         return f"Pengaturan {self.instansi}"

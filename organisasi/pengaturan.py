@@ -14,12 +14,11 @@ import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
+from . import acuan
 from .audit import catat
 from .models import ASPEK_INDIKATOR, PengaturanInstansi, StatusPegawai
-from .tenancy import instansi_aktif_id, memo_permintaan
+from .tenancy import instansi_aktif_id
 
 # Every field an admin may change; `instansi` is fixed by the scope.
 ISIAN_PENGATURAN = frozenset(
@@ -54,28 +53,10 @@ def bagian_pengaturan() -> list[type]:
 def pengaturan_instansi() -> PengaturanInstansi:
     """The active agency's settings, created with the national defaults on first use.
 
-    Within one request the row is read once (the menu, the access check, the form and
-    the service each ask): later calls get a copy of it, so a caller that changes its
-    object (a bound ModelForm) changes no one else's; a save clears it
-    (`_lupakan_pengaturan`)."""
-    memo = memo_permintaan()
-    kunci = (_KUNCI_MEMO, instansi_aktif_id())
-    if memo is not None and kunci in memo:
-        return copy.deepcopy(memo[kunci])
-    pengaturan = _baca_pengaturan()
-    if memo is not None:
-        memo[kunci] = copy.deepcopy(pengaturan)
-    return pengaturan
-
-
-_KUNCI_MEMO = "pengaturan_instansi"
-
-
-@receiver([post_save, post_delete], sender=PengaturanInstansi, dispatch_uid="lupakan_pengaturan")
-def _lupakan_pengaturan(sender, instance, **kwargs):
-    memo = memo_permintaan()
-    if memo is not None:
-        memo.pop((_KUNCI_MEMO, instance.instansi_id), None)
+    Read from the database only when they changed since this process last read them
+    (`acuan`); each call gets its own copy, so a caller that changes its object (a bound
+    ModelForm) changes no one else's."""
+    return copy.deepcopy(acuan.baca("pengaturan", _baca_pengaturan))
 
 
 def _baca_pengaturan() -> PengaturanInstansi:
@@ -91,8 +72,10 @@ def _baca_pengaturan() -> PengaturanInstansi:
         with transaction.atomic():
             pengaturan.save()
     except IntegrityError:
-        return PengaturanInstansi.objects.get()
-    return pengaturan
+        pass
+    # Read back: what is kept for later requests carries nothing of this save (its audit
+    # note), and a concurrent first request's row is the one that counts.
+    return PengaturanInstansi.objects.get()
 
 
 def istilah(pengaturan: PengaturanInstansi) -> dict[str, str]:

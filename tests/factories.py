@@ -170,3 +170,15 @@ def akun(org: Org, pegawai, username: str, *, admin: bool = False):
         pegawai.pengguna = pengguna
         pegawai.save(update_fields=["pengguna"])
     return pengguna
+
+
+def acuan_tersimpan(instansi) -> None:
+    """Read the agency's settings and calendar once, so a request counted after this
+    finds them kept (organisasi/acuan.py) as every request does after the first."""
+    from organisasi.hari_kerja import kalender_instansi
+    from organisasi.pengaturan import pengaturan_instansi
+
+    with lingkup_instansi(instansi):
+        pengaturan_instansi()
+        pengaturan_instansi()  # the first use may have created the row: a new stamp
+        kalender_instansi()

@@ -10,10 +10,11 @@ import time_machine
 from evaluasi.models import CapaianOrganisasiUnit, EvaluasiKinerja
 from organisasi.tenancy import lingkup_instansi
 from tests.evaluasi.conftest import tim_besar
+from tests.factories import acuan_tersimpan
 
 URL = "/evaluasi/2026-bulanan-1/"
 HTMX = {"HTTP_HX_REQUEST": "true"}
-UBAH_KUERI = 12  # a rating save that updates an evaluation, whatever the team's size
+UBAH_KUERI = 11  # a rating save that updates an evaluation, whatever the team's size
 
 
 def _simpan(client, tim, versi=0, **isian):
@@ -163,6 +164,7 @@ def _jumlah_kueri(client, django_assert_max_num_queries, batas):
 def test_halaman_tim_jumlah_kueri_tetap_5_dan_500(client, tim, django_assert_max_num_queries):
     tim_besar(tim, 4)  # Dedi and 4 more
     client.force_login(tim.akun_kasi)
+    acuan_tersimpan(tim.instansi)
     kecil = _jumlah_kueri(client, django_assert_max_num_queries, 40)
     tim_besar(tim, 495, awal=4)
     besar = _jumlah_kueri(client, django_assert_max_num_queries, kecil)
@@ -271,7 +273,8 @@ def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
     tim_besar(tim, 495, awal=4)
     ubah_besar, _ = simpan(2, "dibawah")
     panel_besar, html = panel()
-    # Session, user, settings, calendar, the pegawai's SKPs (with her rater's ended post),
+    # Session, user, the stamp of the agency's settings and calendar (both kept since the
+    # first save: organisasi/acuan.py), the pegawai's SKPs (with her rater's ended post),
     # the evaluation (locked), update, history; plus the transaction's bookkeeping. The
     # answer is the row's rating part: its takeover notes are not read again.
     assert ubah_besar == ubah_kecil == UBAH_KUERI < buat_kecil

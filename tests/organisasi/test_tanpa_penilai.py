@@ -22,7 +22,7 @@ from organisasi.models import (
 )
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tenancy import lingkup_instansi
-from tests.factories import AWAL, Org
+from tests.factories import AWAL, Org, acuan_tersimpan
 
 pytestmark = pytest.mark.django_db
 
@@ -183,6 +183,7 @@ def test_pengecualian_status_pppk(organisasi):
 
 def test_kueri_tetap_berapa_pun_pegawainya(organisasi, django_assert_max_num_queries):
     _atur(organisasi.instansi, plt_plh_menilai="otomatis")
+    acuan_tersimpan(organisasi.instansi)
     with lingkup_instansi(organisasi.instansi):
         # The organisation snapshot (5), the distinct combinations (1), the list (1).
         with django_assert_max_num_queries(7) as awal:

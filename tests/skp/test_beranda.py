@@ -16,7 +16,7 @@ from organisasi.models import Pegawai, Penempatan
 from organisasi.tenancy import lingkup_instansi
 from organisasi.tenggat import hitung_jatuh_tempo
 from skp.models import SKP, MatriksPeranHasil
-from tests.factories import AWAL, Org, akun, skp_contoh
+from tests.factories import AWAL, Org, acuan_tersimpan, akun, skp_contoh
 
 pytestmark = pytest.mark.django_db
 
@@ -158,6 +158,7 @@ def test_urutan_batas_terdekat_dulu_tanpa_tanggal_terakhir():
 def test_jumlah_kueri_beranda_tidak_tumbuh_dengan_jumlah_skp(client, masuk_sebagai, org, januari):
     kasi = akun(org, org.kasi, "teguh.kasi", admin=True)
     masuk_sebagai(kasi)
+    acuan_tersimpan(org.instansi)
     hitung = []
     for tambahan in (9, 12):  # 10, then 22 submitted
         with lingkup_instansi(org.instansi):
