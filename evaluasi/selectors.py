@@ -669,16 +669,30 @@ def kasus_atasan(atasan_id: int, p: periode.Periode):
     return baris, [e for e in semua if e.status not in workflow.JALUR_ATASAN]
 
 
-def skp_diambil_alih(atasan_id: int, skp_pk: int, p: periode.Periode) -> SKP | None:
-    """The SKP of a case this atasan has taken over for `p` (the row endpoints)."""
-    e = (
-        EvaluasiKinerja.objects.filter(
-            _filter_periode(p),
-            skp_id=skp_pk,
-            atasan_penilai_id=atasan_id,
-            status__in=sorted(workflow.JALUR_ATASAN),
-        )  # fmt: skip
-        .select_related("skp__pegawai", "skp__penempatan__jabatan")
-        .first()
+def skp_evaluasi_tercatat(
+    pegawai_id: int, skp_pk: int, p: periode.Periode, *, baris: bool = False
+) -> SKP | None:
+    """The SKP `skp_pk` if its evaluation for `p` exists and records this pegawai as the
+    one who acts on it (the row endpoints): its pejabat penilai, or its atasan once the
+    case is taken over. Who evaluates is decided when the evaluation is created
+    (`penugasan_periode`); from then on the evaluation says it, as it does for opening
+    the case (`evaluasi_untuk_pengguna`). `baris`: only what a rating save reads."""
+    qs = EvaluasiKinerja.objects.filter(
+        _filter_periode(p),
+        Q(penilai_id=pegawai_id)
+        | Q(atasan_penilai_id=pegawai_id, status__in=sorted(workflow.JALUR_ATASAN)),
+        skp_id=skp_pk,
     )
-    return e.skp if e else None
+    if baris:
+        qs = qs.select_related("skp").only(*(f"skp__{kolom}" for kolom in _KOLOM_SIMPAN))
+    else:
+        qs = qs.select_related("skp__pegawai", "skp__penempatan__jabatan")
+    try:
+        return qs.get().skp  # at most one: the evaluation's unique key
+    except EvaluasiKinerja.DoesNotExist:
+        return None
+
+
+# What a rating save reads of the SKP of an existing evaluation (the service's checks and
+# the answer, evaluasi/_baris_simpan.html).
+_KOLOM_SIMPAN = ("pegawai_id", "status", "periode_mulai", "periode_selesai", "tugas_belajar")

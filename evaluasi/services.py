@@ -138,13 +138,16 @@ def evaluasi_nilai(
         )
     if gagal_tugas_belajar and not skp.tugas_belajar:
         raise ValidationError("Pegawai ini tidak sedang tugas belajar menurut SKP-nya.")
-    # Locked alone (no join to plan); who changed it last is read only when this save is
-    # refused as stale (_pesan_usang).
-    evaluasi = (
-        selectors.evaluasi_pegawai_periode(skp.pegawai_id, periode)
-        .select_for_update(of=("self",))
-        .first()
-    )
+    # Locked alone (no join to plan, no ordering to compile: the unique key admits one);
+    # who changed it last is read only when this save is refused as stale (_pesan_usang).
+    try:
+        evaluasi = (
+            selectors.evaluasi_pegawai_periode(skp.pegawai_id, periode)
+            .select_for_update(of=("self",))
+            .get()
+        )
+    except EvaluasiKinerja.DoesNotExist:
+        evaluasi = None
     baru = evaluasi is None
     if baru:
         # Who evaluates (transfers, a rater who moved) is decided once, when the evaluation

@@ -126,14 +126,16 @@ def evaluasi_tim(request, kode: str | None = None):
 def _skp_dinilai(
     request, skp_pk: int, p: Periode, kalender=None, pengaturan=None, *, baris=False
 ) -> SKP:
-    """The SKP of a row this user evaluates for `p`: as its pejabat penilai (who rates,
-    periode.penilai_periode), or as atasan once the case is taken over."""
+    """The SKP of a row this user evaluates for `p`. Once its evaluation exists, by the
+    roles that evaluation recorded (its pejabat penilai; its atasan once taken over);
+    before, by the team page's rule (periode.penilai_periode), which decides those roles
+    when the first save creates it."""
     penilai = selectors.pegawai_pengguna(request.user)
     if penilai is None:
         raise Http404
-    skp = selectors.skp_dinilai(
-        penilai.pk, skp_pk, p, kalender, pengaturan, baris=baris
-    ) or selectors.skp_diambil_alih(penilai.pk, skp_pk, p)  # fmt: skip
+    skp = selectors.skp_evaluasi_tercatat(penilai.pk, skp_pk, p, baris=baris)
+    if skp is None:
+        skp = selectors.skp_dinilai(penilai.pk, skp_pk, p, kalender, pengaturan, baris=baris)
     if skp is None:
         raise Http404
     return skp

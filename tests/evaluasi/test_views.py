@@ -54,6 +54,11 @@ def test_menyimpan_rating_memperbarui_baris_dan_kalibrasi_tanpa_muat_ulang(clien
     assert 'id="kalibrasi"' not in html
     assert json.loads(r["HX-Trigger"]) == {"kalibrasi-berubah": {}}
     assert 'name="versi" value="1"' in html
+    # A later save changes neither (the evaluation stays a draft): only the rating part.
+    html = _simpan(client, tim, 1, rating_hasil_kerja="sesuai", rating_perilaku_kerja="sesuai",
+                   catatan="Pertahankan").content.decode()  # fmt: skip
+    assert 'name="versi" value="2"' in html and "Tersimpan." in html
+    assert f'id="status-{pk}"' not in html and f'id="pdf-{pk}"' not in html
     halaman = client.get(URL).content.decode()
     assert (
         f'id="kalibrasi" aria-labelledby="judul-kalibrasi" hx-get="{URL}kalibrasi/" '
@@ -64,7 +69,7 @@ def test_menyimpan_rating_memperbarui_baris_dan_kalibrasi_tanpa_muat_ulang(clien
     assert "1 dari 1 pegawai sudah berpredikat" in panel
     with lingkup_instansi(tim.instansi):
         e = EvaluasiKinerja.objects.get()
-    assert (e.predikat, e.catatan) == ("baik", "Pertahankan")
+    assert (e.predikat, e.catatan, e.versi) == ("baik", "Pertahankan", 2)
 
 
 def test_simpan_versi_usang_menampilkan_pesan_dan_menjaga_isian(client, tim):
@@ -383,3 +388,25 @@ def test_pegawai_pindah_halaman_kalibrasi_dan_beranda_sepakat(client, tim):
     client.force_login(tim.akun_kasi)  # Dedi's rating does not count in the old team
     assert "0 dari 2 pegawai sudah berpredikat" in client.get(URL).content.decode()
     assert "2 pegawai belum berpredikat" in client.get("/").content.decode()
+
+
+@time_machine.travel("2026-02-05 09:00 +07:00", tick=False)
+def test_evaluasi_yang_ada_mengikuti_peran_yang_dicatatnya(client, tim):
+    """Who evaluates is decided when the first save creates the evaluation; later saves
+    follow the roles it recorded (as opening the case does), also when a move recorded
+    afterwards gives the pegawai to another rater. A stranger still finds nothing."""
+    nilai = {"rating_hasil_kerja": "sesuai", "rating_perilaku_kerja": "sesuai"}
+    client.force_login(tim.akun_kasi)
+    assert "Tersimpan." in _simpan(client, tim, 0, **nilai).content.decode()
+    skp_baru = _dedi_pindah_15_januari(tim)
+    r = _simpan(client, tim, 1, **dict(nilai, rating_hasil_kerja="diatas"))
+    assert "Tersimpan." in r.content.decode() and 'name="versi" value="2"' in r.content.decode()
+
+    client.force_login(tim.akun_kabid)  # the new rater by the rule, not by the record
+    r = client.post(f"{URL}skp/{skp_baru.pk}/", {"versi": 2, **nilai}, **HTMX)
+    assert "tidak berwenang" in r.content.decode()
+    client.force_login(tim.akun_staf)  # Dedi himself
+    assert _simpan(client, tim, 2, **nilai).status_code == 404
+    with lingkup_instansi(tim.instansi):
+        e = EvaluasiKinerja.objects.get()
+    assert (e.versi, e.rating_hasil_kerja, e.penilai_id) == (2, "diatas", tim.kasi.pk)
