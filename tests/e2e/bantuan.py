@@ -19,16 +19,20 @@ def masuk(halaman, username: str, sandi: str = SANDI) -> None:
     halaman.wait_for_url("**/")
 
 
+def foto_penuh(halaman, path) -> None:
+    """A full-page screenshot taken from the top: scrolled, the sticky top bar and table
+    headings are drawn mid-page in the capture, over the rows they would stand above."""
+    halaman.evaluate("window.scrollTo(0, 0)")
+    halaman.screenshot(path=str(path), full_page=True)
+
+
 def potret(halaman, folder: Path, nama: str) -> None:
     """The page at each width: it must fit (a phone must not scroll sideways), and its
     full-page screenshot lands in `folder` as `<nama>-<lebar>.png`."""
     folder.mkdir(parents=True, exist_ok=True)
     for lebar in LEBAR:
         halaman.set_viewport_size({"width": lebar, "height": 900})
-        # From the top: scrolled, the sticky header and table headings are drawn mid-page
-        # in a full-page capture, over the rows they would stand above.
-        halaman.evaluate("window.scrollTo(0, 0)")
         lebar_isi = halaman.evaluate("document.documentElement.scrollWidth")
         assert lebar_isi <= lebar, f"{nama}: halaman bergeser ke samping pada {lebar} px"
-        halaman.screenshot(path=str(folder / f"{nama}-{lebar}.png"), full_page=True)
+        foto_penuh(halaman, folder / f"{nama}-{lebar}.png")
     halaman.set_viewport_size({"width": 1280, "height": 900})

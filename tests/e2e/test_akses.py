@@ -14,7 +14,7 @@ import time_machine
 from organisasi.models import DelegasiPenilai, Penempatan
 from organisasi.tenancy import lingkup_instansi
 from skp.services import identitas
-from tests.e2e.bantuan import masuk
+from tests.e2e.bantuan import foto_penuh, masuk
 from tests.factories import AWAL, Org, akun, skp_contoh
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
@@ -36,7 +36,7 @@ def _potret(halaman, nama, *, periksa_lebar=True):
         assert not periksa_lebar or lebar_isi <= lebar, f"{nama} {lebar}px: {lebar_isi}px"
         if folder:
             Path(folder).mkdir(parents=True, exist_ok=True)
-            halaman.screenshot(path=f"{folder}/{nama}-{lebar}.png", full_page=True)
+            foto_penuh(halaman, f"{folder}/{nama}-{lebar}.png")
     halaman.set_viewport_size({"width": 1280, "height": 900})
 
 

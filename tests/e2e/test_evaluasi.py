@@ -16,6 +16,7 @@ from evaluasi.models import CapaianOrganisasiUnit, EvaluasiKinerja
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tenancy import lingkup_instansi
 from tests.conftest import SANDI
+from tests.e2e.bantuan import foto_penuh
 from tests.evaluasi.conftest import tim_besar
 from tests.factories import Org, akun, skp_contoh
 
@@ -60,7 +61,7 @@ def test_penilai_menilai_tiga_pegawai_tanpa_muat_ulang(halaman, org):
     halaman.goto(URL)
     halaman.evaluate("window.__belumDimuatUlang = true")
     assert "0 dari 3 pegawai sudah berpredikat" in _kalibrasi(halaman)
-    halaman.screenshot(path=str(FOTO / "tim-kosong-1280.png"), full_page=True)
+    foto_penuh(halaman, str(FOTO / "tim-kosong-1280.png"))
 
     baris = halaman.locator("section.evaluasi-baris")
     assert baris.count() == 3
@@ -104,7 +105,7 @@ def test_penilai_menilai_tiga_pegawai_tanpa_muat_ulang(halaman, org):
         assert sorted(EvaluasiKinerja.objects.values_list("predikat", flat=True)) == [
             "baik", "butuh_perbaikan", "sangat_baik",
         ]  # fmt: skip
-    halaman.screenshot(path=str(FOTO / "tim-dinilai-1280.png"), full_page=True)
+    foto_penuh(halaman, str(FOTO / "tim-dinilai-1280.png"))
 
     # RHK open on demand.
     dedi = halaman.locator(f"#baris-{org.skp.pk}")
@@ -116,7 +117,7 @@ def test_penilai_menilai_tiga_pegawai_tanpa_muat_ulang(halaman, org):
     halaman.goto(URL)
     lebar = halaman.evaluate("document.documentElement.scrollWidth")
     assert lebar <= 390
-    halaman.screenshot(path=str(FOTO / "tim-390.png"), full_page=True)
+    foto_penuh(halaman, str(FOTO / "tim-390.png"))
 
 
 def test_tim_besar_dipaging_dicari_dan_disaring(halaman, org):
@@ -131,7 +132,7 @@ def test_tim_besar_dipaging_dicari_dan_disaring(halaman, org):
     assert halaman.locator("section.evaluasi-baris").count() == 20
     assert "0 dari 45 pegawai sudah berpredikat" in _kalibrasi(halaman)
     halaman.get_by_text("Halaman 1 dari 3").wait_for()
-    halaman.screenshot(path=str(foto / "tim-45-1280.png"), full_page=True)
+    foto_penuh(halaman, str(foto / "tim-45-1280.png"))
     halaman.evaluate("window.__belumDimuatUlang = true")
 
     # Search by NIP from the keyboard: the list alone is replaced.
@@ -160,7 +161,7 @@ def test_tim_besar_dipaging_dicari_dan_disaring(halaman, org):
     halaman.set_viewport_size({"width": 390, "height": 844})
     halaman.goto(URL + "?saring=belum")
     assert halaman.evaluate("document.documentElement.scrollWidth") <= 390
-    halaman.screenshot(path=str(foto / "tim-45-390.png"), full_page=True)
+    foto_penuh(halaman, str(foto / "tim-45-390.png"))
     halaman.locator(".paginasi").screenshot(path=str(foto / "paginasi-390.png"))
 
 
@@ -199,7 +200,7 @@ def test_halaman_capaian(halaman, org, admin_a):
         halaman.set_viewport_size({"width": lebar, "height": 900})
         halaman.goto("/evaluasi/capaian/2026-bulanan-1/")
         assert halaman.evaluate("document.documentElement.scrollWidth") <= lebar
-        halaman.screenshot(path=str(FOTO / f"capaian-{lebar}.png"), full_page=True)
+        foto_penuh(halaman, str(FOTO / f"capaian-{lebar}.png"))
     halaman.get_by_label("Capaian Seksi Angkutan").select_option("istimewa")
     halaman.locator("tr", has_text="Seksi Angkutan").get_by_role("button", name="Simpan").click()
     halaman.get_by_text("Seksi Angkutan periode Januari 2026: Istimewa").wait_for()
@@ -221,7 +222,7 @@ def _foto(halaman, nama):
     for lebar in (1280, 390):
         halaman.set_viewport_size({"width": lebar, "height": 900})
         assert halaman.evaluate("document.documentElement.scrollWidth") <= lebar, nama
-        halaman.screenshot(path=str(FOTO_ALUR / f"{nama}-{lebar}.png"), full_page=True)
+        foto_penuh(halaman, str(FOTO_ALUR / f"{nama}-{lebar}.png"))
     halaman.set_viewport_size({"width": 1280, "height": 900})
 
 

@@ -3,7 +3,7 @@ and the 400 page for input the database cannot store."""
 
 import pytest
 
-from tests.e2e.bantuan import masuk
+from tests.e2e.bantuan import foto_penuh, masuk
 from tests.factories import Org
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
@@ -19,7 +19,7 @@ def test_ganti_tanggal_di_halaman_unit_mengirim_formulir(halaman, instansi_a, ad
     assert "tanggal=2026-03-02" in halaman.url
     for lebar in (1280, 390):
         halaman.set_viewport_size({"width": lebar, "height": 900})
-        halaman.screenshot(path=f"/tmp/keamanan-unit-{lebar}.png", full_page=True)
+        foto_penuh(halaman, f"/tmp/keamanan-unit-{lebar}.png")
 
 
 def test_karakter_nul_di_alamat_memberi_halaman_400_berbahasa_indonesia(halaman, pegawai_a):
@@ -30,4 +30,4 @@ def test_karakter_nul_di_alamat_memberi_halaman_400_berbahasa_indonesia(halaman,
     assert "karakter NUL" in halaman.content()
     for lebar in (1280, 390):
         halaman.set_viewport_size({"width": lebar, "height": 800})
-        halaman.screenshot(path=f"/tmp/keamanan-400-{lebar}.png", full_page=True)
+        foto_penuh(halaman, f"/tmp/keamanan-400-{lebar}.png")

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from organisasi.tenancy import lingkup_instansi
 from skp import manual_ik, mph
 from skp.models import ButirWorkblock, RencanaHasilKerja, Workblock
-from tests.e2e.bantuan import masuk
+from tests.e2e.bantuan import foto_penuh, masuk
 from tests.factories import Org
 from tests.skp.test_mph import (
     IKI_1,
@@ -146,7 +146,7 @@ def test_halaman_perencanaan_di_layar_lebar_dan_ponsel(peramban, live_server, in
         for nama, url in halaman_diuji.items():
             page.goto(url)
             page.locator("h1").wait_for()
-            page.screenshot(path=str(LAYAR / f"{nama}_{lebar}.png"), full_page=True)
+            foto_penuh(page, str(LAYAR / f"{nama}_{lebar}.png"))
             lebar_isi, lebar_layar = _lebar_halaman(page)
             assert lebar_isi <= lebar_layar, (nama, lebar, lebar_isi, lebar_layar)
         if lebar == 1280:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.bantuan import foto_penuh
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from data_bench import SANDI, organisasi_bench  # noqa: E402
@@ -19,7 +21,7 @@ def _tangkap(halaman, nama):
     folder = os.environ.get("KINERJA_TANGKAPAN")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        halaman.screenshot(path=str(Path(folder) / f"{nama}.png"), full_page=True)
+        foto_penuh(halaman, str(Path(folder) / f"{nama}.png"))
 
 
 @pytest.mark.parametrize("lebar", [1280, 390])

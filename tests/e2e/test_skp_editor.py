@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from organisasi.tenancy import lingkup_instansi
 from tests.conftest import SANDI
-from tests.e2e.bantuan import potret
+from tests.e2e.bantuan import foto_penuh, potret
 from tests.factories import Org, akun, skp_contoh
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
@@ -204,7 +204,7 @@ def test_foto_halaman_skp_draf_dan_dikembalikan(halaman, instansi_a, lebar):
     halaman.set_viewport_size({"width": lebar, "height": 900})
     _masuk(halaman, "dedi")
     halaman.goto(f"/skp/{skp.pk}/")
-    halaman.screenshot(path=str(FOTO / f"draf-{lebar}.png"), full_page=True)
+    foto_penuh(halaman, str(FOTO / f"draf-{lebar}.png"))
     lebar_halaman = halaman.evaluate("document.documentElement.scrollWidth")
     if lebar >= 1280:  # the phone layout is issue 8's "Phone" item, done separately
         assert lebar_halaman <= lebar + 1, lebar_halaman
@@ -231,4 +231,4 @@ def test_foto_halaman_skp_draf_dan_dikembalikan(halaman, instansi_a, lebar):
     catatan = halaman.locator(".catatan-kembali")
     assert "Target IKI 1.2 belum terukur" in catatan.inner_text()
     assert catatan.bounding_box()["y"] < halaman.locator("#bagian-rhk").bounding_box()["y"]
-    halaman.screenshot(path=str(FOTO / f"dikembalikan-{lebar}.png"), full_page=True)
+    foto_penuh(halaman, str(FOTO / f"dikembalikan-{lebar}.png"))

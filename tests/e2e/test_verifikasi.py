@@ -12,6 +12,7 @@ import pytest
 from evaluasi import dokumen
 from evaluasi.models import EvaluasiKinerja
 from organisasi.tenancy import lingkup_instansi
+from tests.e2e.bantuan import foto_penuh
 from tests.factories import Org, akun, skp_contoh
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
@@ -46,7 +47,7 @@ def _periksa_tampilan(halaman, nama):
         assert lebar <= layar, f"{nama} melebar di {label}px"
         hasil = Axe().run(halaman, options=ATURAN_AXE).response
         assert not hasil["violations"], [v["id"] for v in hasil["violations"]]
-        halaman.screenshot(path=str(FOTO / f"{nama}-{label}.png"), full_page=True)
+        foto_penuh(halaman, str(FOTO / f"{nama}-{label}.png"))
 
 
 def test_verifikasi_mengonfirmasi_pdf_dan_menolak_yang_diubah(halaman, arsip, tmp_path):
