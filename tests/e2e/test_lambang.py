@@ -75,7 +75,9 @@ def test_admin_mengunggah_lambang(halaman, admin_a, instansi_a, tmp_path):
     halaman.get_by_role("button", name="Unggah lambang").click()
     assert halaman.get_by_text("Lambang disimpan.").is_visible()
     gambar = halaman.get_by_alt_text("Lambang yang tersimpan")
-    assert gambar.evaluate("g => g.complete && g.naturalWidth") == 600
+    # decode(): waits until the image has loaded (it may still be loading when the text
+    # shows), and fails if it cannot be shown.
+    assert gambar.evaluate("g => g.decode().then(() => g.naturalWidth)") == 600
     assert halaman.get_by_text("dicetak tanpa lambang").count() == 0
     _periksa(halaman, "pengaturan-lambang-ada")
     with lingkup_instansi(instansi_a):
