@@ -669,30 +669,39 @@ def kasus_atasan(atasan_id: int, p: periode.Periode):
     return baris, [e for e in semua if e.status not in workflow.JALUR_ATASAN]
 
 
-def skp_evaluasi_tercatat(
-    pegawai_id: int, skp_pk: int, p: periode.Periode, *, baris: bool = False
-) -> SKP | None:
-    """The SKP `skp_pk` if its evaluation for `p` exists and records this pegawai as the
-    one who acts on it (the row endpoints): its pejabat penilai, or its atasan once the
-    case is taken over. Who evaluates is decided when the evaluation is created
+def evaluasi_tercatat(
+    pegawai_id: int, skp_pk: int, p: periode.Periode, *, kunci: bool = False
+) -> EvaluasiKinerja | None:
+    """The evaluation of SKP `skp_pk` for `p`, with its SKP, if it records this pegawai as
+    the one who acts on it (the row endpoints): its pejabat penilai, or its atasan once
+    the case is taken over. Who evaluates is decided when the evaluation is created
     (`penugasan_periode`); from then on the evaluation says it, as it does for opening
-    the case (`evaluasi_untuk_pengguna`). `baris`: only what a rating save reads."""
+    the case (`evaluasi_untuk_pengguna`).
+
+    `kunci` (a rating save): locked for the rest of the request's transaction, read whole
+    with what the save reads of its SKP, and handed to `services.evaluasi_nilai`, so the
+    row the save checks is the row it changes and is read once."""
     qs = EvaluasiKinerja.objects.filter(
         _filter_periode(p),
         Q(penilai_id=pegawai_id)
         | Q(atasan_penilai_id=pegawai_id, status__in=sorted(workflow.JALUR_ATASAN)),
         skp_id=skp_pk,
     )
-    if baris:
-        qs = qs.select_related("skp").only(*(f"skp__{kolom}" for kolom in _KOLOM_SIMPAN))
+    if kunci:
+        qs = (
+            qs.select_for_update(of=("self",))
+            .select_related("skp")
+            .only(*_KOLOM_EVALUASI, *(f"skp__{kolom}" for kolom in _KOLOM_SKP_SIMPAN))
+        )
     else:
         qs = qs.select_related("skp__pegawai", "skp__penempatan__jabatan")
     try:
-        return qs.get().skp  # at most one: the evaluation's unique key
+        return qs.get()  # at most one: the evaluation's unique key
     except EvaluasiKinerja.DoesNotExist:
         return None
 
 
-# What a rating save reads of the SKP of an existing evaluation (the service's checks and
-# the answer, evaluasi/_baris_simpan.html).
-_KOLOM_SIMPAN = ("pegawai_id", "status", "periode_mulai", "periode_selesai", "tugas_belajar")
+# A locked evaluation is read whole (its history record copies every column); of its SKP,
+# what a rating save reads (the service's checks and evaluasi/_baris_simpan.html).
+_KOLOM_EVALUASI = tuple(f.name for f in EvaluasiKinerja._meta.concrete_fields)
+_KOLOM_SKP_SIMPAN = ("pegawai_id", "status", "periode_mulai", "periode_selesai", "tugas_belajar")

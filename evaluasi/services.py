@@ -106,6 +106,7 @@ def evaluasi_nilai(
     *, pengguna, skp: SKP, periode: Periode, versi: int,
     rating_hasil_kerja: str = "", rating_perilaku_kerja: str = "",
     gagal_tugas_belajar: bool = False, predikat_gagal: str = "", catatan: str = "",
+    terkunci: EvaluasiKinerja | None = None,
 ) -> EvaluasiKinerja:  # fmt: skip
     """Save the ratings, the predikat (from the quadrant, or the drop-out pick) and the
     catatan/rekomendasi of `skp`'s pegawai for `periode`.
@@ -113,6 +114,9 @@ def evaluasi_nilai(
     `versi` is the version the form was read at (0: no evaluation yet). A stale version is
     refused (VersiUsang) and nothing changes: two raters or two tabs cannot overwrite each
     other unseen.
+
+    `terkunci`: that evaluation, already locked in this transaction by the caller
+    (selectors.evaluasi_tercatat with kunci); otherwise it is locked here.
     """
     for nilai in (rating_hasil_kerja, rating_perilaku_kerja):
         if nilai and nilai not in {r.value for r in kuadran.Rating}:
@@ -138,16 +142,12 @@ def evaluasi_nilai(
         )
     if gagal_tugas_belajar and not skp.tugas_belajar:
         raise ValidationError("Pegawai ini tidak sedang tugas belajar menurut SKP-nya.")
-    # Locked alone (no join to plan, no ordering to compile: the unique key admits one);
-    # who changed it last is read only when this save is refused as stale (_pesan_usang).
-    try:
-        evaluasi = (
-            selectors.evaluasi_pegawai_periode(skp.pegawai_id, periode)
-            .select_for_update(of=("self",))
-            .get()
-        )
-    except EvaluasiKinerja.DoesNotExist:
-        evaluasi = None
+    if terkunci is not None:
+        if (terkunci.skp_id, periode_evaluasi(terkunci)) != (skp.pk, periode):
+            raise ValueError("terkunci bukan evaluasi SKP dan periode ini")
+        evaluasi = terkunci
+    else:
+        evaluasi = _kunci_evaluasi(skp.pegawai_id, periode)
     baru = evaluasi is None
     if baru:
         # Who evaluates (transfers, a rater who moved) is decided once, when the evaluation
@@ -198,6 +198,19 @@ def evaluasi_nilai(
         )
         raise VersiUsang(_pesan_usang(tersimpan), tersimpan) from None
     return evaluasi
+
+
+def _kunci_evaluasi(pegawai_id: int, periode: Periode) -> EvaluasiKinerja | None:
+    # Locked alone (no join to plan, no ordering to compile: the unique key admits one);
+    # who changed it last is read only when a save is refused as stale (_pesan_usang).
+    try:
+        return (
+            selectors.evaluasi_pegawai_periode(pegawai_id, periode)
+            .select_for_update(of=("self",))
+            .get()
+        )
+    except EvaluasiKinerja.DoesNotExist:
+        return None
 
 
 # --- The document's path: sign, deliver, return, report; the atasan's takeover ------------

@@ -23,6 +23,7 @@ from skp.models import SKP
 from . import grafik, kuadran, selectors, services, views_alur
 from . import tenggat as tenggat_evaluasi
 from .distribusi import LABEL_CAPAIAN, CapaianOrganisasi
+from .models import EvaluasiKinerja
 from .periode import Periode
 
 
@@ -123,22 +124,24 @@ def evaluasi_tim(request, kode: str | None = None):
     return render(request, "evaluasi/tim.html", konteks)
 
 
-def _skp_dinilai(
-    request, skp_pk: int, p: Periode, kalender=None, pengaturan=None, *, baris=False
-) -> SKP:
-    """The SKP of a row this user evaluates for `p`. Once its evaluation exists, by the
-    roles that evaluation recorded (its pejabat penilai; its atasan once taken over);
-    before, by the team page's rule (periode.penilai_periode), which decides those roles
-    when the first save creates it."""
+def _baris_dinilai(
+    request, skp_pk: int, p: Periode, kalender=None, pengaturan=None, *, simpan=False
+) -> tuple[SKP, EvaluasiKinerja | None]:
+    """The SKP of a row this user evaluates for `p`, and its evaluation if there is one.
+    Once the evaluation exists, by the roles it recorded (its pejabat penilai; its atasan
+    once taken over); before, by the team page's rule (periode.penilai_periode), which
+    decides those roles when the first save creates it. `simpan`: the evaluation locked
+    for the save (selectors.evaluasi_tercatat)."""
     penilai = selectors.pegawai_pengguna(request.user)
     if penilai is None:
         raise Http404
-    skp = selectors.skp_evaluasi_tercatat(penilai.pk, skp_pk, p, baris=baris)
-    if skp is None:
-        skp = selectors.skp_dinilai(penilai.pk, skp_pk, p, kalender, pengaturan, baris=baris)
+    evaluasi = selectors.evaluasi_tercatat(penilai.pk, skp_pk, p, kunci=simpan)
+    if evaluasi is not None:
+        return evaluasi.skp, evaluasi
+    skp = selectors.skp_dinilai(penilai.pk, skp_pk, p, kalender, pengaturan, baris=simpan)
     if skp is None:
         raise Http404
-    return skp
+    return skp, None
 
 
 def _baris_simpan(skp: SKP, p: Periode, evaluasi=None) -> selectors.BarisTim:
@@ -166,7 +169,7 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
     kalender = kalender_instansi()
     penilai = selectors.pegawai_pengguna(request.user)
     # Access by the team page's rule, decided for this one pegawai's SKPs.
-    skp = _skp_dinilai(request, skp_pk, p, kalender, pengaturan, baris=True)
+    skp, terkunci = _baris_dinilai(request, skp_pk, p, kalender, pengaturan, simpan=True)
     isian = {
         "rating_hasil_kerja": request.POST.get("rating_hasil_kerja", ""),
         "rating_perilaku_kerja": request.POST.get("rating_perilaku_kerja", ""),
@@ -181,13 +184,14 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
     galat, tersimpan, evaluasi = [], None, None
     try:
         evaluasi = services.evaluasi_nilai(
-            pengguna=request.user, skp=skp, periode=p, versi=versi, **isian
+            pengguna=request.user, skp=skp, periode=p, versi=versi, terkunci=terkunci, **isian
         )
     except services.VersiUsang as exc:
         galat, tersimpan = exc.messages, exc.tersimpan
     except (ValidationError, PermissionDenied) as exc:
         galat = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-    baris = _baris_simpan(skp, p, evaluasi)
+    # Refused: the row as stored (the locked one is current: nothing was changed).
+    baris = _baris_simpan(skp, p, evaluasi or terkunci)
     views_alur.lengkapi_baris([baris], penilai, p, kalender, pengaturan)
     konteks = {
         "b": baris, "periode": p, "galat": galat, "tersimpan": tersimpan,
@@ -264,7 +268,7 @@ def pratinjau_predikat(request):
 def rincian_skp(request, kode: str, skp_pk: int):
     """RHK, indicators and targets of one team member, loaded when the row is opened."""
     p = _periode(kode)
-    skp = _skp_dinilai(request, skp_pk, p)
+    skp, _ = _baris_dinilai(request, skp_pk, p)
     daftar_rhk = selectors.rincian_rhk(skp)
     pelaksanaan = selectors.pelaksanaan_periode([skp.pk], p).get(skp.pk)
     return render(

@@ -7,7 +7,7 @@ import threading
 import pytest
 from django.db import connection
 
-from evaluasi import services
+from evaluasi import selectors, services
 from evaluasi.models import EvaluasiKinerja
 from evaluasi.periode import Jenis, Periode
 from organisasi.tenancy import lingkup_instansi
@@ -16,7 +16,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 JANUARI = Periode(2026, Jenis.BULANAN, 1)
 
 
-def test_dua_simpan_serentak_satu_ditolak(tim):
+@pytest.mark.parametrize("dikunci", ["layanan", "pemanggil"])
+def test_dua_simpan_serentak_satu_ditolak(tim, dikunci):
+    """`layanan`: the service locks the row; `pemanggil`: as the row endpoint saves, the
+    access read locks it (selectors.evaluasi_tercatat) and the service is handed it."""
     with lingkup_instansi(tim.instansi):
         services.evaluasi_nilai(
             pengguna=tim.akun_kasi, skp=tim.skp, periode=JANUARI, versi=0,
@@ -28,10 +31,17 @@ def test_dua_simpan_serentak_satu_ditolak(tim):
     def simpan(nama, hk, pk):
         try:
             mulai.wait()
-            with lingkup_instansi(tim.instansi):
+            with lingkup_instansi(tim.instansi):  # one transaction, as a request
+                terkunci = None
+                if dikunci == "pemanggil":
+                    terkunci = selectors.evaluasi_tercatat(
+                        tim.kasi.pk, tim.skp.pk, JANUARI, kunci=True
+                    )
+                    assert terkunci is not None
                 e = services.evaluasi_nilai(
                     pengguna=tim.akun_kasi, skp=tim.skp, periode=JANUARI, versi=1,
                     rating_hasil_kerja=hk, rating_perilaku_kerja=pk, catatan=nama,
+                    terkunci=terkunci,
                 )  # fmt: skip
             hasil[nama] = e.predikat
         except services.VersiUsang as exc:

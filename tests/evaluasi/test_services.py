@@ -40,6 +40,27 @@ def test_penilai_menyimpan_rating_predikat_dari_kuadran_000_7165(tim):
     assert "Sangat Baik" in riwayat[-1].history_change_reason
 
 
+def test_baris_terkunci_dari_pemanggil_harus_evaluasi_skp_dan_periode_ini(tim):
+    """The row endpoint hands the service the row it locked; another SKP's or another
+    period's row is refused before anything is written."""
+    _nilai(tim, rating_hasil_kerja="sesuai", rating_perilaku_kerja="sesuai")
+    lain = skp_lain(tim)
+    with lingkup_instansi(tim.instansi):
+        milik = selectors.evaluasi_tercatat(tim.kasi.pk, tim.skp.pk, JANUARI, kunci=True)
+        assert milik is not None and milik.skp == tim.skp
+        for skp, periode in ((lain, JANUARI), (tim.skp, TAHUNAN)):
+            with pytest.raises(ValueError):
+                services.evaluasi_nilai(
+                    pengguna=tim.akun_kasi, skp=skp, periode=periode, versi=1,
+                    rating_hasil_kerja="diatas", terkunci=milik,
+                )  # fmt: skip
+        e = services.evaluasi_nilai(
+            pengguna=tim.akun_kasi, skp=tim.skp, periode=JANUARI, versi=1,
+            rating_hasil_kerja="diatas", rating_perilaku_kerja="diatas", terkunci=milik,
+        )  # fmt: skip
+        assert e is milik and EvaluasiKinerja.objects.get().predikat == "sangat_baik"
+
+
 def test_satu_rating_saja_belum_berpredikat(tim):
     e = _nilai(tim, rating_hasil_kerja="sesuai")
     assert e.predikat == "" and e.versi == 1

@@ -14,7 +14,7 @@ from tests.factories import acuan_tersimpan
 
 URL = "/evaluasi/2026-bulanan-1/"
 HTMX = {"HTTP_HX_REQUEST": "true"}
-UBAH_KUERI = 11  # a rating save that updates an evaluation, whatever the team's size
+UBAH_KUERI = 10  # a rating save that updates an evaluation, whatever the team's size
 
 
 def _simpan(client, tim, versi=0, **isian):
@@ -279,8 +279,9 @@ def test_simpan_rating_kueri_tetap_dan_kalibrasi_sama_dengan_halaman(
     ubah_besar, _ = simpan(2, "dibawah")
     panel_besar, html = panel()
     # Session, user, the stamp of the agency's settings and calendar (both kept since the
-    # first save: organisasi/acuan.py), the pegawai's SKPs (with her rater's ended post),
-    # the evaluation (locked), update, history; plus the transaction's bookkeeping. The
+    # first save: organisasi/acuan.py), the evaluation with its SKP (who it records as its
+    # rater decides access; locked as it is read), update, history; plus the
+    # transaction's bookkeeping. The
     # answer is the row's rating part: its takeover notes are not read again.
     assert ubah_besar == ubah_kecil == UBAH_KUERI < buat_kecil
     assert panel_besar == panel_kecil
