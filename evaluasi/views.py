@@ -168,7 +168,8 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
     p = _periode(kode, pengaturan)
     kalender = kalender_instansi()
     penilai = selectors.pegawai_pengguna(request.user)
-    # Access by the team page's rule, decided for this one pegawai's SKPs.
+    # Access by the roles the evaluation recorded (its row locked for this save), or by
+    # the team page's rule before the first save creates it.
     skp, terkunci = _baris_dinilai(request, skp_pk, p, kalender, pengaturan, simpan=True)
     isian = {
         "rating_hasil_kerja": request.POST.get("rating_hasil_kerja", ""),
