@@ -410,12 +410,12 @@ _KOLOM_RINGAN = (
 )  # fmt: skip
 
 
-# What the rule, the rating service and a save's answer (evaluasi/_baris_simpan.html) read
-# of an SKP.
+# What a rating save reads of an SKP (the service's checks and evaluasi/_baris_simpan.html);
+# before the evaluation exists, also what the rule reads to decide who evaluates.
+_KOLOM_SKP_SIMPAN = ("pegawai_id", "status", "periode_mulai", "periode_selesai", "tugas_belajar")
 _KOLOM_BARIS = (
-    "pegawai_id", "penempatan_id", "penilai_id", "atasan_penilai_id", "penilai_kepala_daerah",
-    "versi", "periode_mulai", "periode_selesai", "tahun", "nomor_seri", "status",
-    "tugas_belajar", "penempatan__mulai", "penempatan__selesai",
+    *_KOLOM_SKP_SIMPAN, "penempatan_id", "penilai_id", "atasan_penilai_id",
+    "penilai_kepala_daerah", "versi", "penempatan__mulai", "penempatan__selesai",
 )  # fmt: skip
 
 
@@ -701,7 +701,5 @@ def evaluasi_tercatat(
         return None
 
 
-# A locked evaluation is read whole (its history record copies every column); of its SKP,
-# what a rating save reads (the service's checks and evaluasi/_baris_simpan.html).
+# A locked evaluation is read whole (its history record copies every column).
 _KOLOM_EVALUASI = tuple(f.name for f in EvaluasiKinerja._meta.concrete_fields)
-_KOLOM_SKP_SIMPAN = ("pegawai_id", "status", "periode_mulai", "periode_selesai", "tugas_belajar")

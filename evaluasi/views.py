@@ -196,7 +196,11 @@ def evaluasi_simpan(request, kode: str, skp_pk: int):
     views_alur.lengkapi_baris([baris], penilai, p, kalender, pengaturan)
     konteks = {
         "b": baris, "periode": p, "galat": galat, "tersimpan": tersimpan,
-        "baru_disimpan": evaluasi is not None, **_konteks_baris(),
+        "baru_disimpan": evaluasi is not None,
+        # The row's status and PDFs change only when this save created the evaluation;
+        # a refusal sends them too (someone else may have created it meanwhile).
+        "status_berubah": bool(galat) or (evaluasi is not None and terkunci is None),
+        **_konteks_baris(),
     }  # fmt: skip
     if galat:
         # Keep what the user entered: nothing typed is lost; the stored version (if any)
