@@ -13,10 +13,13 @@ def test_ganti_tanggal_di_halaman_unit_mengirim_formulir(halaman, instansi_a, ad
     org = Org(instansi_a)
     masuk(halaman, "admin.a")
     halaman.goto(f"/unit/{org.seksi.pk}/")
+    # fill() on a date input fires input and change, as picking a date does; a second,
+    # dispatched change would submit twice and the later navigation could land mid-screenshot.
     with halaman.expect_navigation():
         halaman.get_by_label("Tampilkan keadaan pada tanggal").fill("2026-03-02")
-        halaman.get_by_label("Tampilkan keadaan pada tanggal").dispatch_event("change")
+    halaman.wait_for_load_state()
     assert "tanggal=2026-03-02" in halaman.url
+    assert halaman.get_by_label("Tampilkan keadaan pada tanggal").input_value() == "2026-03-02"
     for lebar in (1280, 390):
         halaman.set_viewport_size({"width": lebar, "height": 900})
         foto_penuh(halaman, f"/tmp/keamanan-unit-{lebar}.png")
