@@ -32,3 +32,7 @@ class EvaluasiConfig(AppConfig):
         from .selectors import periode_dinilai
 
         daftarkan_penilaian_periode(periode_dinilai)
+        # Drafts follow a transfer or a new SKP recorded after they began (tasks.py).
+        from . import sinyal
+
+        sinyal.daftarkan()

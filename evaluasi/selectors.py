@@ -70,6 +70,11 @@ def _filter_periode(p: periode.Periode, awalan: str = "") -> Q:
     )
 
 
+def evaluasi_periode(p: periode.Periode):
+    """The agency's evaluations for `p`."""
+    return EvaluasiKinerja.objects.filter(_filter_periode(p))
+
+
 def evaluasi_pegawai_periode(pegawai_id: int, p: periode.Periode):
     """The evaluation of one pegawai for `p` (at most one: the table's unique key)."""
     return EvaluasiKinerja.objects.filter(_filter_periode(p), pegawai_id=pegawai_id)

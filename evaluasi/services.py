@@ -148,6 +148,13 @@ def evaluasi_nilai(
         evaluasi = terkunci
     else:
         evaluasi = _kunci_evaluasi(skp.pegawai_id, periode)
+        if evaluasi is not None and evaluasi.status == workflow.Status.DRAF:
+            # Not the recorded rater's fast path: a transfer or a new SKP version recorded
+            # after the draft began may have moved the case; the rule re-points it first.
+            tugas = selectors.penugasan_periode(
+                [skp.pegawai_id], periode, kalender_instansi(), baris=True
+            )  # fmt: skip
+            penugasan_selaraskan([evaluasi], tugas, pengguna=pengguna)
     baru = evaluasi is None
     if baru:
         # Who evaluates (transfers, a rater who moved) is decided once, when the evaluation
@@ -198,6 +205,73 @@ def evaluasi_nilai(
         )
         raise VersiUsang(_pesan_usang(tersimpan), tersimpan) from None
     return evaluasi
+
+
+ALASAN_PENUGASAN = "Penilai atau SKP evaluasi disesuaikan dengan penempatan dan SKP yang berlaku"
+_KOLOM_PENUGASAN = ("skp", "penilai", "atasan_penilai", "diubah_pada")
+
+
+def penugasan_selaraskan(
+    daftar: list[EvaluasiKinerja], tugas: dict, *, pengguna=None, waktu=None
+) -> list[EvaluasiKinerja]:
+    """Re-point unsigned drafts (DRAF) among `daftar`, locked by the caller, to who
+    evaluates them now and from which SKP (`tugas`: selectors.penugasan_periode).
+
+    Who evaluates is recorded when an evaluation is created; a transfer, a rater's move or
+    a new SKP version recorded after that changes the rule's answer (spec-evaluation 3.7:
+    the new rater evaluates). A signed or taken-over case keeps its roles: a signature or
+    the atasan's takeover is not undone. The ratings stay (the draft is the case's, not the
+    rater's) and the version does not move: it guards the ratings, and the rule's rater's
+    own form names it. Returns the drafts changed, each with a history record."""
+    waktu = waktu or timezone.now()
+    berubah = []
+    for e in daftar:
+        t = tugas.get(e.pegawai_id)
+        if e.status != workflow.Status.DRAF or t is None or t.penilai_id is None:
+            continue
+        if (e.skp_id, e.penilai_id, e.atasan_penilai_id) == (t.skp.pk, t.penilai_id, t.atasan_id):
+            continue
+        e.skp, e.penilai_id, e.atasan_penilai_id = t.skp, t.penilai_id, t.atasan_id
+        e.diubah_pada = waktu
+        berubah.append(e)
+    if berubah:
+        EvaluasiKinerja.objects.bulk_update(berubah, _KOLOM_PENUGASAN)
+        EvaluasiKinerja.history.bulk_history_create(
+            berubah, update=True, default_change_reason=ALASAN_PENUGASAN,
+            default_user=pengguna, default_date=waktu,
+        )  # fmt: skip
+    return berubah
+
+
+def penugasan_selaraskan_semua(*, waktu=None) -> int:
+    """Re-point every unsigned draft of the active agency whose rater or SKP the rule now
+    names differently (`penugasan_selaraskan`), after a change to what the rule reads
+    (placements, delegations, SKPs, settings, the calendar: tasks.penugasan_selaraskan).
+
+    Set-based: per period with drafts, one locked read of its drafts and one
+    `penugasan_periode` for their pegawai, each period in its own transaction. Returns
+    how many drafts changed."""
+    kalender = kalender_instansi()
+    periode_draf = (
+        EvaluasiKinerja.objects.filter(status=workflow.Status.DRAF)
+        .order_by()
+        .values_list("tahun", "periode_jenis", "periode_nomor")
+        .distinct()
+    )
+    jumlah = 0
+    for tahun, jenis, nomor in list(periode_draf):
+        p = Periode(tahun, jenis, nomor)
+        with transaction.atomic():
+            draf = list(
+                selectors.evaluasi_periode(p)
+                .filter(status=workflow.Status.DRAF)
+                .select_for_update(of=("self",))
+            )
+            tugas = selectors.penugasan_periode(
+                [e.pegawai_id for e in draf], p, kalender, baris=True
+            )  # fmt: skip
+            jumlah += len(penugasan_selaraskan(draf, tugas, waktu=waktu))
+    return jumlah
 
 
 def _kunci_evaluasi(pegawai_id: int, periode: Periode) -> EvaluasiKinerja | None:
@@ -469,6 +543,11 @@ def evaluasi_ambil_alih(*, skp_ids, periode: Periode, waktu) -> list[EvaluasiKin
         for k, t in tugas.items()
     ]
     EvaluasiKinerja.objects.bulk_create(baru, ignore_conflicts=True)
+    # A draft begun before a late-recorded transfer goes to the atasan the rule names now.
+    draf = selectors.evaluasi_periode(periode).filter(
+        pegawai_id__in=list(tugas), status=workflow.Status.DRAF
+    )
+    penugasan_selaraskan(list(draf.select_for_update(of=("self",))), tugas, waktu=waktu)
     tabel = EvaluasiKinerja._meta.db_table
     with connection.cursor() as cur:
         cur.execute(

@@ -3,12 +3,16 @@
 (Sari: the pegawai moves mid-period, 000:6470-6500; Purnama: the rater moves before or
 inside the window, 000:6508-6550)."""
 
-from datetime import date, timedelta
+import time
+from datetime import UTC, date, datetime, timedelta
 from itertools import product
 
 import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied
 
-from evaluasi import selectors
+from evaluasi import selectors, services
+from evaluasi.models import EvaluasiKinerja
 from evaluasi.periode import (
     ALASAN_PEGAWAI_PINDAH,
     ALASAN_PENILAI_PINDAH_DALAM_JENDELA,
@@ -152,10 +156,9 @@ def test_purnama_pindah_25_agustus_tidak_menilai_q3(triwulan):
     assert triwulan.staf.pk not in tim_kasi and triwulan.staf.pk in tim_kasi2
 
 
-def test_sari_pegawai_pindah_dinilai_penilai_baru(triwulan):
-    """Dedi moves on 15 August from Seksi Rekayasa to Seksi Angkutan: his new SKP (rated
-    by the Kepala Bidang in this org) decides Q3; the old rater no longer lists him."""
-    org = triwulan
+def _dedi_pindah(org) -> SKP:
+    """Dedi moves on 15 August from Seksi Rekayasa to Seksi Angkutan, with a new SKP from
+    that day rated by the Kepala Bidang (Sari), the Kepala Dinas his atasan penilai."""
     with lingkup_instansi(org.instansi):
         Penempatan.objects.filter(pegawai=org.staf).update(selesai=date(2026, 8, 14))
         baru = Penempatan.objects.create(pegawai=org.staf, jabatan=org.jabatan_staf2,
@@ -170,6 +173,14 @@ def test_sari_pegawai_pindah_dinilai_penilai_baru(triwulan):
         skp_baru.penilai = org.kabid
         skp_baru.atasan_penilai = org.kadis
         skp_baru.save()
+    return skp_baru
+
+
+def test_sari_pegawai_pindah_dinilai_penilai_baru(triwulan):
+    """Dedi moves on 15 August from Seksi Rekayasa to Seksi Angkutan: his new SKP (rated
+    by the Kepala Bidang in this org) decides Q3; the old rater no longer lists him."""
+    org = triwulan
+    skp_baru = _dedi_pindah(org)
     t, tim_kasi, _ = _penilai_q3(org)
     assert (t.skp.pk, t.penilai_id, t.alasan) == (skp_baru.pk, org.kabid.pk,
                                                   ALASAN_PEGAWAI_PINDAH)  # fmt: skip
@@ -184,3 +195,114 @@ def test_sari_pegawai_pindah_dinilai_penilai_baru(triwulan):
             ].penilai_id
             == org.kasi.pk
         )
+
+
+# --- A transfer recorded after the old rater began the draft -------------------------------
+
+DALAM_JENDELA_Q3 = "2026-09-28 09:00 +07:00"
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _teguh_mulai_menilai(org):
+    with lingkup_instansi(org.instansi), time_machine.travel(DALAM_JENDELA_Q3, tick=False):
+        return services.evaluasi_nilai(
+            pengguna=org.akun_kasi, skp=org.skp, periode=Q3, versi=0,
+            rating_hasil_kerja="diatas", rating_perilaku_kerja="sesuai", catatan="Draf Teguh",
+        )  # fmt: skip
+
+
+def test_sari_pindah_dicatat_sesudah_draf_penilai_baru_melanjutkan(client, triwulan):
+    """Teguh began rating Dedi for Q3; then Dedi's 15 August move is recorded. Sari, his
+    rater by the rule now, saves the row from her team page: the draft is hers, on the new
+    SKP, with its atasan; the re-pointing is in the history. Teguh cannot touch it."""
+    org = triwulan
+    e = _teguh_mulai_menilai(org)
+    skp_baru = _dedi_pindah(org)
+    url = f"/evaluasi/{Q3.kode}/skp/{skp_baru.pk}/"
+    client.force_login(org.akun_kabid)
+    with time_machine.travel(DALAM_JENDELA_Q3, tick=False):
+        html = client.get(f"/evaluasi/{Q3.kode}/").content.decode()
+        assert f'id="baris-{skp_baru.pk}"' in html
+        r = client.post(url, {"versi": e.versi, "rating_hasil_kerja": "sesuai",
+                              "rating_perilaku_kerja": "sesuai"}, **HTMX)  # fmt: skip
+    assert r.status_code == 200 and "Tersimpan." in r.content.decode()
+    with lingkup_instansi(org.instansi):
+        e.refresh_from_db()
+        assert (e.skp_id, e.penilai_id, e.atasan_penilai_id) == (
+            skp_baru.pk, org.kabid.pk, org.kadis.pk
+        )  # fmt: skip
+        assert (e.rating_hasil_kerja, e.catatan, e.versi) == ("sesuai", "", 2)
+        alasan = list(e.history.order_by("history_id").values_list("history_change_reason",
+                                                                   flat=True))  # fmt: skip
+    assert services.ALASAN_PENUGASAN in alasan
+    # Teguh's row (the old SKP) is no longer his to save, nor does his team list Dedi.
+    client.force_login(org.akun_kasi)
+    with time_machine.travel(DALAM_JENDELA_Q3, tick=False):
+        r = client.post(f"/evaluasi/{Q3.kode}/skp/{org.skp.pk}/", {"versi": 2,
+                        "rating_hasil_kerja": "dibawah", "rating_perilaku_kerja": "dibawah"},
+                        **HTMX)  # fmt: skip
+        tim = client.get(f"/evaluasi/{Q3.kode}/").content.decode()
+    assert r.status_code == 404
+    assert f'id="baris-{org.skp.pk}"' not in tim
+    with lingkup_instansi(org.instansi):
+        assert EvaluasiKinerja.objects.get(pk=e.pk).rating_hasil_kerja == "sesuai"
+
+
+def test_draf_sebelum_pindah_diambil_alih_atasan_menurut_penempatan_baru(triwulan):
+    """Nobody signed by the end of the window: the draft Teguh began goes to the atasan of
+    Dedi's rater by the rule now (the Kepala Dinas), not to Teguh's atasan."""
+    org = triwulan
+    e = _teguh_mulai_menilai(org)
+    skp_baru = _dedi_pindah(org)
+    with lingkup_instansi(org.instansi):
+        naik = services.evaluasi_ambil_alih(
+            skp_ids=[skp_baru.pk], periode=Q3, waktu=datetime(2026, 10, 15, 2, tzinfo=UTC)
+        )
+        e.refresh_from_db()
+    assert [x.pk for x in naik] == [e.pk]
+    assert e.status == "diambil_alih"
+    assert (e.skp_id, e.penilai_id, e.atasan_penilai_id) == (
+        skp_baru.pk, org.kabid.pk, org.kadis.pk
+    )  # fmt: skip
+
+
+def test_draf_yang_sudah_ditandatangani_tidak_dipindahkan(triwulan):
+    """A signature is not undone by a move recorded later: the signed D.1.1 keeps its
+    rater and SKP, and the new rater's save is refused without changing it."""
+    org = triwulan
+    e = _teguh_mulai_menilai(org)
+    with lingkup_instansi(org.instansi), time_machine.travel(DALAM_JENDELA_Q3, tick=False):
+        e = services.evaluasi_tandatangani(pengguna=org.akun_kasi, evaluasi=e, versi=e.versi)
+    skp_baru = _dedi_pindah(org)
+    with lingkup_instansi(org.instansi), time_machine.travel(DALAM_JENDELA_Q3, tick=False):
+        with pytest.raises(PermissionDenied):
+            services.evaluasi_nilai(
+                pengguna=org.akun_kabid, skp=skp_baru, periode=Q3, versi=e.versi,
+                rating_hasil_kerja="sesuai", rating_perilaku_kerja="sesuai",
+            )  # fmt: skip
+        e.refresh_from_db()
+    assert (e.skp_id, e.penilai_id, e.status) == (org.skp.pk, org.kasi.pk, "d11_ditandatangani")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_memindahkan_draf_begitu_pindah_dicatat(worker_celery, triwulan):
+    """The move committed, the worker re-points Teguh's draft without anyone saving it:
+    it leaves his home page's tasks and his atasan's takeover before Sari opens it."""
+    org = triwulan
+    e = _teguh_mulai_menilai(org)
+    skp_baru = _dedi_pindah(org)  # its commit queues evaluasi.penugasan_selaraskan
+    batas = time.monotonic() + 60
+    while True:
+        with lingkup_instansi(org.instansi):
+            e.refresh_from_db()
+        if e.penilai_id != org.kasi.pk or time.monotonic() > batas:
+            break
+        time.sleep(0.2)
+    assert (e.skp_id, e.penilai_id, e.atasan_penilai_id) == (
+        skp_baru.pk, org.kabid.pk, org.kadis.pk
+    )  # fmt: skip
+    assert (e.status, e.rating_hasil_kerja, e.versi) == ("draf", "diatas", 1)
+    with lingkup_instansi(org.instansi):
+        assert services.penugasan_selaraskan_semua() == 0  # nothing left to change
+        alasan = list(e.history.values_list("history_change_reason", flat=True))
+    assert alasan.count(services.ALASAN_PENUGASAN) == 1

@@ -394,8 +394,9 @@ def test_pegawai_pindah_halaman_kalibrasi_dan_beranda_sepakat(client, tim):
 @time_machine.travel("2026-02-05 09:00 +07:00", tick=False)
 def test_evaluasi_yang_ada_mengikuti_peran_yang_dicatatnya(client, tim):
     """Who evaluates is decided when the first save creates the evaluation; later saves
-    follow the roles it recorded (as opening the case does), also when a move recorded
-    afterwards gives the pegawai to another rater. A stranger still finds nothing."""
+    follow the roles it recorded (as opening the case does). A move recorded afterwards
+    gives the draft to the new rater when she saves it (or when the worker re-points it,
+    test_pindah); from then on the old rater finds nothing. A stranger never does."""
     nilai = {"rating_hasil_kerja": "sesuai", "rating_perilaku_kerja": "sesuai"}
     client.force_login(tim.akun_kasi)
     assert "Tersimpan." in _simpan(client, tim, 0, **nilai).content.decode()
@@ -403,11 +404,15 @@ def test_evaluasi_yang_ada_mengikuti_peran_yang_dicatatnya(client, tim):
     r = _simpan(client, tim, 1, **dict(nilai, rating_hasil_kerja="diatas"))
     assert "Tersimpan." in r.content.decode() and 'name="versi" value="2"' in r.content.decode()
 
-    client.force_login(tim.akun_kabid)  # the new rater by the rule, not by the record
+    client.force_login(tim.akun_kabid)  # the new rater by the rule
     r = client.post(f"{URL}skp/{skp_baru.pk}/", {"versi": 2, **nilai}, **HTMX)
-    assert "tidak berwenang" in r.content.decode()
+    assert "Tersimpan." in r.content.decode() and 'name="versi" value="3"' in r.content.decode()
+    client.force_login(tim.akun_kasi)
+    assert _simpan(client, tim, 3, **nilai).status_code == 404
     client.force_login(tim.akun_staf)  # Dedi himself
-    assert _simpan(client, tim, 2, **nilai).status_code == 404
+    assert _simpan(client, tim, 3, **nilai).status_code == 404
     with lingkup_instansi(tim.instansi):
         e = EvaluasiKinerja.objects.get()
-    assert (e.versi, e.rating_hasil_kerja, e.penilai_id) == (2, "diatas", tim.kasi.pk)
+    assert (e.versi, e.rating_hasil_kerja, e.penilai_id, e.skp_id) == (
+        3, "sesuai", tim.kabid.pk, skp_baru.pk
+    )  # fmt: skip
