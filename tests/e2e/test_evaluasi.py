@@ -193,6 +193,46 @@ def test_tab_kedua_ditolak_isian_tetap(halaman, org):
         assert EvaluasiKinerja.objects.get(pegawai=org.staf).catatan == "Tulisan di tab kedua"
 
 
+def test_pegawai_pindah_saat_halaman_terbuka_penilai_lama_diberi_tahu(halaman, org):
+    """Teguh has the team page open; Dedi's move to another rater is recorded and his draft
+    follows (the worker's re-pointing, run here directly). Teguh's next save changes
+    nothing and says so in the row, with why and what to do, not a button that seems dead;
+    reloading shows his team without Dedi."""
+    from evaluasi import services
+    from tests.evaluasi.test_views import _dedi_pindah_15_januari
+
+    _masuk(halaman, "teguh")
+    halaman.set_viewport_size({"width": 1280, "height": 900})
+    halaman.goto(URL)
+    b = halaman.locator(f"#baris-{org.skp.pk}")
+    b.get_by_role("group", name="Rating hasil kerja").get_by_label("Sesuai ekspektasi").check()
+    b.get_by_role("group", name="Rating perilaku kerja").get_by_label("Sesuai ekspektasi").check()
+    b.get_by_role("button", name="Simpan penilaian").click()
+    b.get_by_text("Tersimpan.").wait_for()
+
+    _dedi_pindah_15_januari(org)
+    with lingkup_instansi(org.instansi):
+        services.penugasan_selaraskan_semua()
+    b.get_by_role("group", name="Rating hasil kerja").get_by_label("Di atas ekspektasi").check()
+    b.get_by_role("button", name="Simpan penilaian").click()
+    galat = b.get_by_role("alert")
+    galat.wait_for()
+    assert "belum tersimpan" in galat.inner_text()
+    assert "pindah ke pejabat penilai lain" in galat.inner_text()
+    assert b.get_by_text("Tersimpan.", exact=True).count() == 0  # the earlier save's word
+    for lebar in (1280, 390):
+        halaman.set_viewport_size({"width": lebar, "height": 900})
+        b.screenshot(path=str(FOTO / f"pindah-ditolak-{lebar}.png"))
+    with lingkup_instansi(org.instansi):
+        e = EvaluasiKinerja.objects.get(pegawai=org.staf)
+    assert (e.rating_hasil_kerja, e.penilai_id) == ("sesuai", org.kabid.pk)
+
+    with halaman.expect_navigation():
+        galat.get_by_role("link", name="Muat ulang halaman untuk melihat keadaan terbaru").click()
+    assert halaman.locator(f"#baris-{org.skp.pk}").count() == 0
+    assert halaman.locator("section.evaluasi-baris").count() == 2
+
+
 def test_halaman_capaian(halaman, org, admin_a):
     FOTO.mkdir(exist_ok=True)
     _masuk(halaman, "admin.a")
