@@ -165,16 +165,22 @@ def test_tim_besar_dipaging_dicari_dan_disaring(halaman, org):
     halaman.locator(".paginasi").screenshot(path=str(foto / "paginasi-390.png"))
 
 
+def _nilai_sesuai_simpan(baris) -> None:
+    """Rate a row sesuai/sesuai and save it; wait for the row to say it saved."""
+    baris.get_by_role("group", name="Rating hasil kerja").get_by_label("Sesuai ekspektasi").check()
+    baris.get_by_role("group", name="Rating perilaku kerja").get_by_label(
+        "Sesuai ekspektasi"
+    ).check()
+    baris.get_by_role("button", name="Simpan penilaian").click()
+    baris.get_by_text("Tersimpan.", exact=True).wait_for()
+
+
 def test_tab_kedua_ditolak_isian_tetap(halaman, org):
     _masuk(halaman, "teguh")
     halaman.goto(URL)
     kedua = halaman.context.new_page()
     kedua.goto(URL)
-    b1 = halaman.locator(f"#baris-{org.skp.pk}")
-    b1.get_by_role("group", name="Rating hasil kerja").get_by_label("Sesuai ekspektasi").check()
-    b1.get_by_role("group", name="Rating perilaku kerja").get_by_label("Sesuai ekspektasi").check()
-    b1.get_by_role("button", name="Simpan penilaian").click()
-    b1.get_by_role("status").wait_for()
+    _nilai_sesuai_simpan(halaman.locator(f"#baris-{org.skp.pk}"))
 
     b2 = kedua.locator(f"#baris-{org.skp.pk}")
     b2.get_by_label("Catatan/rekomendasi").fill("Tulisan di tab kedua")
@@ -205,10 +211,7 @@ def test_pegawai_pindah_saat_halaman_terbuka_penilai_lama_diberi_tahu(halaman, o
     halaman.set_viewport_size({"width": 1280, "height": 900})
     halaman.goto(URL)
     b = halaman.locator(f"#baris-{org.skp.pk}")
-    b.get_by_role("group", name="Rating hasil kerja").get_by_label("Sesuai ekspektasi").check()
-    b.get_by_role("group", name="Rating perilaku kerja").get_by_label("Sesuai ekspektasi").check()
-    b.get_by_role("button", name="Simpan penilaian").click()
-    b.get_by_text("Tersimpan.").wait_for()
+    _nilai_sesuai_simpan(b)
 
     _dedi_pindah_15_januari(org)
     with lingkup_instansi(org.instansi):
