@@ -31,6 +31,9 @@ PILIHAN_JENIS = [(Jenis.BULANAN, "Bulanan"), (Jenis.TRIWULANAN, "Triwulanan"),
 PILIHAN_STATUS = [(s.value, s.label) for s in workflow.Status]
 
 BATAS_CATATAN = 4000
+# The audit reason of a draft re-pointed to the rater the transfer rule names now
+# (services.penugasan_selaraskan); the case page tells the story from these records.
+ALASAN_PENUGASAN = "Penilai atau SKP evaluasi disesuaikan dengan penempatan dan SKP yang berlaku"
 
 # A period's number: 1-12 monthly, 1-4 quarterly, 0 annual (periode.Periode).
 _NOMOR_SAH = (

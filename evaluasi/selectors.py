@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import OuterRef, Q, Subquery
 
@@ -25,7 +25,7 @@ from skp.selectors import menilai_bawahan, pegawai_pengguna, rhk_bernomor
 from umpanbalik.selectors_tindak_lanjut import pengambilalihan_skp
 
 from . import distribusi, kuadran, periode, workflow
-from .models import CapaianOrganisasiUnit, EvaluasiKinerja
+from .models import ALASAN_PENUGASAN, CapaianOrganisasiUnit, EvaluasiKinerja
 
 # An SKP is evaluated once it is set (ditetapkan) or signed; a draft change in progress
 # does not replace the version in force until signed (skp.workflow).
@@ -645,6 +645,32 @@ def _kalibrasi(capaian: CapaianBerlaku, jumlah: dict, total: int) -> Kalibrasi:
 
 
 # --- The pegawai's and the atasan's evaluations --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PenyesuaianPenilai:
+    """A draft that went to another rater: a transfer or a new SKP recorded after the
+    draft began (services.penugasan_selaraskan)."""
+
+    pada: datetime
+    dari: Pegawai
+    ke: Pegawai
+
+
+def penyesuaian_penilai(evaluasi: EvaluasiKinerja) -> list[PenyesuaianPenilai]:
+    """When and from whom to whom this case's rater changed, from its audit records (one
+    query): the case page tells the new rater whose draft she continues, and the
+    pegawai why the rater changed."""
+    catatan = list(
+        evaluasi.history.select_related("penilai")
+        .only("history_date", "history_change_reason", "penilai")
+        .order_by("history_id")
+    )
+    return [
+        PenyesuaianPenilai(r.history_date, sebelum.penilai, r.penilai)
+        for sebelum, r in zip(catatan, catatan[1:], strict=False)
+        if r.history_change_reason == ALASAN_PENUGASAN and sebelum.penilai_id != r.penilai_id
+    ]
 
 
 def evaluasi_pegawai(pegawai):

@@ -23,7 +23,7 @@ from skp.models import SKP
 from . import dokumen, kuadran, selectors, workflow
 from . import periode as periode_mod
 from .distribusi import CapaianOrganisasi
-from .models import BATAS_CATATAN, CapaianOrganisasiUnit, EvaluasiKinerja
+from .models import ALASAN_PENUGASAN, BATAS_CATATAN, CapaianOrganisasiUnit, EvaluasiKinerja
 from .periode import Periode
 from .workflow import Aksi, AksiDitolak
 
@@ -207,7 +207,6 @@ def evaluasi_nilai(
     return evaluasi
 
 
-ALASAN_PENUGASAN = "Penilai atau SKP evaluasi disesuaikan dengan penempatan dan SKP yang berlaku"
 _KOLOM_PENUGASAN = ("skp", "penilai", "atasan_penilai", "diubah_pada")
 
 

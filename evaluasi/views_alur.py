@@ -133,6 +133,7 @@ def kasus(request, pk: int):
         "hari_ini": timezone.localdate(),
         "dokumen": dokumen_kasus(evaluasi, peran),
         "keberatan": keberatan_kasus(evaluasi, peran, kalender, timezone.localdate()),
+        "penyesuaian": selectors.penyesuaian_penilai(evaluasi),
     }
     return render(request, "evaluasi/kasus.html", konteks)
 

@@ -16,7 +16,7 @@ from evaluasi.models import CapaianOrganisasiUnit, EvaluasiKinerja
 from organisasi.pengaturan import pengaturan_instansi
 from organisasi.tenancy import lingkup_instansi
 from tests.conftest import SANDI
-from tests.e2e.bantuan import foto_penuh
+from tests.e2e.bantuan import foto_penuh, potret
 from tests.evaluasi.conftest import tim_besar
 from tests.factories import Org, akun, skp_contoh
 
@@ -234,6 +234,14 @@ def test_pegawai_pindah_saat_halaman_terbuka_penilai_lama_diberi_tahu(halaman, o
         galat.get_by_role("link", name="Muat ulang halaman untuk melihat keadaan terbaru").click()
     assert halaman.locator(f"#baris-{org.skp.pk}").count() == 0
     assert halaman.locator("section.evaluasi-baris").count() == 2
+
+    # Sari, his rater now, reads on the case page whose draft she continues and why.
+    akun(org, org.kabid, "sari")
+    halaman.context.clear_cookies()
+    _masuk(halaman, "sari")
+    halaman.goto(f"/evaluasi/kasus/{e.pk}/")
+    halaman.get_by_text("Beralih dari pejabat penilai Teguh kepada Sari").wait_for()
+    potret(halaman, FOTO, "kasus-beralih")
 
 
 def test_halaman_capaian(halaman, org, admin_a):

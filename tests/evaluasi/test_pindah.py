@@ -235,6 +235,11 @@ def test_sari_pindah_dicatat_sesudah_draf_penilai_baru_melanjutkan(client, triwu
         alasan = list(e.history.order_by("history_id").values_list("history_change_reason",
                                                                    flat=True))  # fmt: skip
     assert services.ALASAN_PENUGASAN in alasan
+    # Her case page says whose draft she continues, and why.
+    with time_machine.travel(DALAM_JENDELA_Q3, tick=False):
+        kasus = client.get(f"/evaluasi/kasus/{e.pk}/").content.decode()
+    assert "Beralih dari pejabat penilai Teguh kepada Sari" in kasus
+    assert "ketentuan pegawai yang pindah" in kasus
     # Teguh's row (the old SKP) is no longer his to save, nor does his team list Dedi.
     client.force_login(org.akun_kasi)
     with time_machine.travel(DALAM_JENDELA_Q3, tick=False):
