@@ -7,8 +7,9 @@ evaluates now, `selectors.periode_saat_ini`):
   signed, delivered, signed back, reported to the agency's recipient), P-2 delivered and
   waiting for her signature, P-1 taken over by the atasan (the rater let the window pass),
   P ready to rate;
-- kadis.bekasi (JPT, rated by the Wali Kota through sekda.bekasi): P-2 signed by the
-  official acting for the Wali Kota, final by role.
+- kadis.bekasi and kadisdik.bekasi (JPT, rated by the Wali Kota through sekda.bekasi):
+  P-2 signed by the official acting for the Wali Kota, final by role; their qualitative and
+  quantitative SKPs make the results C.1.1 and C.1.2 (pegawai.bekasi's is C.1.3).
 The SKP of pegawai.bekasi (submitted by the SKP demo) is set by penilai.bekasi first.
 Idempotent: a pegawai who already has an evaluation is left alone.
 """
@@ -112,4 +113,15 @@ def isi_evaluasi_demo(hari_ini: date | None = None) -> list[str]:
                            "Capaian keluarga sehat sesuai ekspektasi pimpinan.")  # fmt: skip
                 e = _tandatangani(sekda_u, e, diserahkan)
                 dibuat.append(f"evaluasi {diserahkan.label_lengkap} kadis.bekasi (final, JPT)")
+            # A quantitative JPT SKP: its result is format C.1.2.
+            kadisdik_u = _pengguna("kadisdik.bekasi")
+            kadisdik = Pegawai.objects.filter(pengguna=kadisdik_u).first() if kadisdik_u else None
+            skp_kadisdik = _skp_berlaku(kadisdik, hari_ini.year) if kadisdik else None
+            if skp_kadisdik is not None:
+                saran = "Partisipasi SMP melampaui target; jaga mutu akreditasi sekolah."
+                e = _nilai(sekda_u, skp_kadisdik, diserahkan, "diatas", "sesuai", saran)
+                e = _tandatangani(sekda_u, e, diserahkan)
+                dibuat.append(
+                    f"evaluasi {diserahkan.label_lengkap} kadisdik.bekasi (final, JPT, C.1.2)"
+                )
     return dibuat

@@ -11,9 +11,9 @@ pegawai.karawang in the same Sub Bidang, rated by penilai.karawang, who gets the
 - the second period's keberatan is in progress: the rater has explained, the atasan's
   decision is pending.
 
-Every keberatan step goes through `services_keberatan`, so every rule and audit record
-applies. Signing and delivering D.1.1 are recorded on the evaluation row here; the lead
-switches those two steps to the D.1.1 services when they land. Idempotent.
+Every step goes through the services (D.1.1 signed and delivered by `services`, each
+keberatan step by `services_keberatan`), so every rule and audit record applies.
+Idempotent.
 """
 
 from __future__ import annotations

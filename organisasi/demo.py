@@ -90,6 +90,13 @@ AKUN_DEMO = [
     ),
     (
         "kota-bekasi-demo",
+        "JPT: Kepala Dinas, SKP kuantitatif (dinilai Wali Kota)",
+        "kadisdik.bekasi",
+        "Kepala Dinas Pendidikan",
+        False,
+    ),
+    (
+        "kota-bekasi-demo",
         "Sekretaris Daerah, a.n. Wali Kota",
         "sekda.bekasi",
         "Sekretaris Daerah",

@@ -191,6 +191,18 @@ RHK_KABAN_KARAWANG = [
         ],
     ),
 ]  # fmt: skip
+RHK_KADISDIK_BEKASI = [
+    (
+        "Meningkatnya akses dan mutu pendidikan dasar Kota Bekasi",
+        "Wali Kota Bekasi",
+        [
+            ("Angka partisipasi murni SMP", "92%", "penerima_layanan", None),
+            ("Persentase sekolah terakreditasi minimal B", "85%", "proses_bisnis", None),
+            ("Persentase realisasi anggaran program pendidikan dasar", "95%", "anggaran",
+             None),
+        ],
+    ),
+]  # fmt: skip
 LAMPIRAN_JPT = [
     ("dukungan", "Dukungan anggaran dan sistem informasi dari pemerintah daerah"),
     ("skema", "Laporan capaian kinerja setiap triwulan kepada kepala daerah"),
@@ -284,6 +296,18 @@ def isi_skp_jpt_demo(tahun: int = 2026) -> list[str]:
                         teks=["Tersusunnya rencana aksi peningkatan keluarga sehat di unitnya"],
                     )  # fmt: skip
                 dibuat.append(f"SKP {tahun} kadis.bekasi (A.1.1 ditandatangani, MPH)")
+    # A quantitative JPT SKP (A.1.2) set and signed, so its evaluation prints C.1.2.
+    kadisdik = _pengguna("kadisdik.bekasi")
+    if kadisdik is not None:
+        with lingkup_instansi(kadisdik.instansi_id):
+            skp = _skp_baru(kadisdik, "kuantitatif", tahun)
+            if skp is not None:
+                _isi(kadisdik, skp, RHK_KADISDIK_BEKASI, workblock=False)
+                services.skp_ajukan(pengguna=kadisdik, skp=skp)
+                sekda = _pengguna("sekda.bekasi")
+                skp = services.skp_tetapkan(pengguna=sekda, skp=skp, tanggal=date(tahun, 1, 22))
+                services.skp_tandatangani(pengguna=kadisdik, skp=skp)
+                dibuat.append(f"SKP {tahun} kadisdik.bekasi (A.1.2 ditandatangani)")
     kaban = _pengguna("kaban.karawang")
     if kaban is not None:
         with lingkup_instansi(kaban.instansi_id):

@@ -20,7 +20,7 @@ def test_demo_evaluasi_berbagai_status_dan_idempoten():
     isi_skp_demo()
     isi_skp_jpt_demo()
     dibuat = isi_evaluasi_demo(date(2026, 11, 30))
-    assert len(dibuat) == 4, dibuat
+    assert len(dibuat) == 5, dibuat
     assert isi_evaluasi_demo(date(2026, 11, 30)) == []
     bekasi = Instansi.objects.get(slug="kota-bekasi-demo")
     with lingkup_instansi(bekasi):
@@ -34,3 +34,28 @@ def test_demo_evaluasi_berbagai_status_dan_idempoten():
     # delivered and taken over.
     assert status == {7: "dilaporkan", 8: "d11_diserahkan", 9: "diambil_alih"}
     assert (jpt.status, jpt.final, jpt.sebab_final) == ("d11_ditandatangani", True, "jpt_daerah")
+
+
+def test_demo_evaluasi_membuka_setiap_format_c_dan_d():
+    """Every C format and D.1.1/D.1.2 opens from the Bekasi demo (D.1.3: the keberatan
+    demo), each PDF rendered and read back."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from evaluasi import dokumen
+
+    buat_demo()
+    isi_skp_demo()
+    isi_skp_jpt_demo()
+    isi_evaluasi_demo(date(2026, 11, 30))
+    with lingkup_instansi(Instansi.objects.get(slug="kota-bekasi-demo")):
+        daftar = list(EvaluasiKinerja.objects.select_related("skp").order_by("pk"))
+        format_c = {dokumen.format_c(e.skp): e for e in daftar}
+        format_d = {dokumen.format_d(e): e for e in daftar}
+        assert set(format_c) == {"C.1.1", "C.1.2", "C.1.3"}
+        assert set(format_d) == {"D.1.1", "D.1.2"}
+        e = format_c["C.1.2"]
+        assert e.pegawai.pengguna.username == "kadisdik.bekasi"
+        teks = " ".join(h.extract_text() for h in PdfReader(BytesIO(dokumen.pdf_hasil(e))).pages)
+    assert "Angka partisipasi murni SMP" in teks and "PEJABAT PIMPINAN TINGGI" in teks.upper()

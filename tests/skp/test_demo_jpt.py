@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_jpt_setiap_format_dapat_dibuka():
     buat_demo()
     isi_skp_demo()
-    assert len(isi_skp_jpt_demo()) == 3
+    assert len(isi_skp_jpt_demo()) == 4
     assert isi_skp_jpt_demo() == []
     assert buat_demo() == []
     formats = set()
