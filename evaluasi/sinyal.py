@@ -5,8 +5,9 @@ move or a new SKP version recorded after a rater began a draft changes who evalu
 home page and the new one could not save it.
 
 Queued once per agency per transaction, after it commits (a rolled-back change queues
-nothing); bulk writes send no signals, so a bulk job that changes these queues the task
-itself."""
+nothing). Bulk writes send no post_save: the SIASN import announces its placements with
+organisasi.sinyal.penempatan_diubah_massal, and another bulk job that changes these must
+do the same."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -18,6 +19,7 @@ from organisasi.models import (
     Penempatan,
     PengaturanInstansi,
 )
+from organisasi.sinyal import penempatan_diubah_massal
 from skp.models import SKP
 from skp.workflow import BELUM_DITETAPKAN
 
@@ -47,7 +49,12 @@ def _berubah(sender, instance, **kwargs):
     jadwalkan(instance.instansi_id)
 
 
+def _diubah_massal(sender, instansi_id, **kwargs):
+    jadwalkan(instansi_id)
+
+
 def daftarkan() -> None:
+    penempatan_diubah_massal.connect(_diubah_massal, dispatch_uid="evaluasi_penugasan_massal")
     for model in (Penempatan, DelegasiPenilai, AturanPenilai, PengaturanInstansi, HariKalender,
                   SKP):  # fmt: skip
         uid = f"evaluasi_penugasan_{model._meta.model_name}"

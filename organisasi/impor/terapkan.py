@@ -15,6 +15,7 @@ from ..models import (
     Penempatan,
     UnitKerja,
 )
+from ..sinyal import penempatan_diubah_massal
 from ..tenancy import instansi_aktif_id
 from .rencana import BARU, PEGAWAI_DIUBAH, SETIAP_BARIS, TETAP, Progres, Rencana
 
@@ -90,6 +91,7 @@ def _terapkan_pegawai(rencana: Rencana, riwayat: dict, nama_berkas: str, progres
     instansi_id = instansi_aktif_id()
     dasar = f"Impor {nama_berkas}"[:200]
     jabatan_diubah = set(rencana.jabatan_diubah)
+    pindah = False
     for awal in range(0, len(rencana.baris), SETIAP_BARIS):
         potongan = [
             b for b in rencana.baris[awal : awal + SETIAP_BARIS] if b.berlaku and b.aksi != TETAP
@@ -117,6 +119,7 @@ def _terapkan_pegawai(rencana: Rencana, riwayat: dict, nama_berkas: str, progres
         akhiri = [b.akhiri for b in potongan if b.akhiri is not None]
         if akhiri:
             bulk_update_with_history(akhiri, Penempatan, ["selesai"], **riwayat)
+            pindah = True
         tempat = [
             Penempatan(
                 instansi_id=instansi_id,
@@ -131,5 +134,8 @@ def _terapkan_pegawai(rencana: Rencana, riwayat: dict, nama_berkas: str, progres
         ]
         if tempat:
             bulk_create_with_history(tempat, Penempatan, **riwayat)
+            pindah = True
         if progres:
             progres(min(awal + SETIAP_BARIS, len(rencana.baris)))
+    if pindah:
+        penempatan_diubah_massal.send(sender=Penempatan, instansi_id=instansi_id)

@@ -28,6 +28,7 @@ from organisasi.hari_kerja import kalender_instansi
 from organisasi.models import Penempatan
 from organisasi.tenancy import lingkup_instansi
 from skp.models import SKP
+from tests.factories import skp_contoh
 
 Q3 = Periode(2026, Jenis.TRIWULANAN, 3)
 JENDELA_Q3 = Jendela(date(2026, 9, 23), date(2026, 10, 14))
@@ -311,3 +312,30 @@ def test_worker_memindahkan_draf_begitu_pindah_dicatat(worker_celery, triwulan):
         assert services.penugasan_selaraskan_semua() == 0  # nothing left to change
         alasan = list(e.history.values_list("history_change_reason", flat=True))
     assert alasan.count(services.ALASAN_PENUGASAN) == 1
+
+
+def test_perubahan_penempatan_mengantrekan_penyelarasan_sekali_setelah_commit(triwulan):
+    """A transfer saved row by row, or announced by a bulk import, queues the worker's
+    re-pointing once per transaction, on commit; a draft SKP's save queues nothing."""
+    from django.db import connection
+
+    from evaluasi.sinyal import _PENANDA
+    from organisasi.sinyal import penempatan_diubah_massal
+
+    def antrean():
+        return [getattr(f, _PENANDA, None) for _, f, _ in connection.run_on_commit]
+
+    org = triwulan
+    # The test is one transaction: forget what the fixtures' own saves queued.
+    connection.run_on_commit.clear()
+    skp_contoh(org, pegawai=org.kasi2)  # a draft SKP decides nothing
+    assert antrean() == []
+    with lingkup_instansi(org.instansi):
+        penempatan_diubah_massal.send(sender=Penempatan, instansi_id=org.instansi.pk)
+    assert antrean() == [org.instansi.pk]
+    _dedi_pindah(org)  # a placement and a signed SKP, in the same transaction
+    assert antrean() == [org.instansi.pk]
+    connection.run_on_commit.clear()
+    with lingkup_instansi(org.instansi):
+        Penempatan.objects.filter(pegawai=org.staf).order_by("mulai").first().save()
+    assert antrean() == [org.instansi.pk]  # one changed placement is enough

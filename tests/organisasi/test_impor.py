@@ -494,6 +494,36 @@ def test_impor_ulang_memperbarui_per_nip_dan_mutasi_menyimpan_riwayat(
     ]
 
 
+def test_mutasi_lewat_impor_diumumkan_sekali(instansi_a, admin_a, organisasi_a):
+    """Bulk writes send no post_save: an applied file that moves people says so once
+    (organisasi.sinyal), so the apps above can follow the transfers; one that moves
+    nobody says nothing."""
+    from organisasi.sinyal import penempatan_diubah_massal
+
+    diterima = []
+
+    def penerima(sender, instansi_id, **kwargs):
+        diterima.append(instansi_id)
+
+    penempatan_diubah_massal.connect(penerima, dispatch_uid="uji_impor_massal")
+    try:
+        pertama = csv_bytes([pegawai_baris(i, jabatan="Pengadministrasi Umum",
+                                           tmt="01-01-2024") for i in (1, 2)])  # fmt: skip
+        terapkan(instansi_a, admin_a, unggah(instansi_a, admin_a, pertama, nama="awal.csv"))
+        assert diterima == [instansi_a.pk]  # new placements
+        golongan = csv_bytes([pegawai_baris(1, jabatan="Pengadministrasi Umum",
+                                            golongan="III/c")])  # fmt: skip
+        terapkan(instansi_a, admin_a, unggah(instansi_a, admin_a, golongan, nama="gol.csv"))
+        assert diterima == [instansi_a.pk]  # nobody moved
+        dipindah = pegawai_baris(1, jabatan="Analis SDM Aparatur Ahli Pertama",
+                                 unit="SD Negeri 1 Contoh", tmt="01-07-2025")  # fmt: skip
+        pindah = csv_bytes([dipindah])
+        terapkan(instansi_a, admin_a, unggah(instansi_a, admin_a, pindah, nama="mutasi.csv"))
+        assert diterima == [instansi_a.pk, instansi_a.pk]
+    finally:
+        penempatan_diubah_massal.disconnect(dispatch_uid="uji_impor_massal")
+
+
 def test_jenis_jabatan_eksplisit_dan_kepala_unit(instansi_a, admin_a, organisasi_a):
     isi = csv_bytes(
         [
