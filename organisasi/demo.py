@@ -90,7 +90,7 @@ AKUN_DEMO = [
     ),
     (
         "kota-bekasi-demo",
-        "JPT: Kepala Dinas, SKP kuantitatif (dinilai Wali Kota)",
+        "JPT: Kepala Dinas (dinilai Wali Kota), SKP kuantitatif",
         "kadisdik.bekasi",
         "Kepala Dinas Pendidikan",
         False,

@@ -119,7 +119,9 @@ def _jelajahi(peramban, live_server, axe, login, masalah, diperiksa_axe) -> int:
             masalah.append(f"{label}: status {respons and respons.status}")
             continue
         jumlah += 1
-        kunci_ponsel = (_pola(jalur), login["peran"])
+        # The role's kind: "JPT: Kepala Dinas (dinilai Wali Kota), SKP kuantitatif" sees
+        # the markup the other Kepala Dinas sees.
+        kunci_ponsel = (_pola(jalur), login["peran"].split(",")[0])
         _periksa(halaman, axe, PONSEL, masalah, label, axe_juga=kunci_ponsel not in diperiksa_axe)
         diperiksa_axe.add(kunci_ponsel)
         antrean.extend(_tautan(halaman, halaman.url))
