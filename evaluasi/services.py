@@ -242,14 +242,14 @@ def penugasan_selaraskan(
     return berubah
 
 
+@atomik
 def penugasan_selaraskan_semua(*, waktu=None) -> int:
     """Re-point every unsigned draft of the active agency whose rater or SKP the rule now
     names differently (`penugasan_selaraskan`), after a change to what the rule reads
     (placements, delegations, SKPs, settings, the calendar: tasks.penugasan_selaraskan).
 
     Set-based: per period with drafts, one locked read of its drafts and one
-    `penugasan_periode` for their pegawai, each period in its own transaction. Returns
-    how many drafts changed."""
+    `penugasan_periode` for their pegawai. Returns how many drafts changed."""
     kalender = kalender_instansi()
     periode_draf = (
         EvaluasiKinerja.objects.filter(status=workflow.Status.DRAF)
@@ -260,16 +260,13 @@ def penugasan_selaraskan_semua(*, waktu=None) -> int:
     jumlah = 0
     for tahun, jenis, nomor in list(periode_draf):
         p = Periode(tahun, jenis, nomor)
-        with transaction.atomic():
-            draf = list(
-                selectors.evaluasi_periode(p)
-                .filter(status=workflow.Status.DRAF)
-                .select_for_update(of=("self",))
-            )
-            tugas = selectors.penugasan_periode(
-                [e.pegawai_id for e in draf], p, kalender, baris=True
-            )  # fmt: skip
-            jumlah += len(penugasan_selaraskan(draf, tugas, waktu=waktu))
+        draf = list(
+            selectors.evaluasi_periode(p)
+            .filter(status=workflow.Status.DRAF)
+            .select_for_update(of=("self",))
+        )
+        tugas = selectors.penugasan_periode([e.pegawai_id for e in draf], p, kalender, baris=True)
+        jumlah += len(penugasan_selaraskan(draf, tugas, waktu=waktu))
     return jumlah
 
 
